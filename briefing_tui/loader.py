@@ -1,0 +1,341 @@
+"""Content folders -> validated models, with every problem as ``file:line: field: message``.
+
+A content path is either one briefing folder (it holds ``briefing.toml``) or a folder of briefing
+folders. Files are read defensively: content may come from anyone, so a FIFO, a link to
+``/dev/zero``, a huge file or a link out of the content folder is an error, never a hang, a crash
+or a read of something else.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .models import (
+    CONTENT_FILES,
+    KEY_FILE,
+    Briefing,
+    Library,
+    format_loc,
+    reference_problems,
+)
+from .tomlpos import key_lines, line_for
+from .tomlread import TOMLDecodeError, parse_toml
+
+#: Largest content file we read. A whole report is ~40 KB; this leaves room for long briefings
+#: while keeping a hostile file from filling memory.
+MAX_FILE_BYTES = 1_048_576
+
+_TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing an author must fix, formatted the way editors and grep understand."""
+
+    file: str
+    message: str
+    line: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content cannot be used; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+class UsageError(Exception):
+    """The path given is not something we can load at all (missing, not a folder...)."""
+
+
+@dataclass(frozen=True)
+class BrokenBriefing:
+    """A briefing folder that failed validation; the UI lists it instead of hiding it."""
+
+    folder: str
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The valid briefings of a content path, and the broken ones beside them."""
+
+    library: Library
+    broken: tuple[BrokenBriefing, ...] = ()
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for b in self.broken for p in b.problems]
+
+
+def bundled_content_path() -> Path:
+    """Where the briefings shipped with the package live (the wheel's copy, or the checkout's)."""
+    try:
+        bundled = resources.files("briefing_tui.content")
+        path = Path(str(bundled))
+        if path.is_dir() and any(path.iterdir()):
+            return path
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / "content"
+
+
+def display_path(path: Path) -> str:
+    """A path as short as it can be while still leading to the file from here."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading one file
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Parsed:
+    data: dict[str, Any]
+    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
+
+
+def _read_bytes(path: Path, root: Path, shown: str) -> bytes:
+    """Read at most MAX_FILE_BYTES + 1 bytes of a regular file inside ``root``."""
+    try:
+        resolved = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        raise ContentError([Problem(shown, f"cannot open: {_os_reason(exc)}")]) from None
+    if not resolved.is_relative_to(root):
+        raise ContentError([Problem(shown, "leads outside the content folder; refusing to read it")])
+    try:
+        fd = os.open(resolved, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise ContentError([Problem(shown, f"cannot open: {_os_reason(exc)}")]) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ContentError([Problem(shown, "is a folder, expected a TOML file")])
+        if not stat.S_ISREG(info.st_mode):
+            raise ContentError([Problem(shown, "is not a regular file (device, FIFO or socket)")])
+        chunks: list[bytes] = []
+        remaining = MAX_FILE_BYTES + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 65536))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError as exc:
+        raise ContentError([Problem(shown, f"cannot read: {_os_reason(exc)}")]) from None
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks)
+    if len(raw) > MAX_FILE_BYTES:
+        raise ContentError(
+            [Problem(shown, f"file is larger than the {MAX_FILE_BYTES:,}-byte limit for content")]
+        )
+    return raw
+
+
+def _os_reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc) or type(exc).__name__
+
+
+def _decode(raw: bytes, shown: str) -> str:
+    if not raw.strip():
+        raise ContentError([Problem(shown, "file is empty", line=1)])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise ContentError(
+            [Problem(shown, "starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM", 1)]
+        )
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        raise ContentError([Problem(shown, "contains a NUL byte; is this a binary file?", line)])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ContentError(
+            [Problem(shown, f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line)]
+        ) from None
+
+
+def _parse(text: str, shown: str) -> _Parsed:
+    try:
+        data = parse_toml(text)
+    except TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_LINE.search(message)
+        if match:
+            line: int | None = int(match.group(1))
+        elif "end of document" in message:
+            line = max(1, len(text.splitlines()))
+        else:
+            line = None
+        message = _TOML_LINE.sub("", message).replace("(at end of document)", "").strip()
+        raise ContentError([Problem(shown, f"TOML syntax error: {message}", line)]) from None
+    except RecursionError:
+        raise ContentError([Problem(shown, "TOML nesting is too deep")]) from None
+    return _Parsed(data, key_lines(text))
+
+
+def _validation_problems(
+    exc: ValidationError, shown: str, lines: dict[tuple[str | int, ...], int]
+) -> list[Problem]:
+    problems = []
+    errors = exc.errors(include_url=False)
+    failed = [tuple(e["loc"]) for e in errors]
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "too_short" and any(
+            other[: len(loc)] == loc and other != loc for other in failed
+        ):
+            continue  # "needs at least one item" only because its items failed: noise
+        message = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "missing":
+            message = "required field is missing"
+        elif error["type"] == "extra_forbidden":
+            message = "unknown field (check the spelling; see `briefing schema`)"
+        problems.append(Problem(shown, message, line_for(lines, loc), format_loc(loc) or None))
+    return sorted(problems, key=lambda p: p.line or 0)
+
+
+# --------------------------------------------------------------------------------------------
+# One briefing folder
+# --------------------------------------------------------------------------------------------
+
+
+def load_briefing(folder: Path, root: Path | None = None) -> Briefing:
+    """Load and validate one briefing folder, raising ContentError with every problem."""
+    root = (root or folder).resolve()
+    problems: list[Problem] = []
+    parts: dict[str, BaseModel] = {}
+    positions: dict[str, tuple[str, dict[tuple[str | int, ...], int]]] = {}
+
+    problems.extend(_unexpected_entries(folder))
+    for name, model in CONTENT_FILES.items():
+        path = folder / name
+        shown = display_path(path)
+        if not path.exists() and not path.is_symlink():
+            problems.append(Problem(shown, "required content file is missing"))
+            continue
+        try:
+            parsed = _parse(_decode(_read_bytes(path, root, shown), shown), shown)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        positions[name] = (shown, parsed.lines)
+        try:
+            parts[name] = model.model_validate(parsed.data)
+        except ValidationError as exc:
+            problems.extend(_validation_problems(exc, shown, parsed.lines))
+    if problems:
+        raise ContentError(problems)
+
+    fields: dict[str, Any] = {}
+    for part in parts.values():
+        fields.update({name: getattr(part, name) for name in type(part).model_fields})
+    draft = Briefing.model_construct(**fields)
+    for loc, message in reference_problems(draft):
+        shown, lines = positions[KEY_FILE[str(loc[0])]]
+        problems.append(Problem(shown, message, line_for(lines, loc), format_loc(loc)))
+    if problems:
+        raise ContentError(problems)
+    return Briefing(**fields)
+
+
+def _unexpected_entries(folder: Path) -> list[Problem]:
+    """Files an author may think are read but are not: better to say so than to ignore them."""
+    problems = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        return [Problem(display_path(folder), f"cannot list folder: {_os_reason(exc)}")]
+    for entry in entries:
+        if entry.name.endswith(".toml") and entry.name not in CONTENT_FILES:
+            expected = ", ".join(CONTENT_FILES)
+            problems.append(
+                Problem(display_path(Path(entry.path)), f"unknown content file; expected {expected}")
+            )
+    return problems
+
+
+# --------------------------------------------------------------------------------------------
+# A library
+# --------------------------------------------------------------------------------------------
+
+
+def briefing_folders(path: Path) -> list[Path]:
+    """The briefing folders under a content path, in name order."""
+    if not path.exists():
+        raise UsageError(f"{path}: no such file or folder")
+    if path.is_file() and path.name == "briefing.toml":
+        path = path.parent
+    if not path.is_dir():
+        raise UsageError(f"{path}: not a content folder")
+    if (path / "briefing.toml").exists() or (path / "briefing.toml").is_symlink():
+        return [path]
+    try:
+        children = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot list folder: {_os_reason(exc)}") from None
+    return [c for c in children if (c / "briefing.toml").exists() or (c / "briefing.toml").is_symlink()]
+
+
+def load_library(path: Path | str | None = None) -> LoadResult:
+    """Load every briefing under ``path`` (the bundled content by default).
+
+    A broken briefing does not hide the others: it is returned in ``broken`` with its problems.
+    Raises UsageError when the path cannot hold briefings at all.
+    """
+    path = Path(path) if path is not None else bundled_content_path()
+    folders = briefing_folders(path)
+    if not folders:
+        raise UsageError(f"{path}: no briefing found (a briefing folder holds briefing.toml)")
+    root = path.resolve() if path.is_dir() else path.parent.resolve()
+    briefings: list[Briefing] = []
+    broken: list[BrokenBriefing] = []
+    first_seen: dict[str, str] = {}
+    for folder in folders:
+        try:
+            briefing = load_briefing(folder, root)
+        except ContentError as exc:
+            broken.append(BrokenBriefing(display_path(folder), tuple(exc.problems)))
+            continue
+        if briefing.id in first_seen:
+            shown = display_path(folder / "briefing.toml")
+            problem = Problem(
+                shown,
+                f"duplicate briefing id {briefing.id!r} (also in {first_seen[briefing.id]})",
+                line=_id_line(folder / "briefing.toml"),
+                field="id",
+            )
+            broken.append(BrokenBriefing(display_path(folder), (problem,)))
+            continue
+        first_seen[briefing.id] = display_path(folder)
+        briefings.append(briefing)
+    return LoadResult(Library(briefings=tuple(briefings)), tuple(broken))
+
+
+def _id_line(path: Path) -> int | None:
+    try:
+        return key_lines(path.read_text(encoding="utf-8")).get(("id",))
+    except (OSError, UnicodeDecodeError):
+        return None

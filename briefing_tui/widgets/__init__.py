@@ -1,0 +1,1 @@
+"""Widgets: one per file; they take data as attributes and post messages up."""
