@@ -25,6 +25,7 @@ from .models import (
     Library,
     format_loc,
     reference_problems,
+    unsafe_character,
 )
 from .tomlpos import key_lines, line_for
 from .tomlread import TOMLDecodeError, parse_toml
@@ -45,9 +46,33 @@ class Problem:
     line: int | None = None
     field: str | None = None
 
+    def __post_init__(self) -> None:
+        # File names, keys and messages can carry text from the content itself (an unknown key
+        # spelt "\u001b[2J", a file named with an escape sequence): escape what must not reach a
+        # terminal, so that printing a problem is always safe.
+        for name in ("file", "message", "field"):
+            value = getattr(self, name)
+            if value is not None and unsafe_character(value) is not None:
+                object.__setattr__(self, name, _visible(value))
+
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+
+
+def _visible(text: str) -> str:
+    """``text`` with every control or bidi character written as an escape such as ``\x1b``."""
+    out = []
+    for char in text:
+        if char == "\n":
+            out.append("\\n")
+        elif unsafe_character(char) is not None:
+            out.append(repr(char)[1:-1] if ord(char) < 0x10000 else f"\\U{ord(char):08x}")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 class ContentError(Exception):
@@ -120,7 +145,9 @@ def _read_bytes(path: Path, root: Path, shown: str) -> bytes:
     except (OSError, RuntimeError) as exc:
         raise ContentError([Problem(shown, f"cannot open: {_os_reason(exc)}")]) from None
     if not resolved.is_relative_to(root):
-        raise ContentError([Problem(shown, "leads outside the content folder; refusing to read it")])
+        raise ContentError(
+            [Problem(shown, "leads outside the content folder; refusing to read it")]
+        )
     try:
         fd = os.open(resolved, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
@@ -192,8 +219,48 @@ def _parse(text: str, shown: str) -> _Parsed:
         message = _TOML_LINE.sub("", message).replace("(at end of document)", "").strip()
         raise ContentError([Problem(shown, f"TOML syntax error: {message}", line)]) from None
     except RecursionError:
-        raise ContentError([Problem(shown, "TOML nesting is too deep")]) from None
+        raise ContentError([Problem(shown, "TOML nesting is too deep", _deep_line(text))]) from None
     return _Parsed(data, key_lines(text))
+
+
+#: Nesting depth from which the line of a too-deep value is reported (the parsers give up far below
+#: Python's recursion limit, and real content never nests more than a few levels).
+_DEEP = 50
+
+
+def _deep_line(text: str) -> int | None:
+    """The line where brackets first nest ``_DEEP`` levels deep, ignoring strings and comments."""
+    depth = 0
+    quote = ""
+    line = 1
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "\n":
+            line += 1
+            if quote in ('"', "'"):
+                quote = ""
+        elif quote:
+            if char == "\\" and quote[0] == '"':
+                i += 1
+            elif text.startswith(quote, i):
+                i += len(quote) - 1
+                quote = ""
+        elif char == "#":
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end
+            continue
+        elif char in "\"'":
+            quote = char * 3 if text.startswith(char * 3, i) else char
+            i += len(quote) - 1
+        elif char in "[{":
+            depth += 1
+            if depth >= _DEEP:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return None
 
 
 def _validation_problems(
@@ -213,6 +280,10 @@ def _validation_problems(
             message = "required field is missing"
         elif error["type"] == "extra_forbidden":
             message = "unknown field (check the spelling; see `briefing schema`)"
+        elif error["type"] in ("tuple_type", "list_type"):
+            message = "Input should be an array"
+        elif error["type"] in ("model_type", "dict_type"):
+            message = "Input should be a table"
         problems.append(Problem(shown, message, line_for(lines, loc), format_loc(loc) or None))
     return sorted(problems, key=lambda p: p.line or 0)
 
@@ -253,7 +324,13 @@ def load_briefing(folder: Path, root: Path | None = None) -> Briefing:
     for part in parts.values():
         fields.update({name: getattr(part, name) for name in type(part).model_fields})
     draft = Briefing.model_construct(**fields)
-    for loc, message in reference_problems(draft):
+
+    def where(loc: tuple[str | int, ...]) -> str:
+        shown, lines = positions[KEY_FILE[str(loc[0])]]
+        line = line_for(lines, loc)
+        return f"{shown}:{line}" if line is not None else f"{shown}: {format_loc(loc)}"
+
+    for loc, message in reference_problems(draft, where):
         shown, lines = positions[KEY_FILE[str(loc[0])]]
         problems.append(Problem(shown, message, line_for(lines, loc), format_loc(loc)))
     if problems:
@@ -272,7 +349,9 @@ def _unexpected_entries(folder: Path) -> list[Problem]:
         if entry.name.endswith(".toml") and entry.name not in CONTENT_FILES:
             expected = ", ".join(CONTENT_FILES)
             problems.append(
-                Problem(display_path(Path(entry.path)), f"unknown content file; expected {expected}")
+                Problem(
+                    display_path(Path(entry.path)), f"unknown content file; expected {expected}"
+                )
             )
     return problems
 
@@ -296,7 +375,9 @@ def briefing_folders(path: Path) -> list[Path]:
         children = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
     except OSError as exc:
         raise UsageError(f"{path}: cannot list folder: {_os_reason(exc)}") from None
-    return [c for c in children if (c / "briefing.toml").exists() or (c / "briefing.toml").is_symlink()]
+    return [
+        c for c in children if (c / "briefing.toml").exists() or (c / "briefing.toml").is_symlink()
+    ]
 
 
 def load_library(path: Path | str | None = None) -> LoadResult:
@@ -324,7 +405,7 @@ def load_library(path: Path | str | None = None) -> LoadResult:
             problem = Problem(
                 shown,
                 f"duplicate briefing id {briefing.id!r} (also in {first_seen[briefing.id]})",
-                line=_id_line(folder / "briefing.toml"),
+                line=_id_line(folder / "briefing.toml", root),
                 field="id",
             )
             broken.append(BrokenBriefing(display_path(folder), (problem,)))
@@ -334,8 +415,9 @@ def load_library(path: Path | str | None = None) -> LoadResult:
     return LoadResult(Library(briefings=tuple(briefings)), tuple(broken))
 
 
-def _id_line(path: Path) -> int | None:
+def _id_line(path: Path, root: Path) -> int | None:
+    shown = display_path(path)
     try:
-        return key_lines(path.read_text(encoding="utf-8")).get(("id",))
-    except (OSError, UnicodeDecodeError):
+        return key_lines(_decode(_read_bytes(path, root, shown), shown)).get(("id",))
+    except ContentError:  # it was read a moment ago; if it changed since, the line is unknown
         return None

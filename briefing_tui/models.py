@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import (
     AfterValidator,
+    AllowInfNan,
     BaseModel,
     ConfigDict,
     Field,
     StrictBool,
-    StrictFloat,
     StringConstraints,
     ValidationInfo,
     field_validator,
@@ -41,11 +41,7 @@ def unsafe_character(text: str) -> tuple[int, str] | None:
     """Return ``(index, description)`` of the first character that must not be displayed."""
     for index, char in enumerate(text):
         code = ord(char)
-        if (
-            (code < 0x20 and char not in "\t\n")
-            or 0x7F <= code <= 0x9F
-            or code in _BIDI
-        ):
+        if (code < 0x20 and char not in "\t\n") or 0x7F <= code <= 0x9F or code in _BIDI:
             name = unicodedata.name(char, "control character")
             return index, f"U+{code:04X} {name}"
     return None
@@ -72,6 +68,10 @@ Slug = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$", max_length=80),
 ]
+
+
+#: A number the UI can draw: strictly numeric (no strings like "10"), and finite (no inf/nan).
+Number = Annotated[float, Field(strict=True), AllowInfNan(False)]
 
 
 class SourceKind(StrEnum):
@@ -177,11 +177,11 @@ class Figure(_Model):
 
     label: Text
     text: Text
-    value: StrictFloat
+    value: Number
     unit: Text
     measures: Text
-    target: StrictFloat | None = None
-    target_high: StrictFloat | None = None
+    target: Number | None = None
+    target_high: Number | None = None
 
     @field_validator("target_high")
     @classmethod
@@ -394,17 +394,22 @@ def format_loc(loc: Loc) -> str:
     return out
 
 
-def reference_problems(b: Briefing) -> list[tuple[Loc, str]]:
+def reference_problems(
+    b: Briefing, where: Callable[[Loc], str] = format_loc
+) -> list[tuple[Loc, str]]:
     """Every id that is not unique and every reference that does not resolve, located.
 
-    Kept outside the validator so the loader can report each problem at its own line.
+    Kept outside the validator so the loader can report each problem at its own line; ``where``
+    describes the first use of a duplicated id (the loader passes one that names file and line).
     """
     problems: list[tuple[Loc, str]] = []
     seen: dict[str, Loc] = {}
 
     def claim(item_id: str, loc: Loc) -> None:
         if item_id in seen:
-            problems.append((loc, f"duplicate id {item_id!r} (first used at {format_loc(seen[item_id])})"))
+            problems.append(
+                (loc, f"duplicate id {item_id!r} (first used at {where(seen[item_id])})")
+            )
         else:
             seen[item_id] = loc
 
@@ -429,21 +434,23 @@ def reference_problems(b: Briefing) -> list[tuple[Loc, str]]:
     paragraph_ids = {p.id for _, p in b.paragraphs()}
     readable_ids = paragraph_ids | {a.id for a in b.agreements}
 
-    def check_sources(ids: tuple[str, ...], attributions: tuple[Attribution, ...], loc: Loc) -> None:
+    def check_sources(
+        ids: tuple[str, ...], attributions: tuple[Attribution, ...], loc: Loc
+    ) -> None:
         for i, source_id in enumerate(ids):
             if source_id not in source_ids:
-                problems.append((loc + ("sources", i), f"unknown source {source_id!r}"))
+                problems.append(((*loc, "sources", i), f"unknown source {source_id!r}"))
         for i, attribution in enumerate(attributions):
             if attribution.source is None:
                 continue
             if attribution.source not in source_ids:
                 problems.append(
-                    (loc + ("attributions", i, "source"), f"unknown source {attribution.source!r}")
+                    ((*loc, "attributions", i, "source"), f"unknown source {attribution.source!r}")
                 )
             elif attribution.source not in ids:
                 problems.append(
                     (
-                        loc + ("attributions", i, "source"),
+                        (*loc, "attributions", i, "source"),
                         f"source {attribution.source!r} is not in this item's sources",
                     )
                 )
@@ -456,13 +463,15 @@ def reference_problems(b: Briefing) -> list[tuple[Loc, str]]:
     for gi, agreement in enumerate(b.agreements):
         loc = ("agreements", gi)
         if agreement.area not in area_ids:
-            problems.append((loc + ("area",), f"unknown area {agreement.area!r}"))
+            problems.append(((*loc, "area"), f"unknown area {agreement.area!r}"))
         check_sources(agreement.sources, agreement.attributions, loc)
     if b.after_section not in section_ids:
         problems.append((("after_section",), f"unknown section {b.after_section!r}"))
     for fi, figure in enumerate(b.figures):
         if figure.ref not in readable_ids:
-            problems.append((("figures", fi, "ref"), f"unknown paragraph or agreement {figure.ref!r}"))
+            problems.append(
+                (("figures", fi, "ref"), f"unknown paragraph or agreement {figure.ref!r}")
+            )
     for ti, event in enumerate(b.timeline):
         for ri, ref in enumerate(event.refs):
             if ref not in readable_ids:
@@ -472,7 +481,10 @@ def reference_problems(b: Briefing) -> list[tuple[Loc, str]]:
         for field, day in (("date", event.date), ("end", event.end)):
             if day is not None and not b.start <= day <= b.end:
                 problems.append(
-                    (("timeline", ti, field), f"{day} is outside the briefing ({b.start} to {b.end})")
+                    (
+                        ("timeline", ti, field),
+                        f"{day} is outside the briefing ({b.start} to {b.end})",
+                    )
                 )
     for ri, reaction in enumerate(b.reactions):
         if reaction.ref not in readable_ids:

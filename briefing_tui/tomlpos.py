@@ -3,13 +3,29 @@
 tomllib returns plain values with no positions. This scanner walks the same text once and records
 the line of every table header, key and array element as a path like
 ``("sections", 2, "paragraphs", 0, "text")`` - the same shape as a pydantic error ``loc``. It only
-needs to understand enough TOML to keep its place (headers, keys, strings, brackets); the document
-has already been parsed by tomllib, so it never has to report syntax errors itself.
+needs to understand enough TOML to keep its place (headers, keys, strings, brackets, inline tables,
+which TOML 1.1 lets span lines); the document has already been parsed, so it never has to report
+syntax errors itself, and on text that does not parse it still returns without raising.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from .tomlread import TOMLDecodeError, parse_toml
+
 Path = tuple[str | int, ...]
+
+
+def _unquote(quoted: str) -> str:
+    """The key a quoted TOML key stands for (escapes such as ``\\u0041`` resolved)."""
+    if quoted.startswith("'"):
+        return quoted.strip("'")
+    try:
+        value = parse_toml(f"k = {quoted}")["k"]
+    except (TOMLDecodeError, RecursionError, KeyError):
+        return quoted.strip('"')
+    return value if isinstance(value, str) else quoted.strip('"')
 
 
 def _split_key(text: str) -> list[str]:
@@ -20,12 +36,10 @@ def _split_key(text: str) -> list[str]:
     while i < len(text):
         char = text[i]
         if char in "\"'":
-            end = text.find(char, i + 1)
-            while char == '"' and end > 0 and text[end - 1] == "\\":
-                end = text.find(char, end + 1)
-            if end < 0:
-                end = len(text)
-            current += text[i + 1 : end]
+            end = i + 1
+            while end < len(text) and text[end] != char:
+                end += 2 if char == '"' and text[end] == "\\" else 1
+            current += _unquote(text[i : end + 1])
             i = end + 1
             continue
         if char == ".":
@@ -58,46 +72,67 @@ def _find_outside_strings(line: str, targets: str) -> int:
     return -1
 
 
-class _ValueScanner:
-    """Tracks brackets and strings across the lines of one (possibly multi-line) value."""
+@dataclass
+class _Frame:
+    """One open ``[`` (an array) or ``{`` (an inline table) inside a value."""
 
-    def __init__(self, base: Path, line_no: int, record: dict[Path, int]) -> None:
-        self.stack: list[list[int]] = []  # per open array: [element index]
-        self.keys: list[Path] = []
+    array: bool
+    index: int = 0
+    key: tuple[str, ...] = ()
+    #: array: the next element has not been seen yet; table: a key is expected next.
+    pending: bool = True
+
+    def parts(self) -> Path:
+        return (self.index,) if self.array else self.key
+
+
+class _ValueScanner:
+    """Tracks brackets, inline tables and strings across the lines of one value."""
+
+    def __init__(self, base: Path, record: dict[Path, int]) -> None:
+        self.frames: list[_Frame] = []
         self.base = base
         self.record = record
         self.quote = ""
         self.triple = False
         self.started = False
-        self.pending_element = False
-        self.line_no = line_no
 
     @property
-    def done(self) -> bool:
-        return self.started and not self.stack and not self.quote
+    def open(self) -> bool:
+        """True while the value continues on the next line."""
+        return bool(self.frames or self.quote)
 
     def _path(self) -> Path:
         path: list[str | int] = list(self.base)
-        for counter in self.stack:
-            path.append(counter[0])
+        for frame in self.frames:
+            path.extend(frame.parts())
         return tuple(path)
 
+    def _skip_string(self, text: str, i: int) -> int:
+        """Advance through string content from ``i``; return where scanning continues."""
+        while i < len(text):
+            char = text[i]
+            if char == "\\" and self.quote == '"':
+                i += 2
+                continue
+            if char == self.quote:
+                if not self.triple:
+                    self.quote = ""
+                    return i + 1
+                run = len(text[i:]) - len(text[i:].lstrip(self.quote))
+                if run >= 3:  # up to two quotes may belong to the content before the closer
+                    self.quote = ""
+                    return i + min(run, 5)
+                i += run
+                continue
+            i += 1
+        return i
+
     def feed(self, text: str, line_no: int) -> None:
-        self.line_no = line_no
         i = 0
         while i < len(text):
             if self.quote:
-                if self.triple:
-                    if text.startswith(self.quote * 3, i):
-                        self.quote = ""
-                        i += 3
-                        continue
-                elif text[i] == "\\" and self.quote == '"':
-                    i += 2
-                    continue
-                elif text[i] == self.quote:
-                    self.quote = ""
-                i += 1
+                i = self._skip_string(text, i)
                 continue
             char = text[i]
             if char == "#":
@@ -105,26 +140,38 @@ class _ValueScanner:
             if char.isspace():
                 i += 1
                 continue
-            if self.pending_element and char not in "]}":
-                self.pending_element = False
-                self.record.setdefault(self._path(), line_no)
             self.started = True
+            top = self.frames[-1] if self.frames else None
+            if top is not None and not top.array and top.pending and char not in "},":
+                equals = _find_outside_strings(text[i:], "=")
+                if equals < 0:
+                    return  # not TOML; nothing more to learn from this line
+                key = tuple(_split_key(text[i : i + equals]))
+                for end in range(1, len(key) + 1):
+                    top.key = key[:end]
+                    self.record.setdefault(self._path(), line_no)
+                top.pending = False
+                i += equals + 1
+                continue
+            if top is not None and top.array and top.pending and char != "]":
+                top.pending = False
+                self.record.setdefault(self._path(), line_no)
             if char in "\"'":
                 self.quote = char
                 self.triple = text.startswith(char * 3, i)
                 i += 3 if self.triple else 1
                 continue
-            if char == "[" or char == "{":
-                self.stack.append([0] if char == "[" else [-1])
-                if char == "[":
-                    self.pending_element = True
+            if char in "[{":
+                self.frames.append(_Frame(array=char == "["))
             elif char in "]}":
-                if self.stack:
-                    self.stack.pop()
-                self.pending_element = False
-            elif char == "," and self.stack and self.stack[-1][0] >= 0:
-                self.stack[-1][0] += 1
-                self.pending_element = True
+                if self.frames:
+                    self.frames.pop()
+            elif char == "," and top is not None:
+                if top.array:
+                    top.index += 1
+                else:
+                    top.key = ()
+                top.pending = True
             i += 1
 
 
@@ -138,7 +185,7 @@ def key_lines(text: str) -> dict[Path, int]:
     for line_no, raw in enumerate(text.splitlines(), start=1):
         if scanner is not None:
             scanner.feed(raw, line_no)
-            if scanner.done:
+            if not scanner.open:
                 scanner = None
             continue
         line = raw.strip()
@@ -146,7 +193,7 @@ def key_lines(text: str) -> dict[Path, int]:
             continue
         if line.startswith("[["):
             end = _find_outside_strings(line, "]")
-            parts = _split_key(line[2:end])
+            parts = _split_key(line[2:end] if end >= 0 else line[2:])
             prefix = _resolve(tuple(parts[:-1]), arrays)
             table = (*prefix, parts[-1])
             arrays[table] = arrays.get(table, 0) + 1
@@ -156,17 +203,19 @@ def key_lines(text: str) -> dict[Path, int]:
             continue
         if line.startswith("["):
             end = _find_outside_strings(line, "]")
-            current = _resolve(tuple(_split_key(line[1:end])), arrays)
+            current = _resolve(tuple(_split_key(line[1:end] if end >= 0 else line[1:])), arrays)
             record.setdefault(current, line_no)
             continue
         equals = _find_outside_strings(line, "=")
         if equals < 0:
             continue
-        path = (*current, *_split_key(line[:equals]))
-        record.setdefault(path, line_no)
-        value = _ValueScanner(path, line_no, record)
+        key = _split_key(line[:equals])
+        for end in range(1, len(key) + 1):
+            record.setdefault((*current, *key[:end]), line_no)
+        path = (*current, *key)
+        value = _ValueScanner(path, record)
         value.feed(line[equals + 1 :], line_no)
-        if not value.done and (value.stack or value.quote):
+        if value.open:
             scanner = value
     return record
 
@@ -188,4 +237,3 @@ def line_for(lines: dict[Path, int], loc: Path) -> int | None:
         if found is not None:
             return found
     return None
-
