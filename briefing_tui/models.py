@@ -70,6 +70,10 @@ Slug = Annotated[
 ]
 
 
+#: A calendar day, written as a TOML date (2025-05-07): strict, so that an integer is not read as a
+#: Unix timestamp and a date-time is not silently cut to its day.
+Day = Annotated[dt.date, Field(strict=True)]
+
 #: A number the UI can draw: strictly numeric (no strings like "10"), and finite (no inf/nan).
 Number = Annotated[float, Field(strict=True), AllowInfNan(False)]
 
@@ -230,8 +234,8 @@ class KeyFigure(Figure):
 
 
 class TimelineEvent(_Model):
-    date: dt.date
-    end: dt.date | None = None
+    date: Day
+    end: Day | None = None
     title: Text
     text: Text
     refs: tuple[Slug, ...] = Field(min_length=1)
@@ -263,8 +267,8 @@ class BriefingFile(_Model):
 
     id: Slug
     title: Text
-    start: dt.date
-    end: dt.date
+    start: Day
+    end: Day
     photo_caption: Text | None = None
     summary: Text
     tags: tuple[Slug, ...] = ()
@@ -339,8 +343,8 @@ class Briefing(_Model):
 
     id: Slug
     title: Text
-    start: dt.date
-    end: dt.date
+    start: Day
+    end: Day
     photo_caption: Text | None = None
     summary: Text
     tags: tuple[Slug, ...] = ()
