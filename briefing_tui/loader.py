@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -380,11 +381,14 @@ def briefing_folders(path: Path) -> list[Path]:
     ]
 
 
-def load_library(path: Path | str | None = None) -> LoadResult:
+def load_library(
+    path: Path | str | None = None, progress: Callable[[int, int], None] | None = None
+) -> LoadResult:
     """Load every briefing under ``path`` (the bundled content by default).
 
     A broken briefing does not hide the others: it is returned in ``broken`` with its problems.
-    Raises UsageError when the path cannot hold briefings at all.
+    Raises UsageError when the path cannot hold briefings at all. ``progress(done, total)`` is
+    called after each folder, so a UI can show how far a large library has got.
     """
     path = Path(path) if path is not None else bundled_content_path()
     folders = briefing_folders(path)
@@ -394,7 +398,9 @@ def load_library(path: Path | str | None = None) -> LoadResult:
     briefings: list[Briefing] = []
     broken: list[BrokenBriefing] = []
     first_seen: dict[str, str] = {}
-    for folder in folders:
+    for done, folder in enumerate(folders, start=1):
+        if progress is not None:
+            progress(done - 1, len(folders))
         try:
             briefing = load_briefing(folder, root)
         except ContentError as exc:

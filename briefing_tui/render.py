@@ -1,0 +1,46 @@
+"""Content text -> rich Text, never markup.
+
+Everything the app shows from a briefing goes through these helpers, so a ``[bold]`` or
+``[@click=...]`` in content is shown literally and cannot style, crash or run anything. Control
+characters are already rejected at load time; :func:`plain` strips any that reach here anyway
+(for example from a search query typed by the user).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from rich.text import Text
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text: str) -> str:
+    """Drop characters a terminal would interpret rather than print."""
+    return _CONTROL.sub("", text)
+
+
+def text(value: str, style: str = "") -> Text:
+    """A rich Text holding ``value`` literally."""
+    return Text(plain(value), style=style)
+
+
+def highlighted(value: str, spans: Iterable[tuple[int, int]], style: str = "reverse") -> Text:
+    """``value`` with each ``(start, end)`` span styled: search hits shown in place."""
+    result = text(value)
+    for start, end in spans:
+        result.stylize(style, start, end)
+    return result
+
+
+def date_range(start: dt.date, end: dt.date) -> str:
+    """``7–10 May 2025``, ``30 April – 2 May 2025`` or a full pair across years."""
+    if start == end:
+        return f"{start.day} {start:%B %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%B %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
+    return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"

@@ -1,0 +1,34 @@
+"""Starting the browser from the command line: checks that must pass before Textual loads."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from functools import partial
+
+from .loader import briefing_folders, bundled_content_path, load_library
+
+NOT_A_TERMINAL = (
+    "briefing: the browser needs a terminal on stdin, stdout and stderr; "
+    "for scripts use `briefing export` or `briefing search`"
+)
+
+
+def secure_requested(ns: argparse.Namespace) -> bool:
+    """Either switch turns secure mode on; nothing turns it off."""
+    return bool(ns.secure) or os.environ.get("BRIEFING_SECURE", "") not in ("", "0")
+
+
+def run_tui(ns: argparse.Namespace) -> int:
+    if not all(os.isatty(fd) for fd in (0, 1, 2)):
+        print(NOT_A_TERMINAL, file=sys.stderr)
+        return 2
+    path = ns.path if ns.path is not None else bundled_content_path()
+    briefing_folders(path)  # a bad path is a usage error before any screen appears
+
+    from .app import BriefingApp
+
+    app = BriefingApp(partial(load_library, path), goto=ns.goto, secure=secure_requested(ns))
+    app.run()
+    return app.return_code or 0
