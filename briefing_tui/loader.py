@@ -8,6 +8,7 @@ or a read of something else.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -180,6 +181,10 @@ def _read_bytes(path: Path, root: Path, shown: str) -> bytes:
 
 
 def _os_reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if isinstance(exc, RuntimeError) and "loop" in str(exc):
+        return "symbolic link loop"  # pathlib before 3.13; the message names a relative path
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
     return str(exc) or type(exc).__name__
