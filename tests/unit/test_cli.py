@@ -1,0 +1,297 @@
+"""The ``briefing`` command: exit codes, help, version, schema and export, in-process and as a
+real process; and the core modules never importing textual."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from minikit import MINI, MiniCopy, copy_mini
+
+from briefing_tui import __version__, models
+from briefing_tui.cli import main
+from briefing_tui.loader import bundled_content_path, load_library
+
+MINI_SUMMARY = "ok: 1 briefing, 2 sections, 3 paragraphs, 2 agreements, 2 sources\n"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_exit(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """For argparse paths (--help, --version, bad options) that end in SystemExit."""
+    with pytest.raises(SystemExit) as caught:
+        main(list(argv))
+    out, err = capsys.readouterr()
+    code = caught.value.code
+    return (code if isinstance(code, int) else 1), out, err
+
+
+# -- validate ----------------------------------------------------------------------------------
+
+
+def test_validate_valid_prints_one_line_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "validate", str(MINI)) == (0, MINI_SUMMARY, "")
+
+
+def test_validate_accepts_the_briefing_toml_path(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "validate", str(MINI / "briefing.toml")) == (0, MINI_SUMMARY, "")
+
+
+def test_validate_bundled_content(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "validate")
+    assert (code, err) == (0, "")
+    assert out.startswith("ok: 1 briefing, 5 sections, ")
+    assert " 13 agreements, " in out
+    assert out.count("\n") == 1
+
+
+def test_validate_invalid_lists_every_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mini: MiniCopy = copy_mini(tmp_path / "mini")
+    mini.edit("sources.toml", 'kind = "agency"', 'kind = "blog"')
+    mini.edit("overview.toml", 'ref = "s2.p1"', 'ref = "s9"')
+    mini.edit("briefing.toml", 'title = "Mini briefing"', 'title = " "')
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "validate", "mini")
+    assert (code, out) == (1, "")
+    # every problem of every file in one run; cross-file references are checked once each file
+    # is valid on its own (a reference into a file that did not load cannot be judged)
+    assert err.splitlines() == [
+        "mini/briefing.toml:3: title: text must not be empty or only whitespace",
+        "mini/sources.toml:13: sources[1].kind: Input should be 'official', 'agency', 'media', "
+        "'document' or 'expert'",
+        "invalid: 2 problem(s) in 1 briefing(s); valid: 0 briefings, 0 sections, 0 paragraphs, "
+        "0 agreements, 0 sources",
+    ]
+    mini.edit("sources.toml", 'kind = "blog"', 'kind = "agency"')
+    mini.edit("briefing.toml", 'title = " "', 'title = "Mini"')
+    mini.edit("sections.toml", 'sources = ["wire", "ministry"]', 'sources = ["wire", "tass"]')
+    code, out, err = run(capsys, "validate", "mini")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "mini/sections.toml:27: sections[1].paragraphs[0].sources[1]: unknown source 'tass'",
+        "mini/overview.toml:21: reactions[0].ref: unknown paragraph or agreement 's9'",
+        "invalid: 2 problem(s) in 1 briefing(s); valid: 0 briefings, 0 sections, 0 paragraphs, "
+        "0 agreements, 0 sources",
+    ]
+
+
+# -- usage errors --------------------------------------------------------------------------------
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope"
+    assert run(capsys, "validate", str(missing)) == (
+        2,
+        "",
+        f"briefing: {missing}: no such file or folder\n",
+    )
+
+
+def test_folder_without_briefings_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "validate", str(tmp_path))
+    assert (code, out) == (2, "")
+    assert (
+        err == f"briefing: {tmp_path}: no briefing found (a briefing folder holds briefing.toml)\n"
+    )
+
+
+def test_a_plain_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "notes.txt"
+    other.write_text("hello")
+    assert run(capsys, "validate", str(other)) == (
+        2,
+        "",
+        f"briefing: {other}: not a content folder\n",
+    )
+
+
+def test_bad_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_exit(capsys, "export", str(MINI), "--format", "pdf")
+    assert (code, out) == (2, "")
+    assert "argument --format: invalid choice: 'pdf'" in err
+    assert err.count("\n") == 1
+
+
+def test_unknown_briefing_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "export", str(MINI), "--briefing", "nope") == (
+        2,
+        "",
+        "briefing: no briefing with id 'nope' (known: mini)\n",
+    )
+
+
+def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_exit(capsys, "validate", "--frobnicate")
+    assert code == 2
+    assert "unrecognized arguments: --frobnicate" in err
+
+
+def test_export_refuses_broken_content(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mini = copy_mini(tmp_path / "mini")
+    mini.edit("sources.toml", 'kind = "agency"', 'kind = "blog"')
+    code, out, err = run(capsys, "export", str(mini.folder))
+    assert (code, out) == (1, "")
+    assert err.splitlines()[-1] == "briefing: export refused: fix the problems above first"
+
+
+# -- help and version ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "mentions"),
+    [
+        ((), "validate"),
+        (("validate",), "path"),
+        (("export",), "--format"),
+        (("schema",), "schema"),
+        (("search",), "--limit"),
+    ],
+    ids=["briefing", "validate", "export", "schema", "search"],
+)
+def test_help_for_every_command(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], mentions: str
+) -> None:
+    code, out, err = run_exit(capsys, *argv, "--help")
+    assert (code, err) == (0, "")
+    assert out.startswith("usage: briefing")
+    assert mentions in out
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_exit(capsys, "--version") == (0, f"briefing {__version__}\n", "")
+
+
+# -- schema --------------------------------------------------------------------------------------
+
+
+def test_schema_is_json_for_all_five_files(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "schema")
+    assert (code, err) == (0, "")
+    schema = json.loads(out)
+    assert list(schema) == list(models.CONTENT_FILES)
+    assert set(schema) == {
+        "briefing.toml",
+        "sections.toml",
+        "agreements.toml",
+        "sources.toml",
+        "overview.toml",
+    }
+    for name, model in models.CONTENT_FILES.items():
+        assert schema[name]["type"] == "object"
+        assert set(schema[name]["properties"]) == set(model.model_fields)
+        assert schema[name]["additionalProperties"] is False
+    kinds = schema["sources.toml"]["$defs"]["SourceKind"]["enum"]
+    assert kinds == [k.value for k in models.SourceKind]
+
+
+# -- export --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", [MINI, None], ids=["mini", "bundled"])
+def test_export_json_round_trips(capsys: pytest.CaptureFixture[str], where: Path | None) -> None:
+    argv = ["export", "--format", "json"] + ([str(where)] if where else [])
+    code, out, err = run(capsys, *argv)
+    assert (code, err) == (0, "")
+    library = models.Library.model_validate_json(out)
+    assert library == load_library(where).library
+    data = json.loads(out)
+    briefing = data["briefings"][0]
+    for key in ("id", "title", "sections", "agreements", "sources"):
+        assert key in briefing
+    assert {"id", "text", "sources"} <= set(briefing["sections"][0]["paragraphs"][0])
+    assert {"id", "area", "title", "text", "status", "sources"} <= set(briefing["agreements"][0])
+    assert {"id", "title", "in_report_list"} <= set(briefing["sources"][0])
+
+
+@pytest.mark.parametrize("where", [MINI, None], ids=["mini", "bundled"])
+def test_export_markdown_contains_every_paragraph(
+    capsys: pytest.CaptureFixture[str], where: Path | None
+) -> None:
+    argv = ["export"] + ([str(where)] if where else [])
+    code, out, err = run(capsys, *argv)
+    assert (code, err) == (0, "")
+    briefing = load_library(where).library.briefings[0]
+    assert briefing.title in out
+    for _, paragraph in briefing.paragraphs():
+        for line in paragraph.text.splitlines():
+            assert line in out, paragraph.id
+    for agreement in briefing.agreements:
+        assert agreement.title in out
+    for source in briefing.sources:
+        assert source.title in out
+    if briefing.note:
+        assert briefing.note in out
+
+
+def test_export_one_briefing_of_a_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy_mini(tmp_path / "lib" / "a")
+    second = copy_mini(tmp_path / "lib" / "b")
+    second.edit("briefing.toml", 'id = "mini"', 'id = "other"')
+    code, out, _ = run(
+        capsys, "export", str(tmp_path / "lib"), "--briefing", "other", "--format", "json"
+    )
+    assert code == 0
+    assert [b["id"] for b in json.loads(out)["briefings"]] == ["other"]
+
+
+# -- as a real process ---------------------------------------------------------------------------
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing_tui", "validate", str(MINI)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, MINI_SUMMARY, "")
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing_tui", "validate", str(tmp_path / "nowhere")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.endswith("no such file or folder\n")
+
+
+def test_core_modules_never_import_textual() -> None:
+    code = (
+        "import sys\n"
+        "import briefing_tui.models, briefing_tui.loader, briefing_tui.export\n"
+        "import briefing_tui.search, briefing_tui.cli\n"
+        "from briefing_tui.cli import build_command_parser\n"
+        "build_command_parser().parse_args(['validate'])\n"
+        "from briefing_tui.loader import load_library\n"
+        "from briefing_tui.search import SearchIndex\n"
+        "index = SearchIndex.build(load_library().library)\n"
+        "index.search('gas')\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(bad)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "[]\n"
+
+
+def test_bundled_content_path_exists() -> None:
+    path = bundled_content_path()
+    assert path.is_dir()
+    assert any(path.glob("*/briefing.toml"))
