@@ -7,6 +7,7 @@ the CLI and the tests build it the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -15,13 +16,16 @@ from textual.screen import Screen
 
 from .commands import JumpCommands
 from .loader import LoadResult
-from .models import Briefing
+from .models import Briefing, Library
 from .refs import find_target
 from .screens.briefing import BriefingScreen
 from .screens.error import ErrorScreen
 from .screens.help import HelpScreen
 from .screens.loading import LoadingScreen
 from .screens.picker import PickerScreen
+
+if TYPE_CHECKING:
+    from .search import SearchIndex
 
 Loader = Callable[[Callable[[int, int], None]], LoadResult]
 
@@ -53,6 +57,7 @@ class BriefingApp(App[None]):
         self.secure = secure
         self.result: LoadResult | None = library if isinstance(library, LoadResult) else None
         self.crash: BaseException | None = None
+        self.search_index: SearchIndex | None = None
         self.theme = "textual-dark"
 
     # -- first screen ------------------------------------------------------------------------
@@ -108,7 +113,12 @@ class BriefingApp(App[None]):
         return PickerScreen(result.library)
 
     def _after_load(self, result: LoadResult) -> None:
-        if self.goto and result.library.briefings and find_target(result.library, self.goto) is None:
+        self._build_index(result.library)
+        if (
+            self.goto
+            and result.library.briefings
+            and find_target(result.library, self.goto) is None
+        ):
             self.exit(
                 return_code=2,
                 message=f"briefing: --goto {self.goto!r}: no paragraph, section, agreement "
@@ -124,15 +134,29 @@ class BriefingApp(App[None]):
                 ErrorScreen(f"{len(result.broken)} briefing(s) could not be opened", lines)
             )
 
+    @work(thread=True, exclusive=True, group="index")
+    def _build_index(self, library: Library) -> None:
+        """Index after the first screen is up: a big library is readable before it is searchable."""
+        from .search import SearchIndex
+
+        index = SearchIndex.build(library)
+        self.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: SearchIndex) -> None:
+        self.search_index = index
+        for screen in self.screen_stack:
+            if isinstance(screen, BriefingScreen):
+                screen.set_search_index(index)
+
     def _fatal(self, title: str, lines: list[str]) -> None:
         self.push_screen(ErrorScreen(title, lines, fatal=True))
 
     # -- actions -----------------------------------------------------------------------------
 
-    def open_briefing(self, briefing_id: str) -> None:
+    def open_briefing(self, briefing_id: str, goto: str | None = None) -> None:
         assert self.result is not None
         briefing: Briefing = self.result.library.get(briefing_id)
-        self.push_screen(BriefingScreen(briefing))
+        self.push_screen(BriefingScreen(briefing, goto=goto))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -145,7 +169,9 @@ class BriefingApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Only commands that make sense for a reader; nothing that writes files or shells out."""
         yield SystemCommand("Help", "Show the keys", self.action_help)
-        yield SystemCommand("Dark/light theme", "Switch between dark and light", self.action_toggle_theme)
+        yield SystemCommand(
+            "Dark/light theme", "Switch between dark and light", self.action_toggle_theme
+        )
         yield SystemCommand("Quit", "Leave the browser", self.exit)
 
     # -- errors ------------------------------------------------------------------------------

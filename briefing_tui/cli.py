@@ -41,7 +41,7 @@ def _path_arg(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="briefing",
-        description="Read analytical briefings in the terminal. Without a command, opens the browser.",
+        description="Read analytical briefings in the terminal (no command: open the browser).",
         epilog="Commands: validate, export, search, schema. `briefing COMMAND --help` for each.",
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
@@ -51,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
 def build_tui_parser() -> argparse.ArgumentParser:
     parser = build_parser()
     _path_arg(parser)
-    parser.add_argument("--goto", metavar="ID", help="open at a paragraph, section, agreement or source id")
+    parser.add_argument(
+        "--goto", metavar="ID", help="open at a paragraph, section, agreement or source id"
+    )
     parser.add_argument(
         "--secure",
         action="store_true",
@@ -82,7 +84,9 @@ def build_command_parser() -> argparse.ArgumentParser:
     search = sub.add_parser("search", help="search the library; one hit per line")
     search.add_argument("query", help='e.g. "power of siberia" or source:bloomberg gas')
     _path_arg(search)
-    search.add_argument("--limit", type=int, default=50, metavar="N", help="at most N hits (default 50)")
+    search.add_argument(
+        "--limit", type=int, default=50, metavar="N", help="at most N hits (default 50)"
+    )
     search.add_argument("--json", action="store_true", help="full hits as JSON")
     return parser
 

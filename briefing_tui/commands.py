@@ -49,7 +49,9 @@ class JumpCommands(Provider):
     async def discover(self) -> Hits:
         for target in self._targets():
             if target.kind in ("section", "agreement"):
-                yield DiscoveryHit(self._name(target), partial(self._jump, target.id), help=target.location)
+                yield DiscoveryHit(
+                    self._name(target), partial(self._jump, target.id), help=target.location
+                )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -57,4 +59,9 @@ class JumpCommands(Provider):
             name = self._name(target)
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self._jump, target.id), help=target.location)
+                yield Hit(
+                    score,
+                    matcher.highlight(name),
+                    partial(self._jump, target.id),
+                    help=target.location,
+                )

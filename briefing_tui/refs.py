@@ -27,7 +27,9 @@ def paragraph_label(paragraph_id: str) -> str:
 
 def section_label(section_id: str) -> str:
     """``s2`` -> ``§2``."""
-    return f"§{section_id[1:]}" if section_id[:1] == "s" and section_id[1:].isdigit() else section_id
+    return (
+        f"§{section_id[1:]}" if section_id[:1] == "s" and section_id[1:].isdigit() else section_id
+    )
 
 
 @dataclass(frozen=True)
@@ -59,14 +61,19 @@ class BriefingRefs:
             for p in section.paragraphs:
                 self._section_of[p.id] = section
                 target = Target(
-                    "paragraph", p.id, "report", paragraph_label(p.id),
+                    "paragraph",
+                    p.id,
+                    "report",
+                    paragraph_label(p.id),
                     f"{paragraph_label(p.id)} {section.title}",
                 )
                 self._add(target)
                 for source_id in p.sources:
                     self._backlinks[source_id].append(target)
         for a in b.agreements:
-            target = Target("agreement", a.id, "agreements", a.title, f"Agreements › {b.area(a.area).title}")
+            target = Target(
+                "agreement", a.id, "agreements", a.title, f"Agreements › {b.area(a.area).title}"
+            )
             self._add(target)
             for source_id in a.sources:
                 self._backlinks[source_id].append(target)

@@ -21,11 +21,13 @@ from ..messages import ItemFocused, JumpRequested
 from ..models import Briefing
 from ..refs import TABS, BriefingRefs, Tab
 from ..render import date_range, text
+from ..search import Hit, SearchIndex, SearchResult, match_spans
 from ..widgets.agreements import AgreementsView
 from ..widgets.attribution import AttributionPane
 from ..widgets.overview import OverviewView
 from ..widgets.reader import UNSOURCED
 from ..widgets.report import ReportView
+from ..widgets.search_panel import SearchPanel
 from ..widgets.sources import SourcesView
 from .choose_source import ChooseSourceScreen
 
@@ -53,6 +55,10 @@ class BriefingScreen(Screen[None]):
         Binding("2", "show_tab('report')", "Report", show=False, id="tab.report"),
         Binding("3", "show_tab('agreements')", "Agreements", show=False, id="tab.agreements"),
         Binding("4", "show_tab('sources')", "Sources", show=False, id="tab.sources"),
+        Binding("slash", "search", "Search", id="search.open"),
+        Binding("n", "next_hit", "Next hit", show=False, id="search.next"),
+        Binding("N", "previous_hit", "Previous hit", show=False, id="search.previous"),
+        Binding("escape", "clear_marks", "Clear search marks", show=False, id="search.clear"),
         Binding("p", "toggle_pane", "Sources pane", id="pane.toggle"),
         Binding("f", "filter_source", "Filter by source", show=False, id="filter.source"),
         Binding("u", "filter_unsourced", "Unsourced only", show=False, id="filter.unsourced"),
@@ -70,6 +76,9 @@ class BriefingScreen(Screen[None]):
         self.history = History()
         self._goto = goto
         self.pane_shown = False
+        self.search_result: SearchResult | None = None
+        self.hit_position = 0
+        self._focus_before_search: Widget | None = None
 
     def compose(self) -> ComposeResult:
         b = self.briefing
@@ -88,10 +97,13 @@ class BriefingScreen(Screen[None]):
                 with TabPane(TAB_TITLES["sources"], id="sources"):
                     yield SourcesView(b, self.refs, id="sources-view")
             yield AttributionPane(self.refs, id="attribution")
+        yield SearchPanel(id="search-panel")
         yield Static(id="status-line")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(SearchPanel).display = False
+        self.set_search_index(getattr(self.app, "search_index", None))
         self.view("report").focus_default()
         if self._goto:
             self.jump(self._goto, record=False)
@@ -196,3 +208,96 @@ class BriefingScreen(Screen[None]):
         pane_id = event.pane.id
         if pane_id in TABS:
             self.query_one(AttributionPane).show(self.view(pane_id).current_target())  # type: ignore[arg-type]
+
+    # -- search ------------------------------------------------------------------------------
+
+    def set_search_index(self, index: SearchIndex | None) -> None:
+        """Called when the app's library index is ready (it is built after the first frame)."""
+        result = getattr(self.app, "result", None)
+        many = result is not None and len(result.library.briefings) > 1
+        self.query_one(SearchPanel).set_index(index, show_briefing=many)
+
+    def action_search(self) -> None:
+        panel = self.query_one(SearchPanel)
+        if not panel.display:
+            self._focus_before_search = self.focused
+        panel.open()
+
+    def on_search_panel_closed(self, event: SearchPanel.Closed) -> None:
+        event.stop()
+        if self._focus_before_search is not None and self._focus_before_search.is_attached:
+            self._focus_before_search.focus()
+        else:
+            self.view(self.active_tab).focus_default()
+
+    def on_search_panel_hit_chosen(self, event: SearchPanel.HitChosen) -> None:
+        event.stop()
+        self.search_result = event.result
+        self.hit_position = event.position
+        panel = self.query_one(SearchPanel)
+        panel.display = False
+        self._mark_matches(event.result)
+        self._show_hit(note="")
+
+    def _mark_matches(self, result: SearchResult) -> None:
+        query = result.query if result.query is not None else result.text
+        marks = {}
+        for _, paragraph in self.briefing.paragraphs():
+            spans = match_spans(paragraph.full_text, query)
+            if spans:
+                marks[paragraph.id] = spans
+        self.query_one(ReportView).reader.set_marks(marks)
+
+    def _hit_target(self, hit: Hit) -> str | None:
+        if self.refs.target(hit.target_id) is not None:
+            return hit.target_id
+        if hit.ref and self.refs.target(hit.ref) is not None:
+            return hit.ref
+        return None
+
+    def _show_hit(self, note: str) -> None:
+        result = self.search_result
+        if result is None or not result.hits:
+            self.set_status("No search results: press / to search.")
+            return
+        hit = result.hits[self.hit_position]
+        position = f"{self.hit_position + 1}/{len(result.hits)}"
+        if hit.briefing_id != self.briefing.id:
+            goto = hit.ref if hit.target_id.startswith("#") else hit.target_id
+            self.app.open_briefing(hit.briefing_id, goto=goto)  # type: ignore[attr-defined]
+            return
+        target = self._hit_target(hit)
+        if target is not None:
+            self.jump(target)
+        else:
+            tab = {"#agreements": "agreements", "#sources": "sources"}.get(
+                hit.target_id, "overview"
+            )
+            self.action_show_tab(tab)  # type: ignore[arg-type]
+        self.set_status(f"Search {position}: {hit.location}  (n/N: next/previous){note}")
+
+    def action_next_hit(self) -> None:
+        self._step_hit(1)
+
+    def action_previous_hit(self) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self, step: int) -> None:
+        result = self.search_result
+        if result is None or not result.hits:
+            self.set_status("No search results: press / to search.")
+            return
+        position = self.hit_position + step
+        note = ""
+        if position >= len(result.hits):
+            position, note = 0, " — wrapped to the first hit"
+        elif position < 0:
+            position, note = len(result.hits) - 1, " — wrapped to the last hit"
+        self.hit_position = position
+        self._show_hit(note)
+
+    def action_clear_marks(self) -> None:
+        if self.search_result is not None:
+            self.search_result = None
+            self.query_one(ReportView).reader.set_marks({})
+            self.set_status("Search marks cleared.")

@@ -38,7 +38,9 @@ class ErrorScreen(ModalScreen[None]):
             body.append(text(line))
         hint = "q quits" if self.fatal else "Escape continues · q quits"
         with Vertical(id="error-box"):
-            yield Static(Text.assemble(("⚠ ", "bold red"), text(self.title_text, "bold")), id="error-title")
+            yield Static(
+                Text.assemble(("⚠ ", "bold red"), text(self.title_text, "bold")), id="error-title"
+            )
             with VerticalScroll(id="error-body"):
                 yield Static(body)
             yield Static(Text(hint, style="dim"), id="error-hint")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,7 +21,9 @@ GROUP_NAMES = {
 }
 
 
-def binding_rows(nodes: list[DOMNode], key_display) -> list[tuple[str, list[tuple[str, str]]]]:  # noqa: ANN001
+def binding_rows(
+    nodes: list[DOMNode], key_display: Callable[[Binding], str]
+) -> list[tuple[str, list[tuple[str, str]]]]:
     """(group, [(keys, description)]) for every described binding of ``nodes``.
 
     Bindings that share an action and description are merged, so ``j``/``down`` show as one row.
@@ -35,8 +39,13 @@ def binding_rows(nodes: list[DOMNode], key_display) -> list[tuple[str, list[tupl
         for _key, binding in node._bindings:
             if not binding.description:
                 continue
-            merged.setdefault((binding.action, binding.description), []).append(key_display(binding))
-        rows = [(" ".join(dict.fromkeys(keys)), description) for (_, description), keys in merged.items()]
+            merged.setdefault((binding.action, binding.description), []).append(
+                key_display(binding)
+            )
+        rows = [
+            (" ".join(dict.fromkeys(keys)), description)
+            for (_, description), keys in merged.items()
+        ]
         if rows:
             groups.append((GROUP_NAMES.get(name, name), rows))
     return groups

@@ -42,7 +42,10 @@ class PickerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         count = len(self.library.briefings)
-        yield Static(Text(f"{count} briefings — type to filter, Enter opens", style="bold"), id="picker-title")
+        yield Static(
+            Text(f"{count} briefings — type to filter, Enter opens", style="bold"),
+            id="picker-title",
+        )
         yield Input(placeholder="filter…", id="picker-filter")
         yield OptionList(markup=False, id="picker-list")
         yield Footer()
@@ -54,7 +57,9 @@ class PickerScreen(Screen[None]):
     def _refill(self, needle: str) -> None:
         option_list = self.query_one(OptionList)
         option_list.set_options(
-            Option(briefing_prompt(b), id=b.id) for b in self.library.briefings if matches(b, needle)
+            Option(briefing_prompt(b), id=b.id)
+            for b in self.library.briefings
+            if matches(b, needle)
         )
         if option_list.option_count:
             option_list.highlighted = 0

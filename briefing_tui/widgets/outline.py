@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ..models import Briefing
 from ..refs import BriefingRefs, section_label
@@ -46,7 +46,7 @@ class Outline(OptionList):
         """Track the reading position without stealing focus or posting a jump."""
         try:
             index = self.get_option_index(section_id)
-        except Exception:
+        except OptionDoesNotExist:
             return
         if self.highlighted != index:
             with self.prevent(OptionList.OptionHighlighted):

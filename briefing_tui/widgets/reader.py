@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ..messages import ItemFocused
 from ..models import Briefing, Paragraph
@@ -57,7 +57,9 @@ class Reader(OptionList):
         return self.filter in paragraph.sources
 
     def _heading(self, section_id: str, title: str, shown: int, total: int) -> Text:
-        sourced, count = self.refs.coverage(next(s for s in self.briefing.sections if s.id == section_id))
+        sourced, count = self.refs.coverage(
+            next(s for s in self.briefing.sections if s.id == section_id)
+        )
         line = Text()
         line.append(f"{section_label(section_id)} ", style="bold")
         line.append(text(title, "bold underline"))
@@ -110,10 +112,14 @@ class Reader(OptionList):
             options.append(Option(heading, id=f"heading:{section.id}", disabled=True))
             options.extend(Option(self._prompt(p), id=p.id) for p in shown)
             if section.id == self.briefing.after_section:
-                note = Text("   ▤ The agreements table follows here: press 3 to open it.", style="dim")
+                note = Text(
+                    "   ▤ The agreements table follows here: press 3 to open it.", style="dim"
+                )
                 options.append(Option(note, id=f"table:{section.id}", disabled=True))
         if not options:
-            options.append(Option(Text("No paragraph matches this filter.", style="italic"), disabled=True))
+            options.append(
+                Option(Text("No paragraph matches this filter.", style="italic"), disabled=True)
+            )
         self.set_options(options)
         if keep is None or not self.select(keep, focus=False):
             self.action_first()
@@ -147,7 +153,7 @@ class Reader(OptionList):
             target_id = visible[0].id
         try:
             index = self.get_option_index(target_id)
-        except Exception:  # OptionDoesNotExist: hidden by a filter, or not a paragraph
+        except OptionDoesNotExist:  # hidden by a filter, or not a paragraph
             return False
         self.highlighted = index
         self.scroll_to_highlight(top=True)
@@ -159,7 +165,9 @@ class Reader(OptionList):
 
     def _section_index_of_cursor(self) -> int:
         cursor = self.highlighted or 0
-        return max((i for i, start in enumerate(self._section_starts) if start <= cursor), default=0)
+        return max(
+            (i for i, start in enumerate(self._section_starts) if start <= cursor), default=0
+        )
 
     def action_next_section(self) -> None:
         index = self._section_index_of_cursor() + 1

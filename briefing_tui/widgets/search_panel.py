@@ -1,0 +1,180 @@
+"""The search bar: type a query, watch the hits update, Enter jumps to one.
+
+Queries run on a worker thread with a generation counter, so typing never waits for a search and
+a slow, stale result can never overwrite a newer one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..render import highlighted, text
+from ..search import Hit, SearchIndex, SearchResult
+
+RESULT_LIMIT = 200
+
+KIND_BADGES = {
+    "paragraph": "¶",
+    "section": "§",
+    "agreement": "A",
+    "source": "S",
+    "figure": "#",
+    "timeline": "T",
+    "reaction": "R",
+    "briefing": "B",
+}
+
+
+def hit_prompt(hit: Hit, show_briefing: bool) -> Text:
+    prompt = Text()
+    prompt.append(f"{KIND_BADGES.get(hit.kind, '?')} ", style="bold magenta")
+    if show_briefing:
+        prompt.append(text(hit.briefing_id + " › ", "dim"))
+    prompt.append(text(hit.location, "bold"))
+    prompt.append("\n  ")
+    prompt.append(highlighted(hit.snippet, hit.snippet_spans, "bold reverse"))
+    return prompt
+
+
+class SearchPanel(Vertical):
+    """Input, hit count and results; posts what the reader chose and leaves the jumping to the
+    screen."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close search", id="search.close"),
+        Binding("down", "results_down", "Next hit", show=False, id="search.down"),
+        Binding("up", "results_up", "Previous hit", show=False, id="search.up"),
+        Binding("pagedown", "results_page_down", "Page down", show=False, id="search.page_down"),
+        Binding("pageup", "results_page_up", "Page up", show=False, id="search.page_up"),
+    ]
+
+    @dataclass
+    class HitChosen(Message):
+        """Enter on a hit: the screen jumps there and keeps ``hits`` for n/N."""
+
+        result: SearchResult
+        position: int
+
+    @dataclass
+    class Closed(Message):
+        """Escape: the screen gives focus back to where it was."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.index: SearchIndex | None = None
+        self.show_briefing = False
+        self.result: SearchResult | None = None
+        self._generation = 0
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            placeholder='search: words, "a phrase", -word, source:… (Esc closes)', id="search-input"
+        )
+        yield Static(id="search-count")
+        yield OptionList(markup=False, id="search-results")
+
+    # -- opening and typing ------------------------------------------------------------------
+
+    def open(self) -> None:
+        self.display = True
+        search_input = self.query_one(Input)
+        search_input.focus()
+        search_input.action_select_all()
+        if search_input.value:
+            self._search(search_input.value)
+
+    def set_index(self, index: SearchIndex | None, show_briefing: bool) -> None:
+        self.index = index
+        self.show_briefing = show_briefing
+        value = self.query_one(Input).value
+        if self.display and value:
+            self._search(value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._search(event.value)
+
+    def _search(self, query: str) -> None:
+        self._generation += 1
+        if not query.strip():
+            self._show(self._generation, None)
+            return
+        if self.index is None:
+            self.query_one("#search-count", Static).update(
+                Text("Indexing… results will follow.", style="italic")
+            )
+            return
+        self._run(self.index, query, self._generation)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _run(self, index: SearchIndex, query: str, generation: int) -> None:
+        result = index.search(query, limit=RESULT_LIMIT)
+        self.app.call_from_thread(self._show, generation, result)
+
+    def _show(self, generation: int, result: SearchResult | None) -> None:
+        if generation != self._generation:
+            return  # a newer query is already on its way; this one is stale
+        self.result = result
+        count = self.query_one("#search-count", Static)
+        results = self.query_one("#search-results", OptionList)
+        if result is None:
+            count.update("")
+            results.clear_options()
+            return
+        if result.error:
+            count.update(Text.assemble(("⚠ ", "bold red"), text(result.error)))
+            results.clear_options()
+            return
+        shown = len(result.hits)
+        summary = f"{result.total} hit{'s' * (result.total != 1)}"
+        if shown < result.total:
+            summary += f" (first {shown} shown)"
+        count.update(Text(summary + " · Enter jumps, ↑↓ choose", style="dim"))
+        results.set_options(
+            Option(hit_prompt(hit, self.show_briefing), id=str(i))
+            for i, hit in enumerate(result.hits)
+        )
+        if shown:
+            results.highlighted = 0
+
+    # -- choosing ----------------------------------------------------------------------------
+
+    def _results(self) -> OptionList:
+        return self.query_one("#search-results", OptionList)
+
+    def action_results_down(self) -> None:
+        self._results().action_cursor_down()
+
+    def action_results_up(self) -> None:
+        self._results().action_cursor_up()
+
+    def action_results_page_down(self) -> None:
+        self._results().action_page_down()
+
+    def action_results_page_up(self) -> None:
+        self._results().action_page_up()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        results = self._results()
+        if self.result is None or not self.result.hits or results.highlighted is None:
+            return
+        self.post_message(self.HitChosen(self.result, results.highlighted))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.result is not None and event.option.id is not None:
+            self.post_message(self.HitChosen(self.result, int(event.option.id)))
+
+    def action_close(self) -> None:
+        self.display = False
+        self.post_message(self.Closed())
