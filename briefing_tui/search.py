@@ -1,0 +1,593 @@
+"""The one search engine: used by the TUI's search bar and by ``briefing search``.
+
+It must not import textual: the command line and the tests use it without a UI, and the TUI runs
+it on a worker thread. Everything here is plain data in, plain data out.
+
+Why an in-memory inverted index (term -> {doc: weighted term count}) and not SQLite FTS5: the
+library is already in memory as models, the index builds in a fraction of the load time, and the
+query language (prefix of the last word, accent folding, CJK substrings, filters on model fields)
+maps directly onto set operations that run in C. BENCHMARKS.md has the measurements.
+
+A *document* is one thing the UI can jump to: a paragraph (with its label, speakers and quotes),
+a section heading, an agreement (with its figures), a source, a key figure, a timeline event, a
+reaction, a briefing's title and summary, or a list heading. Hits point at their ``target_id``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .models import Briefing, Library
+from .search_docs import Doc, Field, briefing_docs, paragraph_label
+from .search_highlight import (
+    SNIPPET_WIDTH,
+    Span,
+    adjacency_term,
+    find_spans,
+    match_spans,
+    original_spans,
+    snippet,
+    snippet_window,
+    term_matcher,
+)
+from .search_query import (
+    FIELDS,
+    KINDS,
+    STATUSES,
+    Filter,
+    Query,
+    QueryError,
+    Term,
+    choose,
+    parse_query,
+)
+from .search_text import cjk_terms, fold, is_cjk, tokens
+
+__all__ = [
+    "FIELDS",
+    "KINDS",
+    "SNIPPET_WIDTH",
+    "Filter",
+    "Hit",
+    "Query",
+    "QueryError",
+    "SearchIndex",
+    "SearchResult",
+    "Term",
+    "match_spans",
+    "paragraph_label",
+    "parse_query",
+]
+
+#: BM25 constants (the usual defaults): term-frequency saturation and length normalisation.
+_K1, _B = 1.2, 0.75
+#: Title words count this many times, so a word in a heading outweighs one in running text.
+_TITLE_WEIGHT = 3
+#: Above this many candidates a query is ranked from each term's best documents only (the hit
+#: count stays exact); below it every candidate is scored. Keeps a one-letter prefix over a
+#: thousand briefings inside a keystroke budget.
+_RANK_ALL = 1000
+#: A prefix that expands to many words is scored on its most common expansions only.
+_MAX_SCORED_EXPANSIONS = 16
+
+
+# --------------------------------------------------------------------------------------------
+# Results
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result, with everything the UI needs to list it and to jump to it."""
+
+    briefing_id: str
+    #: paragraph, section, agreement, source, figure, timeline, reaction or briefing.
+    kind: str
+    #: The id to jump to. Items without an id of their own get a ``#``-prefixed pseudo id that
+    #: can never clash with a slug: ``#overview``, ``#agreements``, ``#sources``, ``#timeline-2``.
+    target_id: str
+    #: For key figures, timeline events and reactions: the paragraph or agreement they cite.
+    ref: str | None
+    #: Where the hit is, for humans: ``§2.3 Economic ...``, ``Agreements › Power engineering``.
+    location: str
+    #: The item's own title (section title, agreement title, source title, figure label...).
+    title: str
+    #: Which field of the item the snippet comes from: text, title, label, quote, speaker, ...
+    field: str
+    #: The full text of that field (``text_spans`` gives every match in it).
+    text: str
+    #: A one-line excerpt around the first match, and the matches as offsets into it.
+    snippet: str
+    snippet_spans: tuple[Span, ...]
+    #: Relevance (higher is better) and the reading-order key used to break ties.
+    score: float
+    order: tuple[int, int]
+    #: True when the query's words appear as a phrase / all in the item's title.
+    phrase_hit: bool = False
+    title_hit: bool = False
+    _field: Field | None = field(default=None, repr=False, compare=False)
+    _query: Query | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def text_spans(self) -> tuple[Span, ...]:
+        """Every match in ``text`` as (start, end); computed on first use, since a results list
+        only needs the snippet's."""
+        if self._field is None or self._query is None:
+            return tuple(match_spans(self.text, self._query)) if self._query else ()
+        f = self._field
+        found = find_spans(f.folded, self._query, f.has_cjk)
+        return tuple(original_spans(f.text, found, f.aligned))
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """Alias of ``snippet_spans``, the spans most callers want."""
+        return self.snippet_spans
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON-ready form, used by ``briefing search --json``."""
+        return {
+            "briefing_id": self.briefing_id,
+            "kind": self.kind,
+            "target_id": self.target_id,
+            "ref": self.ref,
+            "location": self.location,
+            "title": self.title,
+            "field": self.field,
+            "text": self.text,
+            "text_spans": [list(s) for s in self.text_spans],
+            "snippet": self.snippet,
+            "snippet_spans": [list(s) for s in self.snippet_spans],
+            "score": round(self.score, 4),
+            "order": list(self.order),
+            "phrase_hit": self.phrase_hit,
+            "title_hit": self.title_hit,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """Hits in rank order; ``total`` counts every match even when ``limit`` cut the list."""
+
+    text: str
+    hits: tuple[Hit, ...] = ()
+    total: int = 0
+    #: A one-line message for a malformed query; the UI shows it inline instead of results.
+    error: str | None = None
+    query: Query | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.hits)
+
+
+# The index
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _FilterKeys:
+    """Searchable names of filterable things, grouped so a filter value is tested once per
+    distinct name rather than once per briefing."""
+
+    sources: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    sections: dict[tuple[str, str, str], set[int]] = field(default_factory=dict)
+    areas: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    statuses: dict[str, set[int]] = field(default_factory=dict)
+    kinds: dict[str, set[int]] = field(default_factory=dict)
+    briefings: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+
+
+class SearchIndex:
+    """An in-memory inverted index over a whole library. Build once, query many times.
+
+    Thread-safety: a built index is only read by :meth:`search`, so a UI may search from a
+    worker thread while the main thread keeps the previous result on screen.
+    """
+
+    def __init__(self) -> None:
+        self._docs: list[Doc] = []
+        self._briefing_count = 0
+        self._post: dict[str, dict[int, int]] = {}
+        self._title_post: dict[str, set[int]] = {}
+        self._vocab: list[str] = []
+        self._keys = _FilterKeys()
+        self._avg_len = 1.0
+        self._ranked: dict[str, list[int]] = {}
+        self._filter_cache: dict[tuple[str, str], frozenset[int]] = {}
+
+    # -- building -----------------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, library: Library) -> SearchIndex:
+        """Index every briefing of ``library``, in reading order."""
+        index = cls()
+        for briefing in library.briefings:
+            index.add_briefing(briefing)
+        index.finish()
+        return index
+
+    def add_briefing(self, briefing: Briefing) -> None:
+        """Index one briefing; call :meth:`finish` after the last one.
+
+        Exposed so a UI can index a large library in steps and show the first screen earlier.
+        """
+        bindex = self._briefing_count
+        self._briefing_count += 1
+        first = len(self._docs)
+        keys = self._keys
+        post = self._post
+        for doc, cited, section_id in briefing_docs(briefing):
+            doc_id = len(self._docs)
+            doc.briefing = bindex
+            self._docs.append(doc)
+            counts: Counter[str] = Counter()
+            title_terms: set[str] = set()
+            for f in doc.fields:
+                terms = tokens(f.folded)
+                if f.is_title:
+                    title_terms.update(terms)
+                    for term in terms:
+                        counts[term] += _TITLE_WEIGHT
+                else:
+                    counts.update(terms)
+            doc.length = sum(counts.values()) or 1
+            doc.title_tokens = frozenset(title_terms)
+            for term, count in counts.items():
+                bucket = post.get(term)
+                if bucket is None:
+                    post[term] = {doc_id: count}
+                else:
+                    bucket[doc_id] = count
+            for term in title_terms:
+                self._title_post.setdefault(term, set()).add(doc_id)
+            keys.kinds.setdefault(doc.kind, set()).add(doc_id)
+            for source_id in cited:
+                source = briefing.source(source_id)
+                key = (source.id, fold(" ".join((source.title, *source.outlets))))
+                keys.sources.setdefault(key, set()).add(doc_id)
+            if section_id is not None:
+                number = str(
+                    next(i for i, s in enumerate(briefing.sections, 1) if s.id == section_id)
+                )
+                section = next(s for s in briefing.sections if s.id == section_id)
+                skey = (section_id, number, fold(section.title))
+                keys.sections.setdefault(skey, set()).add(doc_id)
+            if doc.kind == "agreement" and not doc.target_id.startswith("#"):
+                agreement = next(a for a in briefing.agreements if a.id == doc.target_id)
+                akey = (agreement.area, fold(briefing.area(agreement.area).title))
+                keys.areas.setdefault(akey, set()).add(doc_id)
+                keys.statuses.setdefault(agreement.status.value, set()).add(doc_id)
+        bkey = (briefing.id, fold(briefing.title))
+        keys.briefings.setdefault(bkey, set()).update(range(first, len(self._docs)))
+
+    def finish(self) -> None:
+        """Compute the statistics ranking needs; the index is ready after this."""
+        self._vocab = sorted(self._post)
+        total = sum(d.length for d in self._docs)
+        self._avg_len = total / len(self._docs) if self._docs else 1.0
+        self._ranked = {}
+        self._filter_cache = {}
+
+    # -- introspection --------------------------------------------------------------------------
+
+    @property
+    def doc_count(self) -> int:
+        """How many searchable items the index holds."""
+        return len(self._docs)
+
+    @property
+    def term_count(self) -> int:
+        return len(self._post)
+
+    # -- searching ------------------------------------------------------------------------------
+
+    def search(self, query_text: str, limit: int | None = None) -> SearchResult:
+        """Run a query typed by a user. Never raises on user input: errors come back in
+        ``result.error`` as one line."""
+        try:
+            query = parse_query(query_text)
+            return self._run(query, limit)
+        except QueryError as exc:
+            return SearchResult(query_text, (), 0, str(exc))
+
+    def _run(self, query: Query, limit: int | None) -> SearchResult:
+        if query.is_empty:
+            return SearchResult(query.text, (), 0, None, query)
+        candidates = self._filtered(query.filters)
+        # Cheap terms first, so verification (phrases, CJK) only sees what is left.
+        for term in sorted(query.terms, key=self._cost):
+            docs = self._term_docs(term, candidates)
+            candidates = docs if candidates is None else candidates & docs
+            if not candidates:
+                return SearchResult(query.text, (), 0, None, query)
+        if candidates is None:
+            candidates = set(range(len(self._docs)))
+        for term in query.excluded:
+            if not candidates:
+                break
+            candidates = candidates - self._term_docs(term, candidates)
+        total = len(candidates)
+        ranked = self._rank(query, candidates, limit)
+        hits = tuple(self._hit(doc_id, query, score, tier) for doc_id, score, tier in ranked)
+        return SearchResult(query.text, hits, total, None, query)
+
+    # -- matching -------------------------------------------------------------------------------
+
+    def _expansions(self, word: str) -> list[str]:
+        """Indexed terms starting with ``word``, in vocabulary order."""
+        lo = bisect.bisect_left(self._vocab, word)
+        hi = bisect.bisect_left(self._vocab, word + "\U0010ffff", lo)
+        return self._vocab[lo:hi]
+
+    def _cost(self, term: Term) -> int:
+        if term.phrase or any(is_cjk(w) for w in term.words):
+            return 1 << 40  # needs verification: run last, on the fewest candidates
+        if term.prefix:
+            return 1 << 30
+        return len(self._post.get(term.words[0], ()))
+
+    def _word_docs(self, word: str, prefix: bool) -> set[int]:
+        if is_cjk(word):
+            return self._cjk_candidates(word)
+        if not prefix:
+            return set(self._post.get(word, ()))
+        expansions = self._expansions(word)
+        if len(expansions) == 1:
+            return set(self._post[expansions[0]])
+        return set().union(*(self._post[e] for e in expansions))
+
+    def _cjk_candidates(self, run: str) -> set[int]:
+        terms = [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
+        docs: set[int] | None = None
+        for t in sorted(set(terms), key=lambda t: len(self._post.get(t, ()))):
+            found = self._post.get(t, {})
+            docs = set(found) if docs is None else docs & found.keys()
+            if not docs:
+                return set()
+        return docs or set()
+
+    def _term_docs(self, term: Term, within: set[int] | frozenset[int] | None) -> set[int]:
+        """Documents matching ``term``, restricted to ``within`` when given."""
+        docs: set[int] | None = None
+        for word, prefix in zip(term.words, term.word_prefixes, strict=True):
+            found = self._word_docs(word, prefix)
+            docs = found if docs is None else docs & found
+            if within is not None:
+                docs &= within
+            if not docs:
+                return set()
+        assert docs is not None
+        needs_check = term.phrase or any(is_cjk(w) and len(w) > 2 for w in term.words)
+        if not needs_check:
+            return docs
+        found_in = term_matcher(term).found_in
+        return {d for d in docs if any(found_in(f.folded, f.has_cjk) for f in self._docs[d].fields)}
+
+    # -- filters --------------------------------------------------------------------------------
+
+    def _filtered(self, filters: Sequence[Filter]) -> set[int] | None:
+        """Documents allowed by the filters: OR within one field, AND across fields."""
+        if not filters:
+            return None
+        allowed: set[int] | None = None
+        by_field: dict[str, set[int]] = {}
+        for f in filters:
+            if f.negated:
+                continue
+            by_field.setdefault(f.field, set()).update(self._filter_docs(f))
+        for docs in by_field.values():
+            allowed = set(docs) if allowed is None else allowed & docs
+        if allowed is None:
+            allowed = set(range(len(self._docs)))
+        for f in filters:
+            if f.negated:
+                allowed -= self._filter_docs(f)
+        return allowed
+
+    def _filter_docs(self, f: Filter) -> frozenset[int]:
+        key = (f.field, f.value)
+        cached = self._filter_cache.get(key)
+        if cached is not None:
+            return cached
+        value = f.value
+        keys = self._keys
+        groups: Iterable[set[int]]
+        if f.field == "source":
+            groups = [
+                d for (sid, names), d in keys.sources.items() if value == sid or value in names
+            ]
+        elif f.field == "section":
+            groups = [
+                d
+                for (sid, number, title), d in keys.sections.items()
+                if value in (sid, number) or value in title
+            ]
+        elif f.field == "area":
+            groups = [d for (aid, title), d in keys.areas.items() if value == aid or value in title]
+        elif f.field == "status":
+            statuses = choose(value, STATUSES, "status")
+            groups = [keys.statuses.get(s, set()) for s in statuses]
+        elif f.field == "kind":
+            kinds = choose(value, KINDS, "kind")
+            groups = [keys.kinds.get(k, set()) for k in kinds]
+        else:  # briefing
+            groups = [
+                d for (bid, title), d in keys.briefings.items() if value in bid or value in title
+            ]
+        docs = frozenset().union(*groups)
+        if len(self._filter_cache) > 512:
+            self._filter_cache.clear()
+        self._filter_cache[key] = docs
+        return docs
+
+    # -- ranking --------------------------------------------------------------------------------
+
+    def _idf(self, term: str) -> float:
+        df = len(self._post.get(term, ()))
+        n = len(self._docs)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def _scoring_terms(self, term: Term) -> list[list[str]]:
+        """For each word of ``term``, the index terms whose weight scores it."""
+        out = []
+        for word, prefix in zip(term.words, term.word_prefixes, strict=True):
+            if is_cjk(word):
+                out.append(cjk_terms(word)[len(word) :] or [word])
+            elif prefix:
+                expansions = self._expansions(word)
+                if len(expansions) > _MAX_SCORED_EXPANSIONS:
+                    expansions = heapq.nlargest(
+                        _MAX_SCORED_EXPANSIONS, expansions, key=lambda e: len(self._post[e])
+                    )
+                out.append(expansions)
+            else:
+                out.append([word])
+        return out
+
+    def _rank(
+        self, query: Query, candidates: set[int], limit: int | None
+    ) -> list[tuple[int, float, int]]:
+        """(doc, score, tier) in rank order: tier (phrase, then title hits) first, then BM25
+        relevance, then reading order."""
+        if not query.terms:
+            chosen = sorted(candidates) if limit is None else heapq.nsmallest(limit, candidates)
+            return [(d, 0.0, 0) for d in chosen]
+        scoring = [(t, self._scoring_terms(t)) for t in query.terms]
+        pool: Iterable[int] = candidates
+        if limit is not None and len(candidates) > _RANK_ALL:
+            pool = self._preselect(scoring, candidates, limit)
+        weights = {e: self._idf(e) for _, groups in scoring for group in groups for e in group}
+        phrase = adjacency_term(query)
+        adjacent = term_matcher(phrase).found_in if phrase is not None else None
+        docs = self._docs
+        avg = self._avg_len
+        post = self._post
+        rows = []
+        for d in pool:
+            doc = docs[d]
+            norm = _K1 * (1 - _B + _B * doc.length / avg)
+            score = 0.0
+            for _term, groups in scoring:
+                for group in groups:
+                    best = 0.0
+                    for e in group:
+                        tf = post[e].get(d)
+                        if tf:
+                            w = weights[e] * tf * (_K1 + 1) / (tf + norm)
+                            best = max(best, w)
+                    score += best or 0.1
+            tier = 0
+            if adjacent is not None and any(adjacent(f.folded, f.has_cjk) for f in doc.fields):
+                tier += 2
+            if self._title_hit(doc, query):
+                tier += 1
+            rows.append((-tier, -score, d))
+        rows.sort()
+        if limit is not None:
+            rows = rows[:limit]
+        return [(d, -score, -tier) for tier, score, d in rows]
+
+    def _title_hit(self, doc: Doc, query: Query) -> bool:
+        if not doc.title_tokens:
+            return False
+        titles = [f for f in doc.fields if f.is_title]
+        for term in query.terms:
+            if term.phrase or len(term.words) > 1 or is_cjk(term.words[0]):
+                if not any(term_matcher(term).found_in(t.folded, t.has_cjk) for t in titles):
+                    return False
+            elif term.prefix:
+                word = term.words[0]
+                if not any(t.startswith(word) for t in doc.title_tokens):
+                    return False
+            elif term.words[0] not in doc.title_tokens:
+                return False
+        return True
+
+    def _preselect(
+        self, scoring: list[tuple[Term, list[list[str]]]], candidates: set[int], limit: int
+    ) -> set[int]:
+        """The documents that can reach the top ``limit`` of a very broad query: each scored
+        term's best documents among the candidates, plus every title hit."""
+        want = max(2 * limit, 50)
+        pool: set[int] = set()
+        for _term, groups in scoring:
+            for group in groups:
+                for e in group[:4]:
+                    got = 0
+                    for d in self._ranked_docs(e):
+                        if d in candidates:
+                            pool.add(d)
+                            got += 1
+                            if got >= want:
+                                break
+                    titled = self._title_post.get(e)
+                    if titled:
+                        pool |= candidates & titled
+        return pool
+
+    def _ranked_docs(self, term: str) -> list[int]:
+        """A term's documents, best BM25 weight first; computed on first use and kept."""
+        ranked = self._ranked.get(term)
+        if ranked is None:
+            bucket = self._post.get(term, {})
+            docs = self._docs
+            avg = self._avg_len
+
+            def weight(d: int) -> float:
+                tf = bucket[d]
+                return -tf / (tf + _K1 * (1 - _B + _B * docs[d].length / avg))
+
+            ranked = sorted(bucket, key=weight)
+            self._ranked[term] = ranked
+        return ranked
+
+    # -- hits -----------------------------------------------------------------------------------
+
+    def _hit(self, doc_id: int, query: Query, score: float, tier: int) -> Hit:
+        doc = self._docs[doc_id]
+        # The field that shows the most of the query: most distinct terms, then running text
+        # over a title (the title is shown anyway), then field order.
+        best: tuple[int, bool, int] | None = None
+        chosen = doc.fields[0] if doc.fields else Field("title", doc.title, fold(doc.title))
+        matchers = [term_matcher(t) for t in query.terms]
+        for position, f in enumerate(doc.fields):
+            distinct = sum(1 for m in matchers if m.found_in(f.folded, f.has_cjk))
+            rank = (distinct, not f.is_title and distinct > 0, -position)
+            if best is None or rank > best:
+                best, chosen = rank, f
+        window: list[Span] = []
+        if best and best[0]:
+            if chosen.aligned:
+                # Only the snippet's stretch is searched now; text_spans is computed on demand.
+                firsts = [m.first(chosen.folded, chosen.has_cjk) for m in matchers]
+                first = min(f for f in firsts if f is not None)
+                start, end = snippet_window(chosen.text, first)
+                window = find_spans(chosen.folded, query, chosen.has_cjk, start, end + 40)
+            else:
+                window = original_spans(
+                    chosen.text, find_spans(chosen.folded, query, chosen.has_cjk)
+                )
+        excerpt, excerpt_spans = snippet(chosen.text, window)
+        return Hit(
+            briefing_id=doc.briefing_id,
+            kind=doc.kind,
+            target_id=doc.target_id,
+            ref=doc.ref,
+            location=doc.location,
+            title=doc.title,
+            field=chosen.name,
+            text=chosen.text,
+            snippet=excerpt,
+            snippet_spans=tuple(excerpt_spans),
+            score=score,
+            order=(doc.briefing, doc_id),
+            phrase_hit=bool(tier & 2),
+            title_hit=bool(tier & 1),
+            _field=chosen,
+            _query=query,
+        )

@@ -1,0 +1,125 @@
+"""Text folding and tokenising shared by the search index, the query parser and highlighting.
+
+Kept apart from :mod:`briefing_tui.search` so that the rules that decide what "the same word"
+means live in one small place: the index and the highlighter must agree exactly, or the UI would
+highlight words the engine did not match (or miss ones it did).
+
+Folding is Unicode casefolding followed by NFKD and the removal of combining marks, so "Zelenský"
+matches "zelensky", "ИСТОЧНИКИ" matches "источники" and "m³" matches "m3". Chinese, Japanese and
+Korean script has no spaces between words, so a run of such characters is indexed as its single
+characters and its overlapping character pairs, and matched as a substring.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+#: Scripts written without spaces between words: CJK ideographs (with extensions and
+#: compatibility forms), kana, Hangul syllables, and CJK punctuation-free symbols.
+_CJK_RANGES = (
+    "\u3040-\u30ff"  # Hiragana, Katakana
+    "\u3400-\u4dbf"  # CJK extension A
+    "\u4e00-\u9fff"  # CJK unified ideographs
+    "\uac00-\ud7af"  # Hangul syllables
+    "\uf900-\ufaff"  # CJK compatibility ideographs
+    "\U00020000-\U0002ebef"  # CJK extensions B-F
+)
+CJK_CHAR = re.compile(f"[{_CJK_RANGES}]")
+#: A word: letters and digits (no underscore). CJK runs are split further by :func:`tokens`.
+WORD = re.compile(r"[^\W_]+")
+_CJK_RUN = re.compile(f"[{_CJK_RANGES}]+")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """Fold one character; cached because text reuses a small alphabet."""
+    decomposed = unicodedata.normalize("NFKD", char.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def fold(text: str) -> str:
+    """Casefold and strip accents, the one normal form every comparison in search uses."""
+    return fold_aligned(text)[0]
+
+
+def fold_aligned(text: str) -> tuple[str, bool]:
+    """``fold(text)``, and whether every character folded to exactly one (offsets agree).
+
+    Fast because text uses few distinct non-ASCII characters: each is folded once and applied
+    with ``str.translate``, instead of folding character by character in Python.
+    """
+    if text.isascii():
+        return text.lower(), True
+    table = {ord(c): _fold_char(c) for c in set(_NON_ASCII.findall(text))}
+    aligned = all(len(v) == 1 for v in table.values())
+    return text.translate(table).lower(), aligned
+
+
+def fold_with_map(text: str) -> tuple[str, list[int] | None]:
+    """Fold ``text`` and say, for each folded character, which original character it came from.
+
+    Folding can change lengths ("ß" -> "ss", a decomposed accent disappears), so spans found in
+    folded text must be mapped back before they can highlight the original. The map is None
+    when every character folds to exactly one (all ASCII text, most Cyrillic): offsets agree.
+    """
+    if text.isascii():
+        return text.lower(), None
+    parts = [_fold_char(char) for char in text]
+    folded = "".join(parts)
+    if len(folded) == len(text) and all(len(p) == 1 for p in parts):
+        return folded, None
+    index: list[int] = []
+    for i, part in enumerate(parts):
+        index.extend([i] * len(part))
+    return folded, index
+
+
+def is_cjk(token: str) -> bool:
+    """True when a token is written in a script without spaces (matched as a substring)."""
+    return CJK_CHAR.search(token) is not None
+
+
+def tokens(folded: str) -> list[str]:
+    """Index terms of already-folded text: its words, and for CJK runs characters and pairs."""
+    out: list[str] = []
+    for word in WORD.findall(folded):
+        if word.isascii() or not CJK_CHAR.search(word):
+            out.append(word)
+            continue
+        last = 0
+        for run in _CJK_RUN.finditer(word):
+            if run.start() > last:
+                out.append(word[last : run.start()])
+            out.extend(cjk_terms(run.group()))
+            last = run.end()
+        if last < len(word):
+            out.append(word[last:])
+    return out
+
+
+def cjk_terms(run: str) -> list[str]:
+    """The characters and overlapping pairs of a CJK run, the terms that stand in for words."""
+    return list(run) + [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def query_words(folded: str) -> list[str]:
+    """Split folded query text into words, keeping CJK runs whole (matched as substrings)."""
+    out: list[str] = []
+    for word in WORD.findall(folded):
+        if not CJK_CHAR.search(word):
+            out.append(word)
+            continue
+        last = 0
+        for run in _CJK_RUN.finditer(word):
+            if run.start() > last:
+                out.append(word[last : run.start()])
+            out.append(run.group())
+            last = run.end()
+        if last < len(word):
+            out.append(word[last:])
+    return out
