@@ -161,6 +161,8 @@ class AgreementsView(Vertical):
         if self.sort_column is not None:
             # list.sort is stable even with reverse=True, so ties keep the report's order.
             shown.sort(key=self.columns[self.sort_column].sort_key, reverse=self.sort_reverse)
+        elif self.sort_reverse:
+            shown.reverse()
         return [a.id for a in shown]
 
     def _cells(self, agreement: Agreement) -> list[Text]:
@@ -188,10 +190,10 @@ class AgreementsView(Vertical):
         self._update_status(len(ids))
 
     def _update_status(self, shown: int) -> None:
+        arrow = "↓" if self.sort_reverse else "↑"
         if self.sort_column is None:
-            sort = "report order"
+            sort = "report order" + (f" {arrow}" if self.sort_reverse else "")
         else:
-            arrow = "↓" if self.sort_reverse else "↑"
             sort = f"{self.columns[self.sort_column].label.lower()} {arrow}"
         area = self.briefing.area(self.area_filter).title if self.area_filter else "all"
         status = self.status_filter.value if self.status_filter else "all"

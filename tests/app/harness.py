@@ -6,11 +6,12 @@ only thing on screen so a test sees exactly what it posts and draws.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.app import App, ComposeResult
-from textual.message import Message
 from textual.widget import Widget
 
 from briefing_tui.loader import load_library
@@ -63,8 +64,68 @@ def screen_text(app: App[object]) -> str:
     return "\n".join(strip.text for strip in strips)
 
 
-def last(messages: list[str]) -> str | None:
-    return messages[-1] if messages else None
+def region_text(app: App[object], widget: Widget) -> str:
+    """The screen text inside ``widget``'s region (a modal over a table, without the table)."""
+    region = widget.region
+    lines = screen_text(app).splitlines()[region.y : region.bottom]
+    return "\n".join(line[region.x : region.right] for line in lines)
 
 
-__all__ = ["Harness", "Message", "bundled_briefing", "last", "screen_text"]
+def flat(value: str) -> str:
+    """``value`` with every run of whitespace (and box-drawing edge) as one space.
+
+    Lets a test find a sentence on screen however the terminal wrapped it.
+    """
+    return " ".join(value.replace("│", " ").split())
+
+
+def sync(test: Callable[[], Awaitable[None]]) -> Callable[[], None]:
+    """Run an async Pilot test with plain pytest (no asyncio plugin is installed)."""
+
+    @functools.wraps(test)
+    def run() -> None:
+        asyncio.run(test())  # type: ignore[arg-type]
+
+    return run
+
+
+#: Markup that must reach the screen as typed: styling, a stray closing tag, and an action link.
+HOSTILE = "[bold]x[/] [/] [@click=app.quit]go"
+
+
+def hostile_briefing() -> Briefing:
+    """The bundled briefing with markup planted in every kind of text the three tabs show."""
+    b = bundled_briefing()
+
+    def plant(value: str) -> str:
+        return f"{HOSTILE} {value}"
+
+    first = b.agreements[0]
+    agreement = first.model_copy(update={"title": plant(first.title), "text": plant(first.text)})
+    source = b.sources[0].model_copy(update={"title": plant(b.sources[0].title)})
+    figure = b.figures[0].model_copy(update={"label": plant(b.figures[0].label)})
+    event = b.timeline[0].model_copy(update={"title": plant(b.timeline[0].title)})
+    reaction = b.reactions[0].model_copy(update={"actor": plant(b.reactions[0].actor)})
+    return b.model_copy(
+        update={
+            "title": plant(b.title),
+            "summary": plant(b.summary),
+            "agreements": (agreement, *b.agreements[1:]),
+            "sources": (source, *b.sources[1:]),
+            "figures": (figure, *b.figures[1:]),
+            "timeline": (event, *b.timeline[1:]),
+            "reactions": (reaction, *b.reactions[1:]),
+        }
+    )
+
+
+__all__ = [
+    "HOSTILE",
+    "Harness",
+    "bundled_briefing",
+    "flat",
+    "hostile_briefing",
+    "region_text",
+    "screen_text",
+    "sync",
+]
