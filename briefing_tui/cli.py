@@ -82,10 +82,13 @@ def build_command_parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help="print the JSON Schema of the content files")
 
     search = sub.add_parser("search", help="search the library; one hit per line")
-    search.add_argument("query", help='e.g. "power of siberia" or source:bloomberg gas')
+    search.add_argument(
+        "query",
+        help='e.g. \'"power of siberia"\' or "source:bloomberg gas"; after -- it may start with -',
+    )
     _path_arg(search)
     search.add_argument(
-        "--limit", type=int, default=50, metavar="N", help="at most N hits (default 50)"
+        "--limit", type=int, default=50, metavar="N", help="at most N hits (default 50; 0: all)"
     )
     search.add_argument("--json", action="store_true", help="full hits as JSON")
     return parser
