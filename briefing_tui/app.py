@@ -23,6 +23,8 @@ from .screens.error import ErrorScreen
 from .screens.help import HelpScreen
 from .screens.loading import LoadingScreen
 from .screens.picker import PickerScreen
+from .secure import LockdownMixin
+from .size_guard import SizeGuardMixin
 
 if TYPE_CHECKING:
     from .search import SearchIndex
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
 Loader = Callable[[Callable[[int, int], None]], LoadResult]
 
 
-class BriefingApp(App[None]):
+class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "briefing"
     ENABLE_COMMAND_PALETTE = True

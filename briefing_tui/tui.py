@@ -8,6 +8,7 @@ import sys
 from functools import partial
 
 from .loader import briefing_folders, bundled_content_path, load_library
+from .secure import neutralise_textual_constants, scrub_environment
 
 NOT_A_TERMINAL = (
     "briefing: the browser needs a terminal on stdin, stdout and stderr; "
@@ -24,11 +25,18 @@ def run_tui(ns: argparse.Namespace) -> int:
     if not all(os.isatty(fd) for fd in (0, 1, 2)):
         print(NOT_A_TERMINAL, file=sys.stderr)
         return 2
+    secure = secure_requested(ns)
+    if secure:
+        # Before textual is imported: it reads its switches (drivers, devtools, log files,
+        # screenshots) from the environment once, at import.
+        scrub_environment()
     path = ns.path if ns.path is not None else bundled_content_path()
     briefing_folders(path)  # a bad path is a usage error before any screen appears
 
     from .app import BriefingApp
 
-    app = BriefingApp(partial(load_library, path), goto=ns.goto, secure=secure_requested(ns))
+    if secure:
+        neutralise_textual_constants()
+    app = BriefingApp(partial(load_library, path), goto=ns.goto, secure=secure)
     app.run()
     return app.return_code or 0
