@@ -54,7 +54,7 @@ class Problem:
         # terminal, so that printing a problem is always safe.
         for name in ("file", "message", "field"):
             value = getattr(self, name)
-            if value is not None and unsafe_character(value) is not None:
+            if value is not None and (unsafe_character(value) is not None or "\n" in value):
                 object.__setattr__(self, name, _visible(value))
 
     def __str__(self) -> str:

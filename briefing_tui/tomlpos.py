@@ -32,6 +32,7 @@ def _split_key(text: str) -> list[str]:
     """Split a (possibly dotted, possibly quoted) TOML key into its parts."""
     parts: list[str] = []
     current = ""
+    quoted = False
     i = 0
     while i < len(text):
         char = text[i]
@@ -40,16 +41,19 @@ def _split_key(text: str) -> list[str]:
             while end < len(text) and text[end] != char:
                 end += 2 if char == '"' and text[end] == "\\" else 1
             current += _unquote(text[i : end + 1])
+            quoted = True
             i = end + 1
             continue
         if char == ".":
-            parts.append(current.strip())
-            current = ""
-        else:
+            if current or quoted:
+                parts.append(current)
+            current, quoted = "", False
+        elif not char.isspace():  # bare keys hold no spaces; spaces around dots are layout
             current += char
         i += 1
-    parts.append(current.strip())
-    return [p for p in parts if p != ""] or [""]
+    if current or quoted:
+        parts.append(current)
+    return parts or [""]
 
 
 def _find_outside_strings(line: str, targets: str) -> int:
