@@ -28,6 +28,7 @@ from .search_docs import Doc, Field, briefing_docs, paragraph_label
 from .search_highlight import (
     SNIPPET_WIDTH,
     Span,
+    _Matcher,
     adjacency_term,
     find_spans,
     match_spans,
@@ -74,7 +75,7 @@ _TITLE_WEIGHT = 3
 #: thousand briefings inside a keystroke budget.
 _RANK_ALL = 1000
 #: A prefix that expands to many words is scored on its most common expansions only.
-_MAX_SCORED_EXPANSIONS = 16
+_MAX_SCORED_EXPANSIONS = 8
 
 
 # --------------------------------------------------------------------------------------------
@@ -82,9 +83,13 @@ _MAX_SCORED_EXPANSIONS = 16
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Hit:
-    """One search result, with everything the UI needs to list it and to jump to it."""
+    """One search result, with everything the UI needs to list it and to jump to it.
+
+    Treat it as read-only. (It is not a frozen dataclass only because frozen construction is
+    several times slower, and a keystroke builds up to a few hundred hits.)
+    """
 
     briefing_id: str
     #: paragraph, section, agreement, source, figure, timeline, reaction or briefing.
@@ -236,7 +241,6 @@ class SearchIndex:
                 else:
                     counts.update(terms)
             doc.length = sum(counts.values()) or 1
-            doc.title_tokens = frozenset(title_terms)
             for term, count in counts.items():
                 bucket = post.get(term)
                 if bucket is None:
@@ -313,7 +317,10 @@ class SearchIndex:
             candidates = candidates - self._term_docs(term, candidates)
         total = len(candidates)
         ranked = self._rank(query, candidates, limit)
-        hits = tuple(self._hit(doc_id, query, score, tier) for doc_id, score, tier in ranked)
+        matchers = [term_matcher(t) for t in query.terms]
+        hits = tuple(
+            self._hit(doc_id, query, matchers, score, tier) for doc_id, score, tier in ranked
+        )
         return SearchResult(query.text, hits, total, None, query)
 
     # -- matching -------------------------------------------------------------------------------
@@ -458,66 +465,86 @@ class SearchIndex:
             chosen = sorted(candidates) if limit is None else heapq.nsmallest(limit, candidates)
             return [(d, 0.0, 0) for d in chosen]
         scoring = [(t, self._scoring_terms(t)) for t in query.terms]
+        titled = self._title_docs(query, candidates)
         pool: Iterable[int] = candidates
         if limit is not None and len(candidates) > _RANK_ALL:
-            pool = self._preselect(scoring, candidates, limit)
+            pool = self._preselect(scoring, candidates, limit) | titled
         weights = {e: self._idf(e) for _, groups in scoring for group in groups for e in group}
         phrase = adjacency_term(query)
         adjacent = term_matcher(phrase).found_in if phrase is not None else None
         docs = self._docs
-        avg = self._avg_len
+        scale = _K1 * _B / self._avg_len
+        base = _K1 * (1 - _B)
         post = self._post
+        groups = [
+            [(post[e], weights[e] * (_K1 + 1)) for e in group]
+            for _, term_groups in scoring
+            for group in term_groups
+        ]
         rows = []
         for d in pool:
             doc = docs[d]
-            norm = _K1 * (1 - _B + _B * doc.length / avg)
+            norm = base + scale * doc.length
             score = 0.0
-            for _term, groups in scoring:
-                for group in groups:
-                    best = 0.0
-                    for e in group:
-                        tf = post[e].get(d)
-                        if tf:
-                            w = weights[e] * tf * (_K1 + 1) / (tf + norm)
-                            best = max(best, w)
-                    score += best or 0.1
-            tier = 0
+            for group in groups:
+                best = 0.0
+                for bucket, weight in group:
+                    tf = bucket.get(d)
+                    if tf:
+                        w = weight * tf / (tf + norm)
+                        if w > best:
+                            best = w
+                score += best or 0.1
+            tier = 1 if d in titled else 0
             if adjacent is not None and any(adjacent(f.folded, f.has_cjk) for f in doc.fields):
                 tier += 2
-            if self._title_hit(doc, query):
-                tier += 1
             rows.append((-tier, -score, d))
-        rows.sort()
-        if limit is not None:
-            rows = rows[:limit]
+        if limit is not None and len(rows) > limit:
+            rows = heapq.nsmallest(limit, rows)
+        else:
+            rows.sort()
         return [(d, -score, -tier) for tier, score, d in rows]
 
-    def _title_hit(self, doc: Doc, query: Query) -> bool:
-        if not doc.title_tokens:
-            return False
-        titles = [f for f in doc.fields if f.is_title]
+    def _title_docs(self, query: Query, candidates: set[int]) -> set[int]:
+        """Candidates whose title holds every positive term (they rank above the rest)."""
+        found: set[int] = candidates
         for term in query.terms:
+            for word, prefix in zip(term.words, term.word_prefixes, strict=True):
+                if is_cjk(word):
+                    terms = [word] if len(word) == 1 else cjk_terms(word)[len(word) :]
+                    for t in terms:
+                        found = found & self._title_post.get(t, set())
+                elif prefix:
+                    expansions = self._expansions(word)
+                    titled = self._title_post
+                    found = found & set().union(*(titled.get(e, ()) for e in expansions))
+                else:
+                    found = found & self._title_post.get(word, set())
+                if not found:
+                    return set()
             if term.phrase or len(term.words) > 1 or is_cjk(term.words[0]):
-                if not any(term_matcher(term).found_in(t.folded, t.has_cjk) for t in titles):
-                    return False
-            elif term.prefix:
-                word = term.words[0]
-                if not any(t.startswith(word) for t in doc.title_tokens):
-                    return False
-            elif term.words[0] not in doc.title_tokens:
-                return False
-        return True
+                matcher = term_matcher(term)
+                found = {
+                    d
+                    for d in found
+                    if any(
+                        matcher.found_in(f.folded, f.has_cjk)
+                        for f in self._docs[d].fields
+                        if f.is_title
+                    )
+                }
+        return found if found is not candidates else set(found)
 
     def _preselect(
         self, scoring: list[tuple[Term, list[list[str]]]], candidates: set[int], limit: int
     ) -> set[int]:
         """The documents that can reach the top ``limit`` of a very broad query: each scored
         term's best documents among the candidates, plus every title hit."""
-        want = max(2 * limit, 50)
+        want = max(limit, 50)
         pool: set[int] = set()
         for _term, groups in scoring:
             for group in groups:
-                for e in group[:4]:
+                for e in group[:2]:
                     got = 0
                     for d in self._ranked_docs(e):
                         if d in candidates:
@@ -525,54 +552,52 @@ class SearchIndex:
                             got += 1
                             if got >= want:
                                 break
-                    titled = self._title_post.get(e)
-                    if titled:
-                        pool |= candidates & titled
         return pool
 
     def _ranked_docs(self, term: str) -> list[int]:
-        """A term's documents, best BM25 weight first; computed on first use and kept."""
+        """A term's documents, most occurrences first (reading order among equals); computed on
+        first use and kept. Raw counts rather than BM25 weights, so the sort runs in C: this
+        only chooses which documents get scored exactly."""
         ranked = self._ranked.get(term)
         if ranked is None:
             bucket = self._post.get(term, {})
-            docs = self._docs
-            avg = self._avg_len
-
-            def weight(d: int) -> float:
-                tf = bucket[d]
-                return -tf / (tf + _K1 * (1 - _B + _B * docs[d].length / avg))
-
-            ranked = sorted(bucket, key=weight)
+            ranked = sorted(bucket, key=bucket.__getitem__, reverse=True)
             self._ranked[term] = ranked
         return ranked
 
     # -- hits -----------------------------------------------------------------------------------
 
-    def _hit(self, doc_id: int, query: Query, score: float, tier: int) -> Hit:
+    def _hit(
+        self, doc_id: int, query: Query, matchers: list[_Matcher], score: float, tier: int
+    ) -> Hit:
         doc = self._docs[doc_id]
         # The field that shows the most of the query: most distinct terms, then running text
-        # over a title (the title is shown anyway), then field order.
-        best: tuple[int, bool, int] | None = None
-        chosen = doc.fields[0] if doc.fields else Field("title", doc.title, fold(doc.title))
-        matchers = [term_matcher(t) for t in query.terms]
-        for position, f in enumerate(doc.fields):
-            distinct = sum(1 for m in matchers if m.found_in(f.folded, f.has_cjk))
-            rank = (distinct, not f.is_title and distinct > 0, -position)
-            if best is None or rank > best:
-                best, chosen = rank, f
+        # over a title (the title is shown anyway), then field order. ``display`` lists the
+        # fields in that preference, so the first field holding every term wins at once.
+        best = -1
+        chosen = doc.display[0]
+        first: int | None = None
+        for f in doc.display:
+            firsts = [m.first(f.folded, f.has_cjk) for m in matchers]
+            found = [x for x in firsts if x is not None]
+            if len(found) > best:
+                best, chosen = len(found), f
+                first = min(found) if found else None
+                if best == len(matchers):
+                    break
         window: list[Span] = []
-        if best and best[0]:
+        start, end = 0, len(chosen.text)
+        if first is not None:
             if chosen.aligned:
                 # Only the snippet's stretch is searched now; text_spans is computed on demand.
-                firsts = [m.first(chosen.folded, chosen.has_cjk) for m in matchers]
-                first = min(f for f in firsts if f is not None)
                 start, end = snippet_window(chosen.text, first)
                 window = find_spans(chosen.folded, query, chosen.has_cjk, start, end + 40)
             else:
                 window = original_spans(
                     chosen.text, find_spans(chosen.folded, query, chosen.has_cjk)
                 )
-        excerpt, excerpt_spans = snippet(chosen.text, window)
+                start, end = snippet_window(chosen.text, window[0][0] if window else 0)
+        excerpt, excerpt_spans = snippet(chosen.text, window, (start, end))
         return Hit(
             briefing_id=doc.briefing_id,
             kind=doc.kind,

@@ -48,8 +48,13 @@ class Doc:
     title: str
     fields: tuple[Field, ...]
     length: int = 0
-    #: Folded tokens of the title field(s), for deciding title hits.
-    title_tokens: frozenset[str] = frozenset()
+    #: The fields in the order a snippet prefers them: running text first, titles last.
+    display: tuple[Field, ...] = ()
+
+    def __post_init__(self) -> None:
+        body = tuple(f for f in self.fields if not f.is_title)
+        titles = tuple(f for f in self.fields if f.is_title)
+        self.display = body + titles or (Field("title", self.title, fold_aligned(self.title)[0]),)
 
 
 def _fields(*pairs: tuple[str, str | None] | tuple[str, str | None, bool]) -> tuple[Field, ...]:

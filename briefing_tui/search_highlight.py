@@ -171,10 +171,13 @@ def snippet_window(text: str, first: int, width: int = SNIPPET_WIDTH) -> tuple[i
     return start, end
 
 
-def snippet(text: str, spans: Sequence[Span], width: int = SNIPPET_WIDTH) -> tuple[str, list[Span]]:
+def snippet(
+    text: str, spans: Sequence[Span], window: tuple[int, int] | None = None
+) -> tuple[str, list[Span]]:
     """A one-line window of ``text`` around its first span, with "…" where it was cut, and the
-    spans moved into it. Newlines and tabs become spaces one for one, so offsets stay valid."""
-    start, end = snippet_window(text, spans[0][0] if spans else 0, width)
+    spans moved into it. Newlines and tabs become spaces one for one, so offsets stay valid.
+    ``window`` is the stretch to show, if already chosen with :func:`snippet_window`."""
+    start, end = window or snippet_window(text, spans[0][0] if spans else 0)
     body = text[start:end]
     if "\n" in body or "\t" in body or "\r" in body:
         body = body.translate(_FLATTEN)

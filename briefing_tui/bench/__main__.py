@@ -1,0 +1,36 @@
+"""``python -m briefing_tui.bench search [--sizes 1,10,100,1000] [--json FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import search_bench
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m briefing_tui.bench")
+    sub = parser.add_subparsers(dest="bench", required=True)
+    search = sub.add_parser("search", help="search engine: load, build, memory, keystrokes")
+    search.add_argument(
+        "--sizes",
+        default=",".join(str(s) for s in search_bench.SIZES),
+        help="library sizes in briefings, comma-separated (default 1,10,100,1000)",
+    )
+    search.add_argument("--json", type=Path, metavar="FILE", help="also write raw results here")
+    search.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    ns = parser.parse_args(argv)
+    if ns.child is not None:
+        print(json.dumps(search_bench.measure(ns.child)))
+        return 0
+    try:
+        sizes = [int(s) for s in ns.sizes.split(",") if s.strip()]
+    except ValueError:
+        parser.error(f"--sizes: expected numbers like 1,10,100, got {ns.sizes!r}")
+    return search_bench.run(sizes, ns.json)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""The search benchmark: load, index build, memory and per-keystroke latency by library size.
+
+Each size runs in a fresh Python process so that its peak RSS (``ru_maxrss``) is its own and
+no cache from a smaller run helps a larger one. The parent writes the synthetic libraries to a
+temporary folder, runs one child per size, and prints a Markdown table.
+
+Per-keystroke latency: each query of :data:`QUERY_MIX` is typed one character at a time and
+every prefix is searched with the TUI's result limit, as the search bar does. The regex caches
+are cleared before each pass, so every pass pays for compiling its patterns as live typing does.
+The baseline is a plain substring scan over every item's folded text (all words must occur),
+measured on the same keystrokes in the same process; it neither ranks nor builds snippets.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..loader import load_library
+from ..search import SearchIndex
+from ..search_docs import briefing_docs
+from ..search_highlight import term_matcher
+from ..search_text import fold, query_words
+from .synth import vocabulary, write_library
+
+SIZES = (1, 10, 100, 1000)
+#: The TUI asks for this many hits per keystroke (widgets/search_panel.py RESULT_LIMIT).
+LIMIT = 200
+PASSES = 3
+
+
+def query_mix() -> list[tuple[str, str]]:
+    """(kind, query): a common word, a rare word, a phrase and a filter, as a user types them."""
+    rare = vocabulary()[12_345]
+    return [
+        ("common word", "cooperation"),
+        ("rare word", rare),
+        ("phrase", '"power of siberia"'),
+        ("filter", "area:power gas"),
+    ]
+
+
+def keystrokes() -> list[str]:
+    """Every prefix of every query in the mix, in typing order."""
+    return [query[:i] for _, query in query_mix() for i in range(1, len(query) + 1)]
+
+
+def _percentile(values: Sequence[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def _stats(seconds: Sequence[float]) -> dict[str, float]:
+    ms = [s * 1000 for s in seconds]
+    return {"median": statistics.median(ms), "p95": _percentile(ms, 0.95), "worst": max(ms)}
+
+
+def _scan_words(query: str) -> list[str]:
+    """The words a plain scan looks for: quotes dropped, a filter's value taken as a word."""
+    text = re.sub(r"\b[a-z]+:", " ", query.replace('"', " "))
+    return query_words(fold(text))
+
+
+def measure(folder: Path, limit: int = LIMIT, passes: int = PASSES) -> dict[str, object]:
+    """Everything for one library size, measured in this process."""
+    t0 = time.perf_counter()
+    result = load_library(folder)
+    load_s = time.perf_counter() - t0
+    library = result.library
+    t0 = time.perf_counter()
+    index = SearchIndex.build(library)
+    build_s = time.perf_counter() - t0
+
+    keys = keystrokes()
+    engine: list[float] = []
+    for _ in range(passes):
+        term_matcher.cache_clear()
+        re.purge()
+        for key in keys:
+            t0 = time.perf_counter()
+            index.search(key, limit=limit)
+            engine.append(time.perf_counter() - t0)
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    totals = {kind: index.search(query).total for kind, query in query_mix()}
+
+    corpus = [
+        fold("\n".join(f.text for f in doc.fields))
+        for briefing in library.briefings
+        for doc, _, _ in briefing_docs(briefing)
+    ]
+    scan: list[float] = []
+    for _ in range(passes):
+        for key in keys:
+            t0 = time.perf_counter()
+            words = _scan_words(key)
+            [i for i, text in enumerate(corpus) if all(w in text for w in words)]
+            scan.append(time.perf_counter() - t0)
+
+    chars = sum(len(text) for text in corpus)
+    return {
+        "briefings": len(library.briefings),
+        "broken": len(result.broken),
+        "text_kb_per_briefing": chars / 1000 / max(1, len(library.briefings)),
+        "docs": index.doc_count,
+        "terms": index.term_count,
+        "load_s": load_s,
+        "build_s": build_s,
+        "peak_rss_mb": peak_kb / 1024,
+        "keystrokes": len(engine),
+        "engine_ms": _stats(engine),
+        "scan_ms": _stats(scan),
+        "totals": totals,
+    }
+
+
+def _child(folder: Path) -> dict[str, object]:
+    out = subprocess.run(
+        [sys.executable, "-m", "briefing_tui.bench", "search", "--child", str(folder)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout)
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    """The results as a Markdown table."""
+    lines = [
+        "| Briefings | Items | Load | Index build | Peak RSS | Keystroke median / p95 / worst "
+        "| Substring scan median / p95 / worst | Scan ÷ engine (median, p95) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        e, s = row["engine_ms"], row["scan_ms"]
+        assert isinstance(e, dict) and isinstance(s, dict)
+        lines.append(
+            f"| {row['briefings']} | {row['docs']:,} | {row['load_s']:.2f} s "
+            f"| {row['build_s']:.3f} s | {row['peak_rss_mb']:.0f} MB "
+            f"| {e['median']:.2f} / {e['p95']:.2f} / {e['worst']:.2f} ms "
+            f"| {s['median']:.2f} / {s['p95']:.2f} / {s['worst']:.2f} ms "
+            f"| {s['median'] / e['median']:.1f}× , {s['p95'] / e['p95']:.1f}× |"
+        )
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    """A one-line description of where the numbers came from."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    system = f"{platform.system()} {platform.release()}"
+    return f"{cpu}, {os.cpu_count()} cores, {system}, Python {platform.python_version()}"
+
+
+def run(sizes: Sequence[int], json_out: Path | None = None) -> int:
+    """Write the libraries, measure each size in its own process, print the table."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
+        for size in sizes:
+            folder = Path(tmp) / f"lib-{size}"
+            t0 = time.perf_counter()
+            write_library(folder, size)
+            written = time.perf_counter() - t0
+            print(
+                f"size {size}: wrote {size} briefing(s) in {written:.1f} s; measuring…",
+                file=sys.stderr,
+            )
+            row = _child(folder)
+            rows.append(row)
+            print(json.dumps(row), file=sys.stderr)
+    print(f"Machine: {machine()}")
+    print(f"Date: {time.strftime('%Y-%m-%d %H:%M %Z')}")
+    print(
+        f"Query mix: {', '.join(f'{k} {q!r}' for k, q in query_mix())}; "
+        f"{len(keystrokes())} keystrokes × {PASSES} passes, limit {LIMIT}"
+    )
+    print()
+    print(table(rows))
+    if json_out is not None:
+        json_out.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    return 0
