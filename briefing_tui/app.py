@@ -107,9 +107,10 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
             return ErrorScreen("No briefing could be opened", lines, fatal=True)
         if self.goto:
             found = find_target(result.library, self.goto)
-            if found is not None:
-                briefing, target_id = found
-                return BriefingScreen(briefing, goto=target_id)
+            if found is None:
+                return Screen()  # _after_load exits with a usage error; nothing to build
+            briefing, target_id = found
+            return BriefingScreen(briefing, goto=target_id)
         if len(briefings) == 1:
             return BriefingScreen(briefings[0])
         return PickerScreen(result.library)

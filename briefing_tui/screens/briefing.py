@@ -105,6 +105,10 @@ class BriefingScreen(Screen[None]):
         self.query_one(SearchPanel).display = False
         self.set_search_index(getattr(self.app, "search_index", None))
         self.view("report").focus_default()
+        # The tabs settle their initial pane during the first refresh; jump after it.
+        self.call_after_refresh(self._start)
+
+    def _start(self) -> None:
         if self._goto:
             self.jump(self._goto, record=False)
         self.history.start(self.current_position())

@@ -19,7 +19,7 @@ class ErrorScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Continue", id="error.continue"),
         Binding("enter", "close", "Continue", show=False, id="error.continue_enter"),
-        Binding("q", "app.quit", "Quit", id="error.quit"),
+        Binding("q", "quit_app", "Quit", id="error.quit"),
         Binding("j", "scroll(1)", "Down", show=False, id="error.down"),
         Binding("k", "scroll(-1)", "Up", show=False, id="error.up"),
     ]
@@ -47,6 +47,10 @@ class ErrorScreen(ModalScreen[None]):
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#error-body", VerticalScroll).scroll_relative(y=step, animate=False)
+
+    def action_quit_app(self) -> None:
+        """Leaving from a fatal error still says, by the exit code, that something failed."""
+        self.app.exit(return_code=1 if self.fatal else 0)
 
     def action_close(self) -> None:
         if self.fatal:

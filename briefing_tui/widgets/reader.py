@@ -163,6 +163,21 @@ class Reader(OptionList):
 
     # -- actions -----------------------------------------------------------------------------
 
+    def _off_heading(self) -> None:
+        """Paging can land on a section heading; the cursor belongs on a paragraph."""
+        if self.highlighted is None:
+            self.action_first()
+        elif self.get_option_at_index(self.highlighted).disabled:
+            self.action_cursor_down()
+
+    def action_page_up(self) -> None:
+        super().action_page_up()
+        self._off_heading()
+
+    def action_page_down(self) -> None:
+        super().action_page_down()
+        self._off_heading()
+
     def _section_index_of_cursor(self) -> int:
         cursor = self.highlighted or 0
         return max(

@@ -1,0 +1,368 @@
+"""Pilot tests of the whole app on the bundled briefing: tabs, keys, pane, history, --goto."""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+from pathlib import Path
+
+import pytest
+from textual.widgets import TabbedContent
+
+from briefing_tui.app import BriefingApp
+from briefing_tui.loader import LoadResult, load_library
+from briefing_tui.screens.briefing import BriefingScreen
+from briefing_tui.screens.error import ErrorScreen
+from briefing_tui.screens.help import HelpScreen
+from briefing_tui.screens.picker import PickerScreen
+from briefing_tui.widgets.attribution import ASSESSMENT_NOTICE, AttributionPane
+from briefing_tui.widgets.reader import Reader
+
+SMALL = (80, 24)
+WIDE = (160, 48)
+
+
+def screen_of(app: BriefingApp) -> BriefingScreen:
+    assert isinstance(app.screen, BriefingScreen), app.screen
+    return app.screen
+
+
+def reader_at(app: BriefingApp) -> str | None:
+    return app.screen.query_one(Reader).current_target()
+
+
+def pane_text(app: BriefingApp) -> str:
+    return app.screen.query_one(AttributionPane).plain_text
+
+
+def active_tab(app: BriefingApp) -> str | None:
+    return app.screen.query_one(TabbedContent).active
+
+
+async def test_opens_on_report_at_first_paragraph(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert active_tab(app) == "report"
+        assert reader_at(app) == "s1.p1"
+        assert isinstance(app.focused, Reader)
+        assert app.crash is None
+
+
+async def test_zakharova_paragraph_shows_foreign_ministries_and_quote(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        text = pane_text(app)
+        assert "Official statements of the Foreign Ministries" in text
+        assert "Maria Zakharova" in text
+        assert "the widest agenda of bilateral and international issues" in text
+        # Docked and visible on a wide terminal without pressing anything.
+        assert app.screen.query_one(AttributionPane).display
+
+
+async def test_unsourced_paragraph_shows_assessment_notice(bundled: LoadResult) -> None:
+    briefing = bundled.library.briefings[0]
+    unsourced = next(p.id for _, p in briefing.paragraphs() if not p.sources)
+    app = BriefingApp(bundled, goto=unsourced)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert reader_at(app) == unsourced
+        assert ASSESSMENT_NOTICE in pane_text(app)
+
+
+async def test_power_of_siberia_agreement_pane_shows_bloomberg(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled, goto="power-of-siberia-2")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert active_tab(app) == "agreements"
+        assert "Bloomberg" in pane_text(app)
+
+
+async def test_pane_follows_the_cursor(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        assert reader_at(app) == "s1.p2"
+        assert "Yury Ushakov" in pane_text(app) or "Yuri Ushakov" in pane_text(app)
+        await pilot.press("k")
+        assert "Maria Zakharova" in pane_text(app)
+
+
+@pytest.mark.parametrize(
+    ("key", "tab"), [("1", "overview"), ("2", "report"), ("3", "agreements"), ("4", "sources")]
+)
+async def test_digits_switch_tabs(bundled: LoadResult, key: str, tab: str) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("4" if key != "4" else "1")
+        await pilot.press(key)
+        await pilot.pause()
+        assert active_tab(app) == tab
+        assert app.crash is None
+
+
+async def test_reader_movement_keys(bundled: LoadResult) -> None:
+    briefing = bundled.library.briefings[0]
+    ids = [p.id for _, p in briefing.paragraphs()]
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j")
+        assert reader_at(app) == ids[2]
+        await pilot.press("down")
+        assert reader_at(app) == ids[3]
+        await pilot.press("k", "up")
+        assert reader_at(app) == ids[1]
+        await pilot.press("G")
+        assert reader_at(app) == ids[-1]
+        await pilot.press("g")
+        assert reader_at(app) == ids[0]
+        await pilot.press("space")
+        after_page = reader_at(app)
+        assert after_page is not None and ids.index(after_page) > 0
+        await pilot.press("b")
+        assert reader_at(app) == ids[0]
+
+
+async def test_section_keys(bundled: LoadResult) -> None:
+    briefing = bundled.library.briefings[0]
+    firsts = [s.paragraphs[0].id for s in briefing.sections]
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("}")
+        assert reader_at(app) == firsts[1]
+        await pilot.press("}")
+        assert reader_at(app) == firsts[2]
+        await pilot.press("j", "{")  # from inside a section: back to its start
+        assert reader_at(app) == firsts[2]
+        await pilot.press("{")
+        assert reader_at(app) == firsts[1]
+
+
+@pytest.mark.parametrize(
+    ("goto", "tab", "where"),
+    [
+        ("s3.p2", "report", "s3.p2"),
+        ("s4", "report", "s4.p1"),
+        ("xi-russia-visit-2025-05/s2.p2", "report", "s2.p2"),
+        ("national-currencies", "agreements", "national-currencies"),
+        ("leading-media", "sources", "leading-media"),
+    ],
+)
+async def test_goto(bundled: LoadResult, goto: str, tab: str, where: str) -> None:
+    app = BriefingApp(bundled, goto=goto)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert active_tab(app) == tab
+        view = screen_of(app).view(tab)  # type: ignore[arg-type]
+        assert view.current_target() == where
+
+
+async def test_goto_unknown_id_exits_with_usage_code(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled, goto="no-such-thing")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+    assert app.return_code == 2
+
+
+async def test_back_and_forward_after_jumps(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        await pilot.press("j")  # s1.p2
+        screen.jump("power-of-siberia-2")
+        await pilot.pause()
+        assert active_tab(app) == "agreements"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert active_tab(app) == "report"
+        assert reader_at(app) == "s1.p2"
+        await pilot.press("alt+right")
+        await pilot.pause()
+        assert active_tab(app) == "agreements"
+        assert screen.view("agreements").current_target() == "power-of-siberia-2"
+        await pilot.press("alt+left")
+        await pilot.pause()
+        assert reader_at(app) == "s1.p2"
+
+
+async def test_unsourced_filter_and_coverage(bundled: LoadResult) -> None:
+    briefing = bundled.library.briefings[0]
+    unsourced = [p.id for _, p in briefing.paragraphs() if not p.sources]
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        reader = app.screen.query_one(Reader)
+        shown = [o.id for o in reader._options if o.id and not o.disabled]
+        assert shown == unsourced
+        await pilot.press("u")
+        shown = [o.id for o in reader._options if o.id and not o.disabled]
+        assert len(shown) == briefing.paragraph_count
+        # The coverage line of section 4 counts its sourced paragraphs.
+        s4 = next(s for s in briefing.sections if s.id == "s4")
+        sourced = sum(1 for p in s4.paragraphs if p.sources)
+        heading = reader.get_option("heading:s4").prompt
+        assert f"{sourced} of {len(s4.paragraphs)} paragraphs sourced" in heading.plain
+
+
+async def test_source_filter_shows_only_citing_paragraphs(bundled: LoadResult) -> None:
+    briefing = bundled.library.briefings[0]
+    citing = [p.id for _, p in briefing.paragraphs() if "leading-media" in p.sources]
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        chooser = app.screen
+        from textual.widgets import OptionList
+
+        options = chooser.query_one(OptionList)
+        options.highlighted = options.get_option_index("leading-media")
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen.query_one(Reader)
+        shown = [o.id for o in reader._options if o.id and not o.disabled]
+        assert shown == citing
+        assert "citing" in str(app.screen.query_one("#status-line").content)
+
+
+async def test_pane_toggle_on_narrow_terminal(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one(AttributionPane)
+        assert pane.region.width == 0  # collapsed on 80 columns
+        await pilot.press("p")
+        await pilot.pause()
+        assert pane.region.width > 0
+        assert "Maria Zakharova" in pane.plain_text
+        await pilot.press("p")
+        await pilot.pause()
+        assert pane.region.width == 0
+
+
+async def test_help_lists_bindings_from_every_layer(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        for key in ("question_mark", "f1"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, BriefingScreen)
+        from briefing_tui.screens.help import binding_rows
+
+        rows = binding_rows([app, app.screen, *app.screen.walk_children()], app.get_key_display)
+        flat = {desc for _, group in rows for _, desc in group}
+        for description in ("Quit", "Search", "Next paragraph", "Next section", "Sources pane"):
+            assert description in flat
+
+
+async def test_every_binding_has_an_id(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        from briefing_tui import app as app_module
+
+        nodes = [app, app.screen, *app.screen.walk_children()]
+        for node in nodes:
+            if not type(node).__module__.startswith(app_module.__package__ or "briefing_tui"):
+                continue
+            for binding in vars(type(node)).get("BINDINGS", []):
+                assert getattr(binding, "id", None), f"{type(node).__name__}: {binding}"
+
+
+async def test_quit_keys(bundled: LoadResult) -> None:
+    for key in ("q", "ctrl+q"):
+        app = BriefingApp(bundled)
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            await pilot.press(key)
+            await pilot.pause()
+            assert not app.is_running
+
+
+async def test_theme_toggle(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-dark"
+        await pilot.press("d")
+        assert app.theme == "textual-light"
+
+
+async def test_palette_jump_commands(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Power of Siberia")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert active_tab(app) == "agreements"
+        assert screen_of(app).view("agreements").current_target() == "power-of-siberia-2"
+
+
+async def test_loads_in_worker_from_a_loader(tmp_path: Path) -> None:
+    app = BriefingApp(partial(load_library, None))
+    async with app.run_test(size=SMALL) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        assert app.search_index is not None
+
+
+async def test_picker_filters_and_opens(two_briefings: Path) -> None:
+    result = load_library(two_briefings)
+    app = BriefingApp(result)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press(*"mini")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        assert app.screen.briefing.id == "mini"
+
+
+async def test_broken_briefing_is_listed_and_the_rest_opens(two_briefings: Path) -> None:
+    (two_briefings / "mini" / "sources.toml").write_text("heading = 1\n", encoding="utf-8")
+    result = load_library(two_briefings)
+    app = BriefingApp(result)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        assert app.screen.briefing.id == "xi-russia-visit-2025-05"
+
+
+async def test_unexpected_error_becomes_error_screen(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+
+        def explode() -> None:
+            raise RuntimeError("boom [/] [@click=app.quit]")
+
+        # A failing callback on the screen's message loop, as a bug in a handler would be.
+        app.screen.call_later(explode)
+        # The failed screen no longer processes messages, so wait on the clock, not on it.
+        await asyncio.sleep(0.5)
+        assert isinstance(app.screen, ErrorScreen)
+        assert app.crash is not None
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 1

@@ -1,0 +1,106 @@
+"""Pilot tests of searching from the browser: /, live hits, Enter, n/N, marks, Escape."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList, TabbedContent
+
+from briefing_tui.app import BriefingApp
+from briefing_tui.loader import LoadResult
+from briefing_tui.widgets.reader import Reader
+from briefing_tui.widgets.search_panel import SearchPanel
+
+SIZE = (80, 24)
+
+
+async def ready(app: BriefingApp, pilot) -> None:  # noqa: ANN001
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert app.search_index is not None
+
+
+async def test_slash_opens_search_and_hits_update_as_you_type(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash")
+        panel = app.screen.query_one(SearchPanel)
+        assert panel.display
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"siberia")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert panel.result is not None and panel.result.total > 0
+        count = str(app.screen.query_one("#search-count").content)
+        assert f"{panel.result.total} hit" in count
+        results = app.screen.query_one("#search-results", OptionList)
+        assert results.option_count == len(panel.result.hits)
+
+
+async def test_bad_query_shows_inline_message(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *'"unclosed')
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        count = str(app.screen.query_one("#search-count").content)
+        assert "⚠" in count
+        assert app.crash is None
+
+
+async def test_enter_jumps_marks_matches_and_n_steps(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"zakharova")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        panel = app.screen.query_one(SearchPanel)
+        hits = panel.result.hits
+        assert hits
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not panel.display
+        status = str(app.screen.query_one("#status-line").content)
+        assert f"1/{len(hits)}" in status
+        reader = app.screen.query_one(Reader)
+        # Every paragraph that names her has its matches marked in place.
+        assert reader.marks
+        for paragraph_id, spans in reader.marks.items():
+            full = next(p for _, p in app.screen.briefing.paragraphs() if p.id == paragraph_id)
+            assert all(full.full_text[s:e].casefold() == "zakharova" for s, e in spans)
+        if len(hits) > 1:
+            await pilot.press("n")
+            assert "2/" in str(app.screen.query_one("#status-line").content)
+        for _ in range(len(hits) - (2 if len(hits) > 1 else 1)):
+            await pilot.press("n")
+        await pilot.press("n")
+        assert "wrapped to the first hit" in str(app.screen.query_one("#status-line").content)
+        await pilot.press("N")
+        assert "wrapped to the last hit" in str(app.screen.query_one("#status-line").content)
+
+
+async def test_search_jump_to_agreement(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"kind:agreement siberia")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one(TabbedContent).active == "agreements"
+
+
+async def test_escape_closes_and_restores_focus(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j")
+        before = app.focused
+        await pilot.press("slash", *"gas")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.screen.query_one(SearchPanel).display
+        assert app.focused is before
+        assert app.screen.query_one(Reader).current_target() == "s1.p2"
