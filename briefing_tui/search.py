@@ -574,8 +574,8 @@ class SearchIndex:
         # The field that shows the most of the query: most distinct terms, then running text
         # over a title (the title is shown anyway), then field order. ``display`` lists the
         # fields in that preference, so the first field holding every term wins at once.
-        best = -1
-        chosen = doc.display[0]
+        best = 0
+        chosen = doc.main or doc.display[0]
         first: int | None = None
         for f in doc.display:
             firsts = [m.first(f.folded, f.has_cjk) for m in matchers]

@@ -50,11 +50,19 @@ class Doc:
     length: int = 0
     #: The fields in the order a snippet prefers them: running text first, titles last.
     display: tuple[Field, ...] = ()
+    #: The field shown when nothing matched (a filter-only query): the item's own text.
+    main: Field | None = None
 
     def __post_init__(self) -> None:
         body = tuple(f for f in self.fields if not f.is_title)
         titles = tuple(f for f in self.fields if f.is_title)
         self.display = body + titles or (Field("title", self.title, fold_aligned(self.title)[0]),)
+        names = _MAIN_FIELDS.get(self.kind, ("text", "summary"))
+        self.main = next((f for f in self.fields if f.name in names), self.display[0])
+
+
+#: The field that stands for an item when no word matched; titles stand for themselves.
+_MAIN_FIELDS = {"figure": ("label",), "source": ("title", "heading")}
 
 
 def _fields(*pairs: tuple[str, str | None] | tuple[str, str | None, bool]) -> tuple[Field, ...]:
