@@ -8,7 +8,6 @@ characters are already rejected at load time; :func:`plain` strips any that reac
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 
@@ -34,13 +33,3 @@ def highlighted(value: str, spans: Iterable[tuple[int, int]], style: str = "reve
         result.stylize(style, start, end)
     return result
 
-
-def date_range(start: dt.date, end: dt.date) -> str:
-    """``7–10 May 2025``, ``30 April – 2 May 2025`` or a full pair across years."""
-    if start == end:
-        return f"{start.day} {start:%B %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%B %Y}"
-    if start.year == end.year:
-        return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
-    return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"

@@ -20,11 +20,11 @@ from ..history import History
 from ..messages import ItemFocused, JumpRequested
 from ..models import Briefing
 from ..refs import TABS, BriefingRefs, Tab
-from ..render import date_range, text
+from ..render import text
 from ..search import Hit, SearchIndex, SearchResult, match_spans
 from ..widgets.agreements import AgreementsView
 from ..widgets.attribution import AttributionPane
-from ..widgets.overview import OverviewView
+from ..widgets.overview import OverviewView, format_range
 from ..widgets.reader import UNSOURCED
 from ..widgets.report import ReportView
 from ..widgets.search_panel import SearchPanel
@@ -84,7 +84,7 @@ class BriefingScreen(Screen[None]):
         b = self.briefing
         title = Text()
         title.append(text(b.title, "bold"))
-        title.append(f"  {date_range(b.start, b.end)}", style="dim")
+        title.append(f"  {format_range(b.start, b.end)}", style="dim")
         yield Static(title, id="title-bar")
         with Horizontal(id="body"):
             with TabbedContent(initial="report", id="tabs"):
