@@ -80,10 +80,10 @@ class AgreementsView(Vertical):
         Binding("k", "cursor_up", "Previous agreement", show=False, id="agreements.up"),
         Binding("g", "first", "First agreement", show=False, id="agreements.first"),
         Binding("G", "last", "Last agreement", show=False, id="agreements.last"),
-        Binding("s", "cycle_sort", "Sort by next column", id="agreements.sort"),
-        Binding("r", "reverse", "Reverse sort", id="agreements.reverse"),
-        Binding("a", "cycle_area", "Filter by area", id="agreements.area"),
-        Binding("t", "cycle_status", "Filter by status", id="agreements.status"),
+        Binding("s", "cycle_sort", "Sort", id="agreements.sort"),
+        Binding("r", "reverse", "Reverse sort", show=False, id="agreements.reverse"),
+        Binding("a", "cycle_area", "Area", id="agreements.area"),
+        Binding("t", "cycle_status", "Status", id="agreements.status"),
     ]
 
     def __init__(self, briefing: Briefing, refs: BriefingRefs, *, id: str | None = None) -> None:

@@ -75,7 +75,7 @@ class SourcesView(Vertical):
         Binding("g", "first", "First", show=False, id="sources.first"),
         Binding("G", "last", "Last", show=False, id="sources.last"),
         Binding("l,right", "focus_backlinks", "Backlinks", id="sources.backlinks"),
-        Binding("h,left", "focus_sources", "Source list", id="sources.list"),
+        Binding("h,left", "focus_sources", "Source list", show=False, id="sources.list"),
     ]
 
     def __init__(self, briefing: Briefing, refs: BriefingRefs, *, id: str | None = None) -> None:
