@@ -40,6 +40,8 @@ class _Matcher:
     slow: re.Pattern[str]
     check_start: bool
     check_end: bool
+    #: Stretch a prefix match to the end of the word it starts.
+    extend: bool = False
 
     def spans(
         self, folded: str, has_cjk: bool | None = None, pos: int = 0, endpos: int | None = None
@@ -83,6 +85,9 @@ class _Matcher:
                 and not (self.check_start and start > 0 and _is_word_char(folded[start - 1]))
                 and not (self.check_end and end < len(folded) and _is_word_char(folded[end]))
             ):
+                if self.extend:
+                    while end < len(folded) and _is_word_char(folded[end]):
+                        end += 1
                 yield start, end
                 pos = end
             else:
@@ -97,8 +102,15 @@ def term_matcher(term: Term) -> _Matcher:
     body = joiner.join(re.escape(w) for w in words)
     check_start = not is_cjk(words[0])
     check_end = not (term.prefix or is_cjk(words[-1]))
-    fast = (r"(?<![^\W_])" if check_start else "") + body + (r"(?![^\W_])" if check_end else "")
-    return _Matcher(re.compile(fast), re.compile(body), check_start, check_end)
+    # A prefix still being typed highlights the whole word it starts ("resum" -> "resumed").
+    extend = term.prefix and not is_cjk(words[-1])
+    fast = (
+        (r"(?<![^\W_])" if check_start else "")
+        + body
+        + (r"(?![^\W_])" if check_end else "")
+        + (r"[^\W_]*" if extend else "")
+    )
+    return _Matcher(re.compile(fast), re.compile(body), check_start, check_end, extend)
 
 
 def find_spans(
