@@ -122,3 +122,12 @@ def base_env(**extra: str) -> dict[str, str]:
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/")}
     env.update(extra)
     return env
+
+
+def exit_status(status_file: Path, *, timeout: float = 10.0) -> str | None:
+    """The exit code the session wrote to ``status_file``, once it is fully written."""
+
+    def written() -> bool:
+        return status_file.exists() and status_file.read_text().endswith("\n")
+
+    return status_file.read_text().strip() if wait_for(written, timeout=timeout) else None
