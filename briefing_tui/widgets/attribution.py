@@ -77,6 +77,9 @@ class AttributionPane(VerticalScroll, can_focus=False):
         if target_id is None:
             return
         target = self.refs.target(target_id)
+        if target is not None and target.kind == "source":
+            self._show_source(target_id)
+            return
         found = self.refs.attribution_of(target_id)
         if target is None or found is None:
             return
@@ -100,6 +103,30 @@ class AttributionPane(VerticalScroll, can_focus=False):
         self.plain_text = "\n\n".join(part.plain for part in parts)
         self.query_one("#attribution-body", Static).update(Group(*_spaced(parts)))
         self.scroll_home(animate=False)
+
+    def _show_source(self, source_id: str) -> None:
+        """On the Sources tab the item *is* a source: describe it and where it is cited."""
+        self.target_id = source_id
+        source = self.refs.briefing.source(source_id)
+        parts = [
+            Text("Source", style="bold"),
+            source_block(source),
+            _cited_by(self.refs, source_id),
+        ]
+        if source.note:
+            parts.append(text(source.note, "italic"))
+        self.plain_text = "\n\n".join(part.plain for part in parts)
+        self.query_one("#attribution-body", Static).update(Group(*_spaced(parts)))
+        self.scroll_home(animate=False)
+
+
+def _cited_by(refs: BriefingRefs, source_id: str) -> Text:
+    backlinks = refs.backlinks(source_id)
+    line = Text(f"Cited by {len(backlinks)}", style="bold")
+    if backlinks:
+        line.append(": ")
+        line.append(text(", ".join(t.label for t in backlinks)))
+    return line
 
 
 def _spaced(parts: list[Text]) -> list[Text]:

@@ -366,3 +366,14 @@ async def test_unexpected_error_becomes_error_screen(bundled: LoadResult) -> Non
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 1
+
+
+async def test_pane_describes_a_source_on_the_sources_tab(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled, goto="leading-media")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        text = pane_text(app)
+        assert "Articles in the leading media" in text
+        cited = len(screen_of(app).refs.backlinks("leading-media"))
+        assert f"Cited by {cited}" in text
+        assert "Power of Siberia-2" in text

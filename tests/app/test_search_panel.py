@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, TabbedContent
 
 from briefing_tui.app import BriefingApp
@@ -12,7 +13,7 @@ from briefing_tui.widgets.search_panel import SearchPanel
 SIZE = (80, 24)
 
 
-async def ready(app: BriefingApp, pilot) -> None:  # noqa: ANN001
+async def ready(app: BriefingApp, pilot: Pilot) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
     assert app.search_index is not None
