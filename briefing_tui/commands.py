@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
+from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from .refs import Target
+from .render import plain, text
 
 KIND_LABELS = {
     "section": "Section",
@@ -46,22 +49,37 @@ class JumpCommands(Provider):
         label = target.label if target.kind != "section" else target.location
         return f"{KIND_LABELS[target.kind]}: {label}"
 
+    @staticmethod
+    def _prompt(name: str, location: str, offsets: Sequence[int] = ()) -> Text:
+        """Name over location, as rich Text: the palette parses a ``str`` prompt or ``help``
+        as markup, so content (titles) must never reach it as a string."""
+        prompt = text(name)
+        for offset in offsets:
+            if offset < len(prompt.plain) and not prompt.plain[offset].isspace():
+                prompt.stylize("reverse", offset, offset + 1)
+        prompt.append("\n")
+        prompt.append_text(text(location, "dim"))
+        return prompt
+
     async def discover(self) -> Hits:
         for target in self._targets():
             if target.kind in ("section", "agreement"):
+                name = self._name(target)
                 yield DiscoveryHit(
-                    self._name(target), partial(self._jump, target.id), help=target.location
+                    self._prompt(name, target.location),
+                    partial(self._jump, target.id),
+                    text=plain(name),
                 )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for target in self._targets():
-            name = self._name(target)
-            score = matcher.match(name)
+            name = plain(self._name(target))
+            score, offsets = matcher.fuzzy_search.match(matcher.query, name)
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(name),
+                    self._prompt(name, target.location, offsets),
                     partial(self._jump, target.id),
-                    help=target.location,
+                    text=name,
                 )

@@ -128,7 +128,8 @@ class BriefingScreen(Screen[None]):
         return self.view(self.active_tab).current_target()
 
     def set_status(self, message: str) -> None:
-        self.query_one("#status-line", Static).update(Text(message, style="dim"))
+        # Messages quote content (a source title, a search hit's place): text(), not Text().
+        self.query_one("#status-line", Static).update(text(message, "dim"))
 
     # -- navigation --------------------------------------------------------------------------
 
