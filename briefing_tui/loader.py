@@ -118,6 +118,11 @@ def bundled_content_path() -> Path:
             return path
     except (ModuleNotFoundError, TypeError):
         pass
+    # Installed from a wheel, briefing_tui.content is a namespace package: resources.files()
+    # gives a MultiplexedPath whose str() is not a path, so look next to this module first.
+    installed = Path(__file__).resolve().parent / "content"
+    if installed.is_dir() and any(installed.iterdir()):
+        return installed
     return Path(__file__).resolve().parent.parent / "content"
 
 

@@ -21,7 +21,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     search.add_argument("--json", type=Path, metavar="FILE", help="also write raw results here")
     search.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    startup = sub.add_parser("startup", help="time to first frame and peak RSS vs bare Textual")
+    startup.add_argument("--repeats", type=int, default=5, help="runs per case (default 5)")
+    startup.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
+    startup.add_argument("--json", type=Path, metavar="FILE", help="also write raw results here")
     ns = parser.parse_args(argv)
+    if ns.bench == "startup":
+        from . import startup as startup_bench
+
+        return startup_bench.run(ns.repeats, ns.library_size, ns.json)
     if ns.child is not None:
         print(json.dumps(search_bench.measure(ns.child)))
         return 0

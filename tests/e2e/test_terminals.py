@@ -13,12 +13,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from tmuxkit import TMUX, Tmux, briefing_command, exit_status, wait_for, wait_screen
+from tmuxkit import (
+    TITLE,
+    TMUX,
+    Tmux,
+    briefing_command,
+    exit_status,
+    laid_out,
+    wait_for,
+    wait_screen,
+)
 
 pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (apt-get install tmux)")
 
 TERMS = ("xterm-256color", "xterm", "screen", "tmux-256color", "linux", "vt100")
-TITLE = "Xi Jinping's visit to Russia"
 TOO_SMALL = "Terminal too small"
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 #: Palette entries that are greys: black, white, the two greys, and the 232-255 ramp.
@@ -110,18 +118,6 @@ def sessions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Ses
         yield started
     finally:
         tmux.kill()
-
-
-def laid_out(screen: str, width: int, height: int) -> bool:
-    """True when ``screen`` is the briefing drawn for ``width`` x ``height``: title on the first
-    row, footer on the last, and the tab rule as wide as the terminal."""
-    lines = screen.splitlines()
-    return (
-        len(lines) == height
-        and TITLE in lines[0]
-        and "q Quit" in lines[-1]
-        and any(len(line.rstrip()) == width and line.lstrip(" ─━╸╺-") == "" for line in lines)
-    )
 
 
 def assert_no_traceback(screen: str) -> None:

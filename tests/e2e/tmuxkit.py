@@ -19,6 +19,9 @@ from pathlib import Path
 
 TMUX = shutil.which("tmux")
 
+#: The bundled briefing's title, as the first screen shows it.
+TITLE = "Xi Jinping's visit to Russia"
+
 
 class Tmux:
     """A private tmux server; ``start`` runs a command in a detached session of a given size."""
@@ -131,3 +134,15 @@ def exit_status(status_file: Path, *, timeout: float = 10.0) -> str | None:
         return status_file.exists() and status_file.read_text().endswith("\n")
 
     return status_file.read_text().strip() if wait_for(written, timeout=timeout) else None
+
+
+def laid_out(screen: str, width: int, height: int) -> bool:
+    """True when ``screen`` is the briefing drawn for ``width`` x ``height``: title on the first
+    row, footer on the last, and the tab rule as wide as the terminal."""
+    lines = screen.splitlines()
+    return (
+        len(lines) == height
+        and TITLE in lines[0]
+        and "q Quit" in lines[-1]
+        and any(len(line.rstrip()) == width and line.lstrip(" ─━╸╺-") == "" for line in lines)
+    )

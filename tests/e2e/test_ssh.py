@@ -1,0 +1,247 @@
+"""The browser served over a real sshd, the way analysts reach it: ForceCommand, key-only login.
+
+A private ``sshd -D`` on 127.0.0.1 (own host key, own config, a free high port) and a throwaway
+account whose only command is ``<venv>/bin/briefing --secure``. The venv is built from
+/usr/bin/python3 in a world-readable directory, because sshd runs the command as that account,
+which cannot read root's interpreter or the test venv. A real ``ssh -tt`` client runs inside
+tmux at 80x24. Needs root (to create the account and run sshd); CI runs as root.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from tmuxkit import TITLE, Tmux, exit_status, laid_out, wait_for, wait_screen
+
+ROOT = Path(__file__).resolve().parents[2]
+SSHD = shutil.which("sshd") or ("/usr/sbin/sshd" if os.path.exists("/usr/sbin/sshd") else None)
+SSH = shutil.which("ssh")
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+pytestmark = [
+    pytest.mark.skipif(os.geteuid() != 0, reason="needs root: creates an account and runs sshd"),
+    pytest.mark.skipif(
+        SSHD is None or SSH is None or shutil.which("tmux") is None,
+        reason="needs openssh-server, openssh-client and tmux (.ci/run installs them)",
+    ),
+]
+
+#: The sshd_config the test runs (README "Serving analysts over SSH" shows the same block).
+SSHD_CONFIG = """\
+Port {port}
+ListenAddress 127.0.0.1
+HostKey {host_key}
+PidFile {pid_file}
+AuthorizedKeysFile .ssh/authorized_keys
+AuthenticationMethods publickey
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+PermitRootLogin no
+AllowUsers {user}
+PermitUserEnvironment no
+DisableForwarding yes
+PermitTunnel no
+PrintMotd no
+Banner none
+
+Match User {user}
+    ForceCommand {venv}/bin/briefing --secure
+"""
+
+
+@dataclass
+class Server:
+    """A running sshd and how to reach the account behind it."""
+
+    port: int
+    user: str
+    key: Path
+    process: subprocess.Popen[bytes]
+
+    def ssh(self, *options: str) -> list[str]:
+        return [
+            SSH or "ssh",
+            *options,
+            "-i", str(self.key), "-p", str(self.port),
+            "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
+            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+            "-o", "LogLevel=ERROR", "-o", "ConnectTimeout=10",
+            f"{self.user}@127.0.0.1",
+        ]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def served_venv() -> Iterator[Path]:
+    """The project installed (not editable) into a venv any account can read; built once."""
+    base = Path(tempfile.mkdtemp(prefix="bt-served-"))
+    base.chmod(0o755)
+    source = base / "src"
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "venv", "build", "*.egg-info", "__pycache__"
+        ),
+    )
+    venv = base / "venv"
+    started = time.monotonic()
+    subprocess.run([SYSTEM_PYTHON, "-m", "venv", str(venv)], check=True)
+    subprocess.run(
+        [str(venv / "bin" / "pip"), "install", "-q", "--disable-pip-version-check", str(source)],
+        check=True,
+    )
+    took = time.monotonic() - started
+    sys.stderr.write(f"\n[test_ssh] served venv built in {took:.1f}s at {venv}\n")
+    subprocess.run(["chmod", "-R", "a+rX", str(base)], check=True)
+    try:
+        yield venv
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def account_pids(user: str) -> list[int]:
+    done = subprocess.run(["pgrep", "-u", user], capture_output=True, text=True, check=False)
+    return [int(p) for p in done.stdout.split()]
+
+
+@pytest.fixture
+def server(served_venv: Path) -> Iterator[Server]:
+    """sshd with a fresh key-only account; everything removed afterwards."""
+    work = Path(tempfile.mkdtemp(prefix="bt-sshd-"))
+    user = f"bt{uuid.uuid4().hex[:8]}"
+    subprocess.run(["useradd", "--create-home", "--shell", "/bin/sh", user], check=True)
+    process: subprocess.Popen[bytes] | None = None
+    try:
+        # A "!" password means "locked" to sshd without PAM, and locked accounts cannot log in
+        # even with a key; "*" means "no password" and lets key logins through.
+        subprocess.run(["usermod", "-p", "*", user], check=True)
+        entry = pwd.getpwnam(user)
+        key = work / "client_key"
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+        host_key = work / "host_key"
+        subprocess.run(
+            ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(host_key)], check=True
+        )
+        dot_ssh = Path(entry.pw_dir) / ".ssh"
+        dot_ssh.mkdir(mode=0o700)
+        (dot_ssh / "authorized_keys").write_text(key.with_suffix(".pub").read_text())
+        (dot_ssh / "authorized_keys").chmod(0o600)
+        for path in (dot_ssh, dot_ssh / "authorized_keys"):
+            os.chown(path, entry.pw_uid, entry.pw_gid)
+        Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)  # sshd's privilege-separation dir
+        port = free_port()
+        config = work / "sshd_config"
+        config.write_text(
+            SSHD_CONFIG.format(
+                port=port, host_key=host_key, pid_file=work / "sshd.pid", user=user,
+                venv=served_venv,
+            )
+        )  # fmt: skip
+        subprocess.run([SSHD or "sshd", "-t", "-f", str(config)], check=True)
+        process = subprocess.Popen(
+            [SSHD or "sshd", "-D", "-f", str(config), "-E", str(work / "sshd.log")]
+        )
+
+        def listening() -> bool:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                return True
+            except OSError:
+                return False
+
+        assert wait_for(listening, timeout=10), "sshd did not start listening"
+        yield Server(port, user, key, process)
+    finally:
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=10)
+        for pid in account_pids(user):  # only if the test already failed on leftovers
+            os.kill(pid, 9)
+        subprocess.run(["userdel", "--remove", user], capture_output=True, check=False)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def test_forced_browser_over_ssh(server: Server, tmp_path: Path) -> None:
+    tmux = Tmux()
+    status = tmp_path / "status"
+    try:
+        tmux.start("ssh", server.ssh("-tt"), size=(80, 24), status_file=status)
+        wait_screen(tmux, "ssh", TITLE, timeout=30)
+        assert wait_for(lambda: laid_out(tmux.screen("ssh"), 80, 24)), tmux.screen("ssh")
+
+        tmux.keys("ssh", "/")
+        tmux.keys("ssh", "Power of Siberia", literal=True)
+        screen = wait_screen(tmux, "ssh", "hits")
+        assert "Power of Siberia-2" in screen, screen
+        tmux.keys("ssh", "Escape")
+
+        tmux.resize("ssh", 100, 30)
+        assert wait_for(lambda: laid_out(tmux.screen("ssh"), 100, 30)), tmux.screen("ssh")
+
+        tmux.keys("ssh", "q")
+        assert exit_status(status, timeout=15) == "0", tmux.screen("ssh")
+        assert "Traceback" not in tmux.screen("ssh")
+    finally:
+        tmux.kill()
+
+
+def test_a_requested_command_still_gets_only_the_browser(server: Server, tmp_path: Path) -> None:
+    tmux = Tmux()
+    status = tmp_path / "status"
+    try:
+        argv = [*server.ssh("-tt"), "/bin/sh", "-c", "echo SHELL-RAN; id"]
+        tmux.start("sh", argv, size=(80, 24), status_file=status)
+        wait_screen(tmux, "sh", TITLE, timeout=30)
+        assert "SHELL-RAN" not in tmux.screen("sh")
+        tmux.keys("sh", "q")
+        assert exit_status(status, timeout=15) == "0", tmux.screen("sh")
+        assert "SHELL-RAN" not in tmux.screen("sh") and "uid=" not in tmux.screen("sh")
+    finally:
+        tmux.kill()
+
+
+def test_no_terminal_exits_promptly_with_the_message(server: Server) -> None:
+    started = time.monotonic()
+    done = subprocess.run(
+        server.ssh("-T"), stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30
+    )
+    took = time.monotonic() - started
+    assert done.returncode == 2, done
+    assert "briefing export" in done.stderr and "briefing search" in done.stderr
+    assert took < 10, f"ssh -T took {took:.1f}s"
+    assert wait_for(lambda: not account_pids(server.user), timeout=5), account_pids(server.user)
+
+
+def test_no_process_of_the_account_is_left(server: Server, tmp_path: Path) -> None:
+    """After a session ends, nothing runs as the account (no orphaned browser)."""
+    tmux = Tmux()
+    status = tmp_path / "status"
+    try:
+        tmux.start("left", server.ssh("-tt"), size=(80, 24), status_file=status)
+        wait_screen(tmux, "left", TITLE, timeout=30)
+        assert account_pids(server.user), "the browser should be running as the account"
+        tmux.keys("left", "q")
+        assert exit_status(status, timeout=15) == "0"
+    finally:
+        tmux.kill()
+    assert wait_for(lambda: not account_pids(server.user), timeout=5), account_pids(server.user)
