@@ -20,6 +20,7 @@ import os
 import platform
 import re
 import resource
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -29,7 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..loader import load_library
-from ..search import SearchIndex
+from ..search import QueryError, SearchIndex, parse_query
 from ..search_docs import briefing_docs
 from ..search_highlight import term_matcher
 from ..search_text import fold, query_words
@@ -85,11 +86,61 @@ def _scan(corpus: list[str], query: str, limit: int) -> list[str]:
     return excerpts
 
 
+def _fts_query(text: str) -> str | None:
+    """The same query in SQLite FTS5 syntax (filters become plain words); None if malformed."""
+    try:
+        query = parse_query(text)
+    except QueryError:
+        return None
+    parts = []
+    for term in query.terms:
+        phrase = '"' + " ".join(term.words) + '"'
+        parts.append(phrase + ("*" if term.prefix else ""))
+    parts += ['"' + f.value.replace('"', " ") + '"' for f in query.filters if not f.negated]
+    if not parts:
+        return None
+    match = " AND ".join(parts)
+    for term in query.excluded:
+        match += ' NOT "' + " ".join(term.words) + '"'
+    return match
+
+
+def _fts5(corpus: list[str], keys: list[str], limit: int, passes: int) -> dict[str, object]:
+    """The alternative engine: SQLite FTS5 over the same items, ranked by bm25 with snippets."""
+    con = sqlite3.connect(":memory:")
+    t0 = time.perf_counter()
+    con.execute(
+        "CREATE VIRTUAL TABLE items USING fts5(body, "
+        "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')"
+    )
+    con.executemany("INSERT INTO items(rowid, body) VALUES (?, ?)", enumerate(corpus))
+    con.commit()
+    build_s = time.perf_counter() - t0
+    wall: list[float] = []
+    cpu: list[float] = []
+    for _ in range(passes):
+        for key in keys:
+            c0, t0 = time.thread_time(), time.perf_counter()
+            match = _fts_query(key)
+            if match is not None:
+                con.execute("SELECT count(*) FROM items WHERE items MATCH ?", (match,)).fetchone()
+                con.execute(
+                    "SELECT rowid, snippet(items, 0, '', '', '…', 24) FROM items "
+                    "WHERE items MATCH ? ORDER BY rank LIMIT ?",
+                    (match, limit),
+                ).fetchall()
+            wall.append(time.perf_counter() - t0)
+            cpu.append(time.thread_time() - c0)
+    con.close()
+    return {"build_s": build_s, "wall_ms": _stats(wall), "cpu_ms": _stats(cpu)}
+
+
 def measure(folder: Path, limit: int = LIMIT, passes: int = PASSES) -> dict[str, object]:
     """Everything for one library size, measured in this process."""
     t0 = time.perf_counter()
     result = load_library(folder)
     load_s = time.perf_counter() - t0
+    loaded_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     library = result.library
     t0 = time.perf_counter()
     index = SearchIndex.build(library)
@@ -124,6 +175,7 @@ def measure(folder: Path, limit: int = LIMIT, passes: int = PASSES) -> dict[str,
             scan.append(time.perf_counter() - t0)
             scan_cpu.append(time.thread_time() - c0)
 
+    fts5 = _fts5(corpus, keys, limit, passes)
     chars = sum(len(text) for text in corpus)
     return {
         "briefings": len(library.briefings),
@@ -134,11 +186,13 @@ def measure(folder: Path, limit: int = LIMIT, passes: int = PASSES) -> dict[str,
         "load_s": load_s,
         "build_s": build_s,
         "peak_rss_mb": peak_kb / 1024,
+        "rss_after_load_mb": loaded_kb / 1024,
         "keystrokes": len(engine),
         "engine_ms": _stats(engine),
         "engine_cpu_ms": _stats(engine_cpu),
         "scan_ms": _stats(scan),
         "scan_cpu_ms": _stats(scan_cpu),
+        "fts5": fts5,
         "loadavg": os.getloadavg()[0],
         "totals": totals,
     }
@@ -158,7 +212,8 @@ def table(rows: list[dict[str, object]], cpu: bool = False) -> str:
     """The results as a Markdown table: wall-clock latency, or CPU time with ``cpu``."""
     engine_key, scan_key = ("engine_cpu_ms", "scan_cpu_ms") if cpu else ("engine_ms", "scan_ms")
     lines = [
-        "| Briefings | Items | Load | Index build | Peak RSS | Keystroke median / p95 / worst "
+        "| Briefings | Items | Load | Index build | Peak RSS (after load) "
+        "| Keystroke median / p95 / worst "
         "| Substring scan median / p95 / worst | Scan ÷ engine (median; p95) | Load avg |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
@@ -167,11 +222,33 @@ def table(rows: list[dict[str, object]], cpu: bool = False) -> str:
         assert isinstance(e, dict) and isinstance(s, dict)
         lines.append(
             f"| {row['briefings']} | {row['docs']:,} | {row['load_s']:.2f} s "
-            f"| {row['build_s']:.2f} s | {row['peak_rss_mb']:.0f} MB "
+            f"| {row['build_s']:.2f} s "
+            f"| {row['peak_rss_mb']:.0f} MB ({row['rss_after_load_mb']:.0f} MB) "
             f"| {e['median']:.2f} / {e['p95']:.2f} / {e['worst']:.2f} ms "
             f"| {s['median']:.2f} / {s['p95']:.2f} / {s['worst']:.2f} ms "
             f"| {s['median'] / e['median']:.1f}×; {s['p95'] / e['p95']:.1f}× "
             f"| {row['loadavg']:.1f} |"
+        )
+    return "\n".join(lines)
+
+
+def fts5_table(rows: list[dict[str, object]]) -> str:
+    """The SQLite FTS5 alternative, measured on the same items and keystrokes."""
+    lines = [
+        "| Briefings | FTS5 build | FTS5 keystroke median / p95 / worst (wall) "
+        "| FTS5 CPU median / p95 / worst | Engine p95 (CPU) |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        fts = row["fts5"]
+        engine = row["engine_cpu_ms"]
+        assert isinstance(fts, dict) and isinstance(engine, dict)
+        w, c = fts["wall_ms"], fts["cpu_ms"]
+        lines.append(
+            f"| {row['briefings']} | {fts['build_s']:.2f} s "
+            f"| {w['median']:.2f} / {w['p95']:.2f} / {w['worst']:.2f} ms "
+            f"| {c['median']:.2f} / {c['p95']:.2f} / {c['worst']:.2f} ms "
+            f"| {engine['p95']:.2f} ms |"
         )
     return "\n".join(lines)
 
@@ -220,6 +297,10 @@ def run(sizes: Sequence[int], json_out: Path | None = None) -> int:
     print("CPU time of the searching thread per keystroke (insensitive to other load):")
     print()
     print(table(rows, cpu=True))
+    print()
+    print("SQLite FTS5 (bm25 order, snippet(), count) on the same items and keystrokes:")
+    print()
+    print(fts5_table(rows))
     if json_out is not None:
         json_out.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     return 0
