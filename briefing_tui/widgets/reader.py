@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -156,10 +157,32 @@ class Reader(OptionList):
         except OptionDoesNotExist:  # hidden by a filter, or not a paragraph
             return False
         self.highlighted = index
-        self.scroll_to_highlight(top=True)
+        self.show_cursor()
         if focus:
             self.focus()
         return True
+
+    def show_cursor(self) -> None:
+        """Bring the paragraph under the cursor to the top, with its section heading if it is
+        the first of its section, so a reader never lands mid-paragraph or loses the heading.
+
+        Uses OptionList's line map (``_index_to_line``); textual is pinned, and the Pilot tests
+        of ``{``/``}`` and --goto cover it.
+        """
+        index = self.highlighted
+        if index is None or not self.is_mounted:
+            return
+        self._update_lines()
+        start = index
+        if index > 0 and self.get_option_at_index(index - 1).disabled:
+            start = index - 1
+        try:
+            top = self._index_to_line[start]
+            bottom = self._index_to_line[index] + self._heights[index]
+        except KeyError:
+            return
+        region = Region(0, top, self.scrollable_content_region.width, bottom - top)
+        self.scroll_to_region(region, top=True, force=True, animate=False, immediate=True)
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -201,11 +224,11 @@ class Reader(OptionList):
     def _go_to_section(self, index: int) -> None:
         start = self._section_starts[index]
         self.highlighted = start + 1
-        self.scroll_to_highlight(top=True)
+        self.show_cursor()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         # Paragraphs are long: show the one under the cursor from its first line.
-        self.scroll_to_highlight(top=True)
+        self.show_cursor()
         if event.option.id and not event.option.disabled:
             self.post_message(ItemFocused(event.option.id))
