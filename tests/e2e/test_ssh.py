@@ -187,16 +187,20 @@ def test_forced_browser_over_ssh(server: Server, tmp_path: Path) -> None:
     try:
         tmux.start("ssh", server.ssh("-tt"), size=(80, 24), status_file=status)
         wait_screen(tmux, "ssh", TITLE, timeout=30)
-        assert wait_for(lambda: laid_out(tmux.screen("ssh"), 80, 24)), tmux.screen("ssh")
+        assert wait_for(lambda: laid_out(tmux.screen("ssh"), 80, 24), timeout=30), tmux.screen(
+            "ssh"
+        )
 
         tmux.keys("ssh", "/")
         tmux.keys("ssh", "Power of Siberia", literal=True)
-        screen = wait_screen(tmux, "ssh", "hits")
+        screen = wait_screen(tmux, "ssh", "hits", timeout=30)
         assert "Power of Siberia-2" in screen, screen
         tmux.keys("ssh", "Escape")
 
         tmux.resize("ssh", 100, 30)
-        assert wait_for(lambda: laid_out(tmux.screen("ssh"), 100, 30)), tmux.screen("ssh")
+        assert wait_for(lambda: laid_out(tmux.screen("ssh"), 100, 30), timeout=30), tmux.screen(
+            "ssh"
+        )
 
         tmux.keys("ssh", "q")
         assert exit_status(status, timeout=15) == "0", tmux.screen("ssh")
