@@ -196,8 +196,9 @@ class _FilterKeys:
 class SearchIndex:
     """An in-memory inverted index over a whole library. Build once, query many times.
 
-    Thread-safety: a built index is only read by :meth:`search`, so a UI may search from a
-    worker thread while the main thread keeps the previous result on screen.
+    Thread-safety: :meth:`search` only reads the index (and fills small caches with single,
+    atomic dict assignments), so a UI may search from a worker thread while the main thread
+    keeps the previous result on screen.
     """
 
     def __init__(self) -> None:
@@ -231,6 +232,10 @@ class SearchIndex:
         finally:
             if was_enabled:
                 gc.enable()
+                # Promote the new objects to the oldest generation now, while building: left
+                # in the young generations they make the next collection, typically during the
+                # first keystroke, take ~0.2 s on a 1,000-briefing library.
+                gc.collect(1)
         return index
 
     def add_briefing(self, briefing: Briefing) -> None:
