@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
 from ..history import History
 from ..messages import ItemFocused, JumpRequested
@@ -55,7 +55,9 @@ class BriefingScreen(Screen[None]):
         Binding("2", "show_tab('report')", "Report", show=False, id="tab.report"),
         Binding("3", "show_tab('agreements')", "Agreements", show=False, id="tab.agreements"),
         Binding("4", "show_tab('sources')", "Sources", show=False, id="tab.sources"),
-        Binding("slash", "search", "Search", id="search.open"),
+        # Priority: handled as the key arrives at the app, so keys typed straight after it are
+        # routed to the search box rather than queued for the view underneath.
+        Binding("slash", "search", "Search", priority=True, id="search.open"),
         Binding("n", "next_hit", "Next hit", show=False, id="search.next"),
         Binding("N", "previous_hit", "Previous hit", show=False, id="search.previous"),
         Binding("escape", "clear_marks", "Clear search marks", show=False, id="search.clear"),
@@ -221,6 +223,10 @@ class BriefingScreen(Screen[None]):
         result = getattr(self.app, "result", None)
         many = result is not None and len(result.library.briefings) > 1
         self.query_one(SearchPanel).set_index(index, show_briefing=many)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A "/" typed into a text box is text (a query may contain one), not "open search".
+        return not (action == "search" and isinstance(self.focused, Input))
 
     def action_search(self) -> None:
         panel = self.query_one(SearchPanel)

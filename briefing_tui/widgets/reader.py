@@ -226,6 +226,10 @@ class Reader(OptionList):
         self.highlighted = start + 1
         self.show_cursor()
 
+    def on_resize(self) -> None:
+        # A narrower reader re-wraps every paragraph; keep the cursor's paragraph in view.
+        self.call_after_refresh(self.show_cursor)
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         # Paragraphs are long: show the one under the cursor from its first line.

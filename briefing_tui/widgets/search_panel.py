@@ -87,7 +87,9 @@ class SearchPanel(Vertical):
     def open(self) -> None:
         self.display = True
         search_input = self.query_one(Input)
-        search_input.focus()
+        # Focus now, not via Widget.focus() (which waits for the next callback): keys typed or
+        # pasted right after `/` must land in the search box, not in the view underneath.
+        self.screen.set_focus(search_input)
         search_input.action_select_all()
         if search_input.value:
             self._search(search_input.value)

@@ -377,3 +377,18 @@ async def test_pane_describes_a_source_on_the_sources_tab(bundled: LoadResult) -
         cited = len(screen_of(app).refs.backlinks("leading-media"))
         assert f"Cited by {cited}" in text
         assert "Power of Siberia-2" in text
+
+
+async def test_cursor_paragraph_stays_in_view_when_the_pane_opens(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j", "j")
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.pause()
+        reader = app.screen.query_one(Reader)
+        reader._update_lines()
+        top = reader._index_to_line[reader.highlighted]
+        # The paragraph starts at the top of the text area, re-wrapped to the narrower width.
+        assert reader.scroll_y <= top <= reader.scroll_y + 1

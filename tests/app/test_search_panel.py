@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, TabbedContent
 
@@ -105,3 +106,29 @@ async def test_escape_closes_and_restores_focus(bundled: LoadResult) -> None:
         assert not app.screen.query_one(SearchPanel).display
         assert app.focused is before
         assert app.screen.query_one(Reader).current_target() == "s1.p2"
+
+
+async def test_keys_typed_right_after_slash_go_to_the_search_box(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled, goto="power-of-siberia-2")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        table_order = app.screen.view("agreements").current_target()
+        # One burst, as a paste or a fast typist over ssh delivers it: s, a and r are also
+        # agreements-table keys, and must not reach the table.
+        driver = app._driver
+        assert driver is not None
+        for key, char in [("slash", "/"), *((c, c) for c in "siberia")]:
+            event = events.Key(key, char)
+            event.set_sender(app)
+            driver.send_message(event)  # no waiting between keys, unlike pilot.press
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == "siberia"
+        assert app.screen.view("agreements").current_target() == table_order
+
+
+async def test_a_slash_inside_the_query_is_text(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", "a", "slash", "b")
+        assert app.screen.query_one(Input).value == "a/b"
