@@ -81,7 +81,16 @@ def build_command_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of the content files")
 
-    search = sub.add_parser("search", help="search the library; one hit per line")
+    from .search_query import QUERY_SYNTAX
+
+    search = sub.add_parser(
+        "search",
+        help="search the library; one hit per line",
+        description="Search the library: one hit per line, id<TAB>location<TAB>snippet. "
+        "Exit status 0 with hits, 1 without, 2 for a bad query or path.",
+        epilog=QUERY_SYNTAX,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     search.add_argument(
         "query",
         help='e.g. \'"power of siberia"\' or "source:bloomberg gas"; after -- it may start with -',

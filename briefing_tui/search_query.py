@@ -40,6 +40,21 @@ KINDS = (
 #: Values of ``status:``, from the model so the two cannot drift apart.
 STATUSES = tuple(s.value for s in Status)
 
+#: The query language in a few lines, for ``briefing search --help`` and the TUI's help.
+QUERY_SYNTAX = """\
+query syntax:
+  gas pipeline        items holding every word (case and accents ignored)
+  pipel               the last word also matches longer words while typing
+  "power of siberia"  an exact phrase
+  -coal  -"a b"       leave out items with this word or phrase
+  source:bloomberg    cited source (id, title or outlet); source:"china daily"
+  section:s2          section id, number or part of its title
+  area:power          agreement area; status:agreed (negotiation, memorandum, agreed,
+                      target, statement)
+  kind:figure         paragraph, agreement, source, figure, section, timeline,
+                      reaction, briefing
+  briefing:ID         one briefing of the library; -field:value excludes"""
+
 _FILTER = re.compile(r"([A-Za-z]+):(.*)", re.DOTALL)
 
 
