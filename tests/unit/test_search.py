@@ -400,3 +400,67 @@ def test_building_in_steps_equals_building_at_once(world: SearchIndex) -> None:
     for text in ("talks resum", "kind:source", '"talks resumed"', "source:wire -brussels"):
         assert ids(stepwise.search(text)) == ids(at_once.search(text))
     assert stepwise.doc_count == at_once.doc_count == 15
+
+
+# --------------------------------------------------------------------------------------------
+# Differential check against a brute-force reading of the rules
+# --------------------------------------------------------------------------------------------
+
+
+def _oracle(library_docs: list[tuple[str, str, list[list[str]]]], query: Query) -> set[str]:
+    """Items matching ``query`` by scanning word lists: a word is a whole token (a prefix of
+    one when typing), a phrase is consecutive tokens of one field."""
+
+    def has(fields: list[list[str]], term: Term) -> bool:
+        n = len(term.words)
+        for toks in fields:
+            for i in range(len(toks) - n + 1):
+                head, last = toks[i : i + n - 1], toks[i + n - 1]
+                if list(head) == list(term.words[:-1]) and (
+                    last.startswith(term.words[-1]) if term.prefix else last == term.words[-1]
+                ):
+                    return True
+        return False
+
+    return {
+        f"{bid}/{target}"
+        for bid, target, fields in library_docs
+        if all(has(fields, t) for t in query.terms)
+        and not any(has(fields, t) for t in query.excluded)
+    }
+
+
+def test_engine_agrees_with_brute_force(tmp_path: Path) -> None:
+    import re
+
+    from briefing_tui.bench.synth import write_library
+    from briefing_tui.search_docs import briefing_docs
+    from briefing_tui.search_text import fold
+
+    library = load_library(write_library(tmp_path / "lib", 3)).library
+    index = SearchIndex.build(library)
+    docs = [
+        (b.id, doc.target_id, [re.findall(r"[^\W_]+", fold(f.text)) for f in doc.fields])
+        for b in library.briefings
+        for doc, _, _ in briefing_docs(b)
+    ]
+    queries = [
+        "the",
+        "cooperation ",
+        "coop",
+        "k",
+        "russia china",
+        "trade -energy ",
+        '"power of siberia"',
+        "power of sib",
+        '"national currencies" -the',
+        "москва пек",
+        "zelensky",
+        "xi jinping",
+        "siberia-2 ",
+        '-"multipolar world" partnership ',
+    ]
+    for text in queries:
+        got = {f"{h.briefing_id}/{h.target_id}" for h in index.search(text).hits}
+        assert got == _oracle(docs, parse_query(text)), text
+        assert got, text
