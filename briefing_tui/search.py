@@ -78,6 +78,9 @@ _TITLE_WEIGHT = 3
 _RANK_ALL = 1000
 #: A prefix that expands to many words is scored on its most common expansions only.
 _MAX_SCORED_EXPANSIONS = 8
+#: How many expansions of a prefix feed documents into ranking when there are too many
+#: candidates to score them all.
+_PRESELECT_EXPANSIONS = 8
 #: Prefixes up to this long whose expansions hold at least _PREFIX_CACHE_MIN postings have
 #: their document sets precomputed (about 4 bytes per document each).
 _CACHED_PREFIX_LENGTH = 3
@@ -211,6 +214,7 @@ class SearchIndex:
         self._vocab: list[str] = []
         self._keys = _FilterKeys()
         self._avg_len = 1.0
+        self._norms: list[float] = []
         self._ranked: dict[str, Sequence[int]] = {}
         self._prefix_docs: dict[str, array[int]] = {}
         self._prefix_top: dict[str, list[str]] = {}
@@ -304,8 +308,9 @@ class SearchIndex:
         post = self._post
         # Terms common enough to need preselection get their ranked lists now, not on the
         # first keystroke that needs them.
+        self._norms = [_K1 * (1 - _B + _B * d.length / self._avg_len) for d in self._docs]
         self._ranked = {
-            term: array("I", sorted(bucket, key=bucket.__getitem__, reverse=True))
+            term: array("I", self._by_weight(bucket))
             for term, bucket in post.items()
             if len(bucket) > _RANK_ALL
         }
@@ -542,41 +547,42 @@ class SearchIndex:
             return [(d, 0.0, 0) for d in chosen]
         scoring = [(t, self._scoring_terms(t)) for t in query.terms]
         titled = self._title_docs(query, candidates)
-        pool: Iterable[int] = candidates
-        if limit is not None and len(candidates) > _RANK_ALL:
-            if len(titled) >= limit:
-                # Title hits alone fill the list: only they can be in it.
-                pool = titled
-                if len(titled) > _RANK_ALL:
-                    pool = self._preselect(scoring, titled, limit)
-            else:
-                pool = self._preselect(scoring, candidates, limit) | titled
         weights = {e: self._idf(e) for _, groups in scoring for group in groups for e in group}
-        phrase = adjacency_term(query)
-        adjacent = term_matcher(phrase).found_in if phrase is not None else None
-        docs = self._docs
-        scale = _K1 * _B / self._avg_len
-        base = _K1 * (1 - _B)
-        post = self._post
         groups = [
-            [(post[e], weights[e] * (_K1 + 1)) for e in group]
+            [(e, self._post[e], weights[e] * (_K1 + 1)) for e in group]
             for _, term_groups in scoring
             for group in term_groups
         ]
+        pool: Iterable[int] = candidates
+        known: dict[int, float] = {}
+        if limit is not None and len(candidates) > _RANK_ALL:
+            # Title hits rank first: if they alone fill the list, only they can be in it.
+            within = titled if len(titled) >= limit else candidates
+            if len(within) > _RANK_ALL:
+                pool, known = self._preselect(groups, within, limit)
+                if within is candidates:
+                    pool |= titled
+            else:
+                pool = within
+        phrase = adjacency_term(query)
+        adjacent = term_matcher(phrase).found_in if phrase is not None else None
+        docs = self._docs
+        norms = self._norms
         rows = []
         for d in pool:
             doc = docs[d]
-            norm = base + scale * doc.length
-            score = 0.0
-            for group in groups:
-                best = 0.0
-                for bucket, weight in group:
-                    tf = bucket.get(d)
-                    if tf:
-                        w = weight * tf / (tf + norm)
-                        if w > best:
-                            best = w
-                score += best or 0.1
+            score = known.get(d, 0.0)
+            if not score:
+                norm = norms[d]
+                for group in groups:
+                    best = 0.0
+                    for _e, bucket, weight in group:
+                        tf = bucket.get(d)
+                        if tf:
+                            w = weight * tf / (tf + norm)
+                            if w > best:
+                                best = w
+                    score += best or 0.1
             tier = 1 if d in titled else 0
             if adjacent is not None and any(adjacent(f.folded, f.has_cjk) for f in doc.fields):
                 tier += 2
@@ -620,34 +626,55 @@ class SearchIndex:
         return found if found is not candidates else set(found)
 
     def _preselect(
-        self, scoring: list[tuple[Term, list[list[str]]]], candidates: set[int], limit: int
-    ) -> set[int]:
-        """The documents that can reach the top ``limit`` of a very broad query: each scored
-        term's best documents among the candidates, plus every title hit."""
+        self, groups: list[list[tuple[str, dict[int, int], float]]], within: set[int], limit: int
+    ) -> tuple[set[int], dict[int, float]]:
+        """The documents that can reach the top ``limit`` of a very broad query.
+
+        Each scored word's expansions are walked best-first, and each contributes its first
+        ``limit`` documents in ``within``. For a one-word query this is exact: a document's
+        score is its best expansion's weight, and a document outside that expansion's first
+        ``limit`` has ``limit`` better documents ahead of it. Its weights are returned too
+        (document -> score), so those documents need no scoring again.
+        """
         want = max(limit, 50)
         pool: set[int] = set()
-        for _term, groups in scoring:
-            for group in groups:
-                for e in group[:2]:
-                    got = 0
-                    for d in self._ranked_docs(e):
-                        if d in candidates:
-                            pool.add(d)
-                            got += 1
-                            if got >= want:
-                                break
-        return pool
+        best: dict[int, float] = {}
+        single = len(groups) == 1
+        norms = self._norms
+        for group in groups:
+            for term, bucket, weight in group[:_PRESELECT_EXPANSIONS]:
+                got = 0
+                for d in self._ranked_docs(term):
+                    if d in within:
+                        pool.add(d)
+                        if single:
+                            tf = bucket[d]
+                            w = weight * tf / (tf + norms[d])
+                            if w > best.get(d, 0.0):
+                                best[d] = w
+                        got += 1
+                        if got >= want:
+                            break
+        return pool, best
 
     def _ranked_docs(self, term: str) -> Sequence[int]:
-        """A term's documents, most occurrences first (reading order among equals); computed on
-        first use and kept. Raw counts rather than BM25 weights, so the sort runs in C: this
-        only chooses which documents get scored exactly."""
+        """A term's documents, highest BM25 weight first (reading order among equals); common
+        terms' lists are built with the index, the others on first use and kept."""
         ranked = self._ranked.get(term)
         if ranked is None:
-            bucket = self._post.get(term, {})
-            ranked = sorted(bucket, key=bucket.__getitem__, reverse=True)
+            ranked = self._by_weight(self._post.get(term, {}))
             self._ranked[term] = ranked
         return ranked
+
+    def _by_weight(self, bucket: dict[int, int]) -> list[int]:
+        """Documents of a posting list by their BM25 term weight (idf is the same for all)."""
+        norms = self._norms
+
+        def weight(d: int) -> float:
+            tf = bucket[d]
+            return tf / (tf + norms[d])
+
+        return sorted(bucket, key=weight, reverse=True)
 
     # -- hits -----------------------------------------------------------------------------------
 
