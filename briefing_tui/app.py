@@ -1,12 +1,14 @@
 """The Textual application: a thin shell that picks the first screen and owns app-wide keys.
 
-It receives a loaded library (or a loader to run in a worker for big libraries), never paths:
-the CLI and the tests build it the same way.
+It receives a loaded library, or a loader that yields briefings one by one (run in a worker, so
+a large library shows its first briefings while the rest validate); never paths. The CLI and the
+tests build it the same way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -15,7 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .commands import JumpCommands
-from .loader import LoadResult
+from .loader import BrokenBriefing, LoadResult, collect
 from .models import Briefing, Library
 from .refs import find_target
 from .screens.briefing import BriefingScreen
@@ -29,7 +31,11 @@ from .size_guard import SizeGuardMixin
 if TYPE_CHECKING:
     from .search import SearchIndex
 
-Loader = Callable[[Callable[[int, int], None]], LoadResult]
+#: Yields ``(total, briefing or broken briefing)``: ``loader.iter_library`` bound to a path.
+Loader = Callable[[], Iterator[tuple[int, Briefing | BrokenBriefing]]]
+
+#: How often a loading library refreshes the screen, in seconds.
+GROW_EVERY = 0.1
 
 
 class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
@@ -60,6 +66,10 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
         self.result: LoadResult | None = library if isinstance(library, LoadResult) else None
         self.crash: BaseException | None = None
         self.search_index: SearchIndex | None = None
+        #: Briefings by id as they arrive, so one can be opened before the library is complete.
+        self.loaded: dict[str, Briefing] = (
+            {b.id: b for b in self.result.library.briefings} if self.result else {}
+        )
         self.theme = "textual-dark"
 
     # -- first screen ------------------------------------------------------------------------
@@ -77,27 +87,62 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
-        """Read the library off the UI thread, reporting progress to the loading screen."""
+        """Validate the library off the UI thread.
+
+        A library of several briefings opens its picker as soon as the first one is valid and
+        grows it as the rest arrive; one briefing (or a --goto, which may point anywhere) waits
+        for the whole load behind the progress screen.
+        """
         loader = self._source
         assert callable(loader)
-
-        def progress(done: int, total: int) -> None:
-            screen = self.screen
-            if isinstance(screen, LoadingScreen):
-                self.call_from_thread(screen.progress, done, total)
-
+        items: list[Briefing | BrokenBriefing] = []
+        pending: list[Briefing] = []
+        picker = False
+        last = 0.0
         try:
-            result = loader(progress)
+            for done, (total, item) in enumerate(loader(), start=1):
+                items.append(item)
+                if isinstance(item, Briefing):
+                    pending.append(item)
+                now = time.monotonic()
+                if now - last < GROW_EVERY and picker:
+                    continue
+                if total > 1 and not self.goto and pending:
+                    self.call_from_thread(self._grow, pending, done, total)
+                    pending, picker, last = [], True, now
+                elif not picker and now - last >= GROW_EVERY:
+                    self.call_from_thread(self._progress, done, total)
+                    last = now
+            result = collect(items)
         except Exception as exc:  # the loader's own errors are one-liners already
             self.call_from_thread(self._fatal, "Could not load the library", [str(exc)])
             return
-        self.call_from_thread(self._loaded, result)
+        if picker and pending:
+            self.call_from_thread(self._grow, pending, len(items), len(items))
+        self.call_from_thread(self._loaded, result, picker)
 
-    def _loaded(self, result: LoadResult) -> None:
+    def _progress(self, done: int, total: int) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.progress(done, total)
+
+    def _grow(self, briefings: list[Briefing], done: int, total: int) -> None:
+        self.loaded.update((b.id, b) for b in briefings)
+        picker = next((s for s in self.screen_stack if isinstance(s, PickerScreen)), None)
+        if picker is None:
+            self.push_screen(PickerScreen(briefings, loading=(done, total)))
+        else:
+            picker.add(briefings, loading=(done, total))
+
+    def _loaded(self, result: LoadResult, picker_shown: bool) -> None:
         self.result = result
-        # The loading screen stays at the bottom of the stack: Textual cannot switch away from
-        # the default screen, and nothing ever pops down to it.
-        self.push_screen(self._first_screen(result))
+        self.loaded = {b.id: b for b in result.library.briefings}
+        picker = next((s for s in self.screen_stack if isinstance(s, PickerScreen)), None)
+        if picker_shown and picker is not None:
+            picker.add([], loading=None)
+        else:
+            # The loading screen stays at the bottom of the stack: Textual cannot switch away
+            # from the default screen, and nothing ever pops down to it.
+            self.push_screen(self._first_screen(result))
         self._after_load(result)
 
     def _first_screen(self, result: LoadResult) -> Screen:
@@ -113,7 +158,7 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
             return BriefingScreen(briefing, goto=target_id)
         if len(briefings) == 1:
             return BriefingScreen(briefings[0])
-        return PickerScreen(result.library)
+        return PickerScreen(briefings)
 
     def _after_load(self, result: LoadResult) -> None:
         self._build_index(result.library)
@@ -157,9 +202,7 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
     # -- actions -----------------------------------------------------------------------------
 
     def open_briefing(self, briefing_id: str, goto: str | None = None) -> None:
-        assert self.result is not None
-        briefing: Briefing = self.result.library.get(briefing_id)
-        self.push_screen(BriefingScreen(briefing, goto=goto))
+        self.push_screen(BriefingScreen(self.loaded[briefing_id], goto=goto))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -12,7 +12,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -391,30 +391,31 @@ def briefing_folders(path: Path) -> list[Path]:
     ]
 
 
-def load_library(
-    path: Path | str | None = None, progress: Callable[[int, int], None] | None = None
-) -> LoadResult:
-    """Load every briefing under ``path`` (the bundled content by default).
+def iter_library(path: Path | str | None = None) -> Iterator[tuple[int, Briefing | BrokenBriefing]]:
+    """Yield ``(total, briefing or broken briefing)`` folder by folder, in name order.
 
-    A broken briefing does not hide the others: it is returned in ``broken`` with its problems.
-    Raises UsageError when the path cannot hold briefings at all. ``progress(done, total)`` is
-    called after each folder, so a UI can show how far a large library has got.
+    The browser uses this to show a large library while the rest of it is still loading; every
+    briefing is fully validated before it is yielded. Raises UsageError up front when the path
+    cannot hold briefings at all.
     """
     path = Path(path) if path is not None else bundled_content_path()
     folders = briefing_folders(path)
     if not folders:
         raise UsageError(f"{path}: no briefing found (a briefing folder holds briefing.toml)")
+    return _iter_folders(path, folders)
+
+
+def _iter_folders(
+    path: Path, folders: list[Path]
+) -> Iterator[tuple[int, Briefing | BrokenBriefing]]:
     root = path.resolve() if path.is_dir() else path.parent.resolve()
-    briefings: list[Briefing] = []
-    broken: list[BrokenBriefing] = []
+    total = len(folders)
     first_seen: dict[str, str] = {}
-    for done, folder in enumerate(folders, start=1):
-        if progress is not None:
-            progress(done - 1, len(folders))
+    for folder in folders:
         try:
             briefing = load_briefing(folder, root)
         except ContentError as exc:
-            broken.append(BrokenBriefing(display_path(folder), tuple(exc.problems)))
+            yield total, BrokenBriefing(display_path(folder), tuple(exc.problems))
             continue
         if briefing.id in first_seen:
             shown = display_path(folder / "briefing.toml")
@@ -424,11 +425,31 @@ def load_library(
                 line=_id_line(folder / "briefing.toml", root),
                 field="id",
             )
-            broken.append(BrokenBriefing(display_path(folder), (problem,)))
+            yield total, BrokenBriefing(display_path(folder), (problem,))
             continue
         first_seen[briefing.id] = display_path(folder)
-        briefings.append(briefing)
+        yield total, briefing
+
+
+def collect(items: Iterable[Briefing | BrokenBriefing]) -> LoadResult:
+    """Gather what :func:`iter_library` yields into one result."""
+    briefings: list[Briefing] = []
+    broken: list[BrokenBriefing] = []
+    for item in items:
+        if isinstance(item, BrokenBriefing):
+            broken.append(item)
+        else:
+            briefings.append(item)
     return LoadResult(Library(briefings=tuple(briefings)), tuple(broken))
+
+
+def load_library(path: Path | str | None = None) -> LoadResult:
+    """Load every briefing under ``path`` (the bundled content by default).
+
+    A broken briefing does not hide the others: it is returned in ``broken`` with its problems.
+    Raises UsageError when the path cannot hold briefings at all.
+    """
+    return collect(item for _, item in iter_library(path))
 
 
 def _id_line(path: Path, root: Path) -> int | None:

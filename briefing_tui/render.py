@@ -32,4 +32,3 @@ def highlighted(value: str, spans: Iterable[tuple[int, int]], style: str = "reve
     for start, end in spans:
         result.stylize(style, start, end)
     return result
-

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from functools import partial
 
-from .loader import briefing_folders, bundled_content_path, load_library
+from .loader import bundled_content_path, iter_library
 from .secure import neutralise_textual_constants, scrub_environment
 
 NOT_A_TERMINAL = (
@@ -31,12 +30,12 @@ def run_tui(ns: argparse.Namespace) -> int:
         # screenshots) from the environment once, at import.
         scrub_environment()
     path = ns.path if ns.path is not None else bundled_content_path()
-    briefing_folders(path)  # a bad path is a usage error before any screen appears
+    briefings = iter_library(path)  # a bad path is a usage error before any screen appears
 
     from .app import BriefingApp
 
     if secure:
         neutralise_textual_constants()
-    app = BriefingApp(partial(load_library, path), goto=ns.goto, secure=secure)
+    app = BriefingApp(lambda: briefings, goto=ns.goto, secure=secure)
     app.run()
     return app.return_code or 0

@@ -6,7 +6,7 @@ move the cursor, remember the jump, update the pane), so the app stays a thin sh
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,7 +21,9 @@ from ..messages import ItemFocused, JumpRequested
 from ..models import Briefing
 from ..refs import TABS, BriefingRefs, Tab
 from ..render import text
-from ..search import Hit, SearchIndex, SearchResult, match_spans
+
+if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
+    from ..search import Hit, SearchIndex, SearchResult
 from ..widgets.agreements import AgreementsView
 from ..widgets.attribution import AttributionPane
 from ..widgets.overview import OverviewView, format_range
@@ -30,6 +32,7 @@ from ..widgets.report import ReportView
 from ..widgets.search_panel import SearchPanel
 from ..widgets.sources import SourcesView
 from .choose_source import ChooseSourceScreen
+from .picker import PickerScreen
 
 TAB_TITLES: dict[Tab, str] = {
     "overview": "1 Overview",
@@ -156,7 +159,13 @@ class BriefingScreen(Screen[None]):
         self.query_one(AttributionPane).show(view.current_target())
 
     def action_back(self) -> None:
-        self._travel(self.history.back(self.current_position()))
+        target = self.history.back(self.current_position())
+        stack = self.app.screen_stack
+        came_from_picker = len(stack) > 1 and isinstance(stack[-2], PickerScreen)
+        if target is None and came_from_picker:
+            self.dismiss()  # back past the first jump: return to the library's list
+            return
+        self._travel(target)
 
     def action_forward(self) -> None:
         self._travel(self.history.forward())
@@ -251,6 +260,8 @@ class BriefingScreen(Screen[None]):
         self._show_hit(note="")
 
     def _mark_matches(self, result: SearchResult) -> None:
+        from ..search import match_spans
+
         query = result.query if result.query is not None else result.text
         marks = {}
         for _, paragraph in self.briefing.paragraphs():

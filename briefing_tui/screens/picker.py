@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,13 +11,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..models import Briefing, Library
+from ..models import Briefing
 from ..render import text
+from ..widgets.overview import format_range
 
 
 def briefing_prompt(briefing: Briefing) -> Text:
     prompt = text(briefing.title, "bold")
-    prompt.append(f"\n  {briefing.start:%d %b %Y} – {briefing.end:%d %b %Y}", style="dim")
+    prompt.append(f"\n  {format_range(briefing.start, briefing.end)}", style="dim")
     prompt.append("\n  ")
     prompt.append(text(briefing.summary))
     return prompt
@@ -36,30 +39,50 @@ class PickerScreen(Screen[None]):
         Binding("enter", "open", "Open", id="picker.open"),
     ]
 
-    def __init__(self, library: Library) -> None:
+    def __init__(
+        self, briefings: Sequence[Briefing], *, loading: tuple[int, int] | None = None
+    ) -> None:
         super().__init__()
-        self.library = library
+        self.briefings: list[Briefing] = list(briefings)
+        #: ``(folders done, folders in all)`` while the library is still validating.
+        self.loading = loading
 
     def compose(self) -> ComposeResult:
-        count = len(self.library.briefings)
-        yield Static(
-            Text(f"{count} briefings — type to filter, Enter opens", style="bold"),
-            id="picker-title",
-        )
+        yield Static(id="picker-title")
         yield Input(placeholder="filter…", id="picker-filter")
         yield OptionList(markup=False, id="picker-list")
         yield Footer()
 
     def on_mount(self) -> None:
+        self._title()
         self._refill("")
         self.query_one(Input).focus()
+
+    def _title(self) -> None:
+        count = len(self.briefings)
+        line = f"{count} briefing{'s' * (count != 1)} — type to filter, Enter opens"
+        if self.loading is not None:
+            done, total = self.loading
+            line += f"  (loading {done} of {total}…)"
+        self.query_one("#picker-title", Static).update(Text(line, style="bold"))
+
+    def add(self, briefings: Sequence[Briefing], loading: tuple[int, int] | None) -> None:
+        """More briefings have been validated: list them without moving the cursor."""
+        self.briefings.extend(briefings)
+        self.loading = loading
+        needle = self.query_one(Input).value
+        option_list = self.query_one(OptionList)
+        option_list.add_options(
+            Option(briefing_prompt(b), id=b.id) for b in briefings if matches(b, needle)
+        )
+        if option_list.highlighted is None and option_list.option_count:
+            option_list.highlighted = 0
+        self._title()
 
     def _refill(self, needle: str) -> None:
         option_list = self.query_one(OptionList)
         option_list.set_options(
-            Option(briefing_prompt(b), id=b.id)
-            for b in self.library.briefings
-            if matches(b, needle)
+            Option(briefing_prompt(b), id=b.id) for b in self.briefings if matches(b, needle)
         )
         if option_list.option_count:
             option_list.highlighted = 0

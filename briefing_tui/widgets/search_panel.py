@@ -7,6 +7,7 @@ a slow, stale result can never overwrite a newer one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -18,7 +19,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..render import highlighted, text
-from ..search import Hit, SearchIndex, SearchResult
+
+if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
+    from ..search import Hit, SearchIndex, SearchResult
 
 RESULT_LIMIT = 200
 

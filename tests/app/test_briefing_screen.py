@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import pytest
 from textual.widgets import TabbedContent
 
 from briefing_tui.app import BriefingApp
-from briefing_tui.loader import LoadResult, load_library
+from briefing_tui.loader import BrokenBriefing, LoadResult, iter_library, load_library
+from briefing_tui.models import Briefing
 from briefing_tui.screens.briefing import BriefingScreen
 from briefing_tui.screens.error import ErrorScreen
 from briefing_tui.screens.help import HelpScreen
@@ -314,7 +316,7 @@ async def test_palette_jump_commands(bundled: LoadResult) -> None:
 
 
 async def test_loads_in_worker_from_a_loader(tmp_path: Path) -> None:
-    app = BriefingApp(partial(load_library, None))
+    app = BriefingApp(partial(iter_library, None))
     async with app.run_test(size=SMALL) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -392,3 +394,49 @@ async def test_cursor_paragraph_stays_in_view_when_the_pane_opens(bundled: LoadR
         top = reader._index_to_line[reader.highlighted]
         # The paragraph starts at the top of the text area, re-wrapped to the narrower width.
         assert reader.scroll_y <= top <= reader.scroll_y + 1
+
+
+async def test_a_library_shows_its_picker_before_it_has_finished_loading(
+    two_briefings: Path,
+) -> None:
+    import threading
+
+    items = list(iter_library(two_briefings))
+    release = threading.Event()
+
+    def slow_loader() -> Iterator[tuple[int, Briefing | BrokenBriefing]]:
+        yield items[0]
+        release.wait(timeout=10)  # the rest of the library is "still validating"
+        yield from items[1:]
+
+    app = BriefingApp(slow_loader)
+    async with app.run_test(size=SMALL) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, PickerScreen):
+                break
+        assert isinstance(app.screen, PickerScreen)
+        assert app.result is None  # not finished: the picker came first
+        title = str(app.screen.query_one("#picker-title").content)
+        assert "loading 1 of 2" in title
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.result is not None
+        assert len(app.screen.briefings) == 2
+        assert "loading" not in str(app.screen.query_one("#picker-title").content)
+        from textual.widgets import OptionList
+
+        assert app.screen.query_one(OptionList).option_count == 2
+
+
+async def test_back_from_a_briefing_opened_in_the_picker_returns_to_it(two_briefings: Path) -> None:
+    app = BriefingApp(load_library(two_briefings))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
