@@ -72,9 +72,10 @@ __all__ = [
 _K1, _B = 1.2, 0.75
 #: Title words count this many times, so a word in a heading outweighs one in running text.
 _TITLE_WEIGHT = 3
-#: Above this many candidates a query is ranked from each term's best documents only (the hit
-#: count stays exact); below it every candidate is scored. Keeps a one-letter prefix over a
-#: thousand briefings inside a keystroke budget.
+#: Above this many candidates (and with a limit) only each word's best documents are scored:
+#: exact for one-word queries, very nearly so for longer ones; the hit count is always exact.
+#: Below it every candidate is scored. Keeps a one-letter prefix over a thousand briefings
+#: inside a keystroke budget.
 _RANK_ALL = 1000
 #: A prefix that expands to many words is scored on its most common expansions only.
 _MAX_SCORED_EXPANSIONS = 8
