@@ -353,6 +353,7 @@ class SearchIndex:
 
     @property
     def term_count(self) -> int:
+        """How many distinct terms (words, CJK characters and pairs) the index holds."""
         return len(self._post)
 
     # -- searching ------------------------------------------------------------------------------
@@ -367,6 +368,7 @@ class SearchIndex:
             return SearchResult(query_text, (), 0, str(exc))
 
     def _run(self, query: Query, limit: int | None) -> SearchResult:
+        """Candidates (filters, then terms cheapest first, minus exclusions), ranked, as hits."""
         if query.is_empty:
             return SearchResult(query.text, (), 0, None, query)
         candidates = self._filtered(query.filters)
@@ -399,6 +401,7 @@ class SearchIndex:
         return self._vocab[lo:hi]
 
     def _cost(self, term: Term) -> int:
+        """Rough work to match a term, to order them: verified terms last, on fewer candidates."""
         if term.phrase or any(is_cjk(w) for w in term.words):
             return 1 << 40  # needs verification: run last, on the fewest candidates
         if term.prefix:
@@ -406,6 +409,8 @@ class SearchIndex:
         return len(self._post.get(term.words[0], ()))
 
     def _word_docs(self, word: str, prefix: bool) -> set[int]:
+        """Documents holding the word (any word it starts, for a prefix); for CJK, candidates
+        that hold all its character pairs, still to be verified as a substring."""
         if is_cjk(word):
             return self._cjk_candidates(word)
         if not prefix:
@@ -419,6 +424,7 @@ class SearchIndex:
         return set().union(*(self._post[e] for e in expansions))
 
     def _cjk_candidates(self, run: str) -> set[int]:
+        """Documents holding every character pair of a CJK run (every character if one)."""
         terms = [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
         docs: set[int] | None = None
         for t in sorted(set(terms), key=lambda t: len(self._post.get(t, ()))):
@@ -477,6 +483,7 @@ class SearchIndex:
         return allowed
 
     def _filter_docs(self, f: Filter) -> frozenset[int]:
+        """Documents one filter selects; cached per value, as typing repeats them."""
         key = (f.field, f.value)
         cached = self._filter_cache.get(key)
         if cached is not None:
@@ -515,6 +522,7 @@ class SearchIndex:
     # -- ranking --------------------------------------------------------------------------------
 
     def _idf(self, term: str) -> float:
+        """BM25 inverse document frequency: rare terms weigh more."""
         df = len(self._post.get(term, ()))
         n = len(self._docs)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
@@ -682,6 +690,7 @@ class SearchIndex:
     def _hit(
         self, doc_id: int, query: Query, matchers: list[_Matcher], score: float, tier: int
     ) -> Hit:
+        """The hit for one ranked document: the field to show, its snippet and spans."""
         doc = self._docs[doc_id]
         # The field that shows the most of the query: most distinct terms, then running text
         # over a title (the title is shown anyway), then field order. ``display`` lists the

@@ -10,7 +10,7 @@ Items without an id get a ``#``-prefixed pseudo id (``#overview``, ``#sources``,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .models import Briefing
@@ -27,6 +27,9 @@ def paragraph_label(paragraph_id: str, fallback: str | None = None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Field:
+    """One searchable text of an item (its text, title, a quote...), with its folded form
+    computed once at build time, since every query and snippet works on folded text."""
+
     name: str
     text: str
     folded: str
@@ -39,6 +42,8 @@ class Field:
 
 @dataclass(slots=True)
 class Doc:
+    """One item a hit can point at, with the fields the index searched."""
+
     briefing: int
     briefing_id: str
     kind: str
@@ -69,6 +74,8 @@ _MAIN_FIELDS = {"figure": ("label",), "source": ("title", "heading")}
 
 
 def _fields(*pairs: tuple[str, str | None] | tuple[str, str | None, bool]) -> tuple[Field, ...]:
+    """Fields from ``(name, text[, is_title])``; absent (None or empty) texts are skipped, so
+    optional content fields need no special casing at the call sites."""
     out = []
     for pair in pairs:
         name, text = pair[0], pair[1]
@@ -216,7 +223,11 @@ def briefing_docs(b: Briefing) -> Iterable[tuple[Doc, frozenset[str], str | None
         )
 
 
-def _agreement_docs(b: Briefing, doc):  # type: ignore[no-untyped-def]
+_MakeDoc = Callable[..., Doc]
+
+
+def _agreement_docs(b: Briefing, doc: _MakeDoc) -> Iterator[tuple[Doc, frozenset[str], str | None]]:
+    """The agreements table (its headings, intro and note) and each agreement, in order."""
     yield (
         doc(
             "agreement",

@@ -78,6 +78,7 @@ class _Matcher:
         return next((start for start, _ in self._checked(folded, 0, len(folded))), None)
 
     def _checked(self, folded: str, pos: int, endpos: int) -> Iterator[Span]:
+        """Matches of the bare literal whose word boundaries hold, checked in Python."""
         while (match := self.slow.search(folded, pos, endpos)) is not None:
             start, end = match.span()
             if (
@@ -132,6 +133,7 @@ def find_spans(
 
 
 def _merge(spans: Iterable[Span]) -> list[Span]:
+    """Sorted spans with overlapping or touching ones joined, so no character is marked twice."""
     out: list[Span] = []
     for start, end in sorted(spans):
         if out and start <= out[-1][1]:
