@@ -22,11 +22,10 @@ import math
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
 
 from .models import Briefing, Library
-from .search_docs import Doc, Field, briefing_docs, paragraph_label
+from .search_docs import Doc, briefing_docs, paragraph_label
+from .search_filters import FilterIndex
 from .search_highlight import (
     SNIPPET_WIDTH,
     Span,
@@ -42,15 +41,14 @@ from .search_highlight import (
 from .search_query import (
     FIELDS,
     KINDS,
-    STATUSES,
     Filter,
     Query,
     QueryError,
     Term,
-    choose,
     parse_query,
 )
-from .search_text import cjk_terms, fold, is_cjk, tokens
+from .search_results import Hit, SearchResult
+from .search_text import cjk_terms, is_cjk, tokens
 
 __all__ = [
     "FIELDS",
@@ -91,112 +89,8 @@ _FULL_COLLECT_DOCS = 5_000
 
 
 # --------------------------------------------------------------------------------------------
-# Results
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(eq=False)
-class Hit:
-    """One search result, with everything the UI needs to list it and to jump to it.
-
-    Treat it as read-only. (It is not a frozen dataclass only because frozen construction is
-    several times slower, and a keystroke builds up to a few hundred hits.)
-    """
-
-    briefing_id: str
-    #: paragraph, section, agreement, source, figure, timeline, reaction or briefing.
-    kind: str
-    #: The id to jump to. Items without an id of their own get a ``#``-prefixed pseudo id that
-    #: can never clash with a slug: ``#overview``, ``#agreements``, ``#sources``, ``#timeline-2``.
-    target_id: str
-    #: For key figures, timeline events and reactions: the paragraph or agreement they cite.
-    ref: str | None
-    #: Where the hit is, for humans: ``§2.3 Economic ...``, ``Agreements › Power engineering``.
-    location: str
-    #: The item's own title (section title, agreement title, source title, figure label...).
-    title: str
-    #: Which field of the item the snippet comes from: text, title, label, quote, speaker, ...
-    field: str
-    #: The full text of that field (``text_spans`` gives every match in it).
-    text: str
-    #: A one-line excerpt around the first match, and the matches as offsets into it.
-    snippet: str
-    snippet_spans: tuple[Span, ...]
-    #: Relevance (higher is better) and the reading-order key used to break ties.
-    score: float
-    order: tuple[int, int]
-    #: True when the query's words appear as a phrase / all in the item's title.
-    phrase_hit: bool = False
-    title_hit: bool = False
-    _field: Field | None = field(default=None, repr=False, compare=False)
-    _query: Query | None = field(default=None, repr=False, compare=False)
-
-    @cached_property
-    def text_spans(self) -> tuple[Span, ...]:
-        """Every match in ``text`` as (start, end); computed on first use, since a results list
-        only needs the snippet's."""
-        if self._field is None or self._query is None:
-            return tuple(match_spans(self.text, self._query)) if self._query else ()
-        f = self._field
-        found = find_spans(f.folded, self._query, f.has_cjk)
-        return tuple(original_spans(f.text, found, f.aligned))
-
-    @property
-    def spans(self) -> tuple[Span, ...]:
-        """Alias of ``snippet_spans``, the spans most callers want."""
-        return self.snippet_spans
-
-    def as_dict(self) -> dict[str, object]:
-        """JSON-ready form, used by ``briefing search --json``."""
-        return {
-            "briefing_id": self.briefing_id,
-            "kind": self.kind,
-            "target_id": self.target_id,
-            "ref": self.ref,
-            "location": self.location,
-            "title": self.title,
-            "field": self.field,
-            "text": self.text,
-            "text_spans": [list(s) for s in self.text_spans],
-            "snippet": self.snippet,
-            "snippet_spans": [list(s) for s in self.snippet_spans],
-            "score": round(self.score, 4),
-            "order": list(self.order),
-            "phrase_hit": self.phrase_hit,
-            "title_hit": self.title_hit,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    """Hits in rank order; ``total`` counts every match even when ``limit`` cut the list."""
-
-    text: str
-    hits: tuple[Hit, ...] = ()
-    total: int = 0
-    #: A one-line message for a malformed query; the UI shows it inline instead of results.
-    error: str | None = None
-    query: Query | None = None
-
-    def __bool__(self) -> bool:
-        return bool(self.hits)
-
-
 # The index
 # --------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _FilterKeys:
-    """Searchable names of filterable things, grouped so a filter value is tested once per
-    distinct name rather than once per briefing."""
-
-    sources: dict[tuple[str, str], set[int]] = field(default_factory=dict)
-    sections: dict[tuple[str, str, str], set[int]] = field(default_factory=dict)
-    areas: dict[tuple[str, str], set[int]] = field(default_factory=dict)
-    statuses: dict[str, set[int]] = field(default_factory=dict)
-    kinds: dict[str, set[int]] = field(default_factory=dict)
-    briefings: dict[tuple[str, str], set[int]] = field(default_factory=dict)
 
 
 class SearchIndex:
@@ -213,14 +107,13 @@ class SearchIndex:
         self._post: defaultdict[str, dict[int, int]] = defaultdict(dict)
         self._title_post: dict[str, set[int]] = {}
         self._vocab: list[str] = []
-        self._keys = _FilterKeys()
+        self._filters = FilterIndex()
         self._avg_len = 1.0
         self._norms: list[float] = []
         self._ranked: dict[str, Sequence[int]] = {}
         self._prefix_docs: dict[str, array[int]] = {}
         self._prefix_top: dict[str, list[str]] = {}
         self._prefix_titles: dict[str, frozenset[int]] = {}
-        self._filter_cache: dict[tuple[str, str], frozenset[int]] = {}
 
     # -- building -----------------------------------------------------------------------------
 
@@ -255,7 +148,6 @@ class SearchIndex:
         bindex = self._briefing_count
         self._briefing_count += 1
         first = len(self._docs)
-        keys = self._keys
         if not isinstance(self._post, defaultdict):
             self._post = defaultdict(dict, self._post)
         post = self._post
@@ -278,25 +170,8 @@ class SearchIndex:
                 post[term][doc_id] = count
             for term in title_terms:
                 self._title_post.setdefault(term, set()).add(doc_id)
-            keys.kinds.setdefault(doc.kind, set()).add(doc_id)
-            for source_id in cited:
-                source = briefing.source(source_id)
-                key = (source.id, fold(" ".join((source.title, *source.outlets))))
-                keys.sources.setdefault(key, set()).add(doc_id)
-            if section_id is not None:
-                number = str(
-                    next(i for i, s in enumerate(briefing.sections, 1) if s.id == section_id)
-                )
-                section = next(s for s in briefing.sections if s.id == section_id)
-                skey = (section_id, number, fold(section.title))
-                keys.sections.setdefault(skey, set()).add(doc_id)
-            if doc.kind == "agreement" and not doc.target_id.startswith("#"):
-                agreement = next(a for a in briefing.agreements if a.id == doc.target_id)
-                akey = (agreement.area, fold(briefing.area(agreement.area).title))
-                keys.areas.setdefault(akey, set()).add(doc_id)
-                keys.statuses.setdefault(agreement.status.value, set()).add(doc_id)
-        bkey = (briefing.id, fold(briefing.title))
-        keys.briefings.setdefault(bkey, set()).update(range(first, len(self._docs)))
+            self._filters.add(briefing, doc, doc_id, cited, section_id)
+        self._filters.add_briefing(briefing, first, len(self._docs))
 
     def finish(self) -> None:
         """Compute the statistics ranking needs; the index is ready after this."""
@@ -305,7 +180,6 @@ class SearchIndex:
         self._vocab = sorted(self._post)
         total = sum(d.length for d in self._docs)
         self._avg_len = total / len(self._docs) if self._docs else 1.0
-        self._filter_cache = {}
         post = self._post
         # Terms common enough to need preselection get their ranked lists now, not on the
         # first keystroke that needs them.
@@ -341,7 +215,7 @@ class SearchIndex:
     def clear_caches(self) -> None:
         """Forget what queries computed lazily (filter sets, small ranked lists), as in a fresh
         session; the benchmark calls this so that repeated passes measure cold keystrokes."""
-        self._filter_cache = {}
+        self._filters.clear_cache()
         self._ranked = {t: r for t, r in self._ranked.items() if isinstance(r, array)}
 
     # -- introspection --------------------------------------------------------------------------
@@ -371,7 +245,7 @@ class SearchIndex:
         """Candidates (filters, then terms cheapest first, minus exclusions), ranked, as hits."""
         if query.is_empty:
             return SearchResult(query.text, (), 0, None, query)
-        candidates = self._filtered(query.filters)
+        candidates = self._filters.allowed(query.filters, len(self._docs))
         # Cheap terms first, so verification (phrases, CJK) only sees what is left.
         for term in sorted(query.terms, key=self._cost):
             docs = self._term_docs(term, candidates)
@@ -460,64 +334,6 @@ class SearchIndex:
             elif any(search(f.folded) for f in doc.fields):
                 out.add(d)
         return out
-
-    # -- filters --------------------------------------------------------------------------------
-
-    def _filtered(self, filters: Sequence[Filter]) -> set[int] | None:
-        """Documents allowed by the filters: OR within one field, AND across fields."""
-        if not filters:
-            return None
-        allowed: set[int] | None = None
-        by_field: dict[str, set[int]] = {}
-        for f in filters:
-            if f.negated:
-                continue
-            by_field.setdefault(f.field, set()).update(self._filter_docs(f))
-        for docs in by_field.values():
-            allowed = set(docs) if allowed is None else allowed & docs
-        if allowed is None:
-            allowed = set(range(len(self._docs)))
-        for f in filters:
-            if f.negated:
-                allowed -= self._filter_docs(f)
-        return allowed
-
-    def _filter_docs(self, f: Filter) -> frozenset[int]:
-        """Documents one filter selects; cached per value, as typing repeats them."""
-        key = (f.field, f.value)
-        cached = self._filter_cache.get(key)
-        if cached is not None:
-            return cached
-        value = f.value
-        keys = self._keys
-        groups: Iterable[set[int]]
-        if f.field == "source":
-            groups = [
-                d for (sid, names), d in keys.sources.items() if value == sid or value in names
-            ]
-        elif f.field == "section":
-            groups = [
-                d
-                for (sid, number, title), d in keys.sections.items()
-                if value in (sid, number) or value in title
-            ]
-        elif f.field == "area":
-            groups = [d for (aid, title), d in keys.areas.items() if value == aid or value in title]
-        elif f.field == "status":
-            statuses = choose(value, STATUSES, "status")
-            groups = [keys.statuses.get(s, set()) for s in statuses]
-        elif f.field == "kind":
-            kinds = choose(value, KINDS, "kind")
-            groups = [keys.kinds.get(k, set()) for k in kinds]
-        else:  # briefing
-            groups = [
-                d for (bid, title), d in keys.briefings.items() if value in bid or value in title
-            ]
-        docs = frozenset().union(*groups)
-        if len(self._filter_cache) > 512:
-            self._filter_cache.clear()
-        self._filter_cache[key] = docs
-        return docs
 
     # -- ranking --------------------------------------------------------------------------------
 
