@@ -44,8 +44,9 @@ class PickerScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self.briefings: list[Briefing] = list(briefings)
-        #: ``(folders done, folders in all)`` while the library is still validating.
-        self.loading = loading
+        #: ``(folders done, folders in all)`` while the library is still validating. (Not named
+        #: ``loading``: that is Widget's reactive that swaps the screen for a spinner.)
+        self.load_state = loading
 
     def compose(self) -> ComposeResult:
         yield Static(id="picker-title")
@@ -61,15 +62,15 @@ class PickerScreen(Screen[None]):
     def _title(self) -> None:
         count = len(self.briefings)
         line = f"{count} briefing{'s' * (count != 1)} — type to filter, Enter opens"
-        if self.loading is not None:
-            done, total = self.loading
+        if self.load_state is not None:
+            done, total = self.load_state
             line += f"  (loading {done} of {total}…)"
         self.query_one("#picker-title", Static).update(Text(line, style="bold"))
 
     def add(self, briefings: Sequence[Briefing], loading: tuple[int, int] | None) -> None:
         """More briefings have been validated: list them without moving the cursor."""
         self.briefings.extend(briefings)
-        self.loading = loading
+        self.load_state = loading
         needle = self.query_one(Input).value
         option_list = self.query_one(OptionList)
         option_list.add_options(

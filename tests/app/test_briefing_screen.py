@@ -419,6 +419,8 @@ async def test_a_library_shows_its_picker_before_it_has_finished_loading(
         assert app.result is None  # not finished: the picker came first
         title = str(app.screen.query_one("#picker-title").content)
         assert "loading 1 of 2" in title
+        # Readable while loading: no spinner covers the list (Widget.loading's cover widget).
+        assert app.screen._cover_widget is None
         release.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
