@@ -20,6 +20,8 @@ from .loader import LoadResult, UsageError, load_library
 SUBCOMMANDS = ("validate", "export", "schema", "search")
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+#: sysexits' EX_SOFTWARE: something went wrong that no input of the user's could fix.
+EXIT_INTERNAL = 70
 
 
 class _Parser(argparse.ArgumentParser):
@@ -129,6 +131,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug of ours: still one line, never a traceback on a terminal
+        print(f"briefing: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def _load(path: Path | None) -> LoadResult:

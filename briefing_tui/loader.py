@@ -13,7 +13,7 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -141,8 +141,18 @@ def display_path(path: Path) -> str:
 
 @dataclass
 class _Parsed:
+    """A parsed file and its text; key positions are worked out only when a problem needs one
+    (the scan costs as much as parsing, and valid content never needs it)."""
+
     data: dict[str, Any]
-    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
+    text: str
+    _lines: dict[tuple[str | int, ...], int] | None = None
+
+    @property
+    def lines(self) -> dict[tuple[str | int, ...], int]:
+        if self._lines is None:
+            self._lines = key_lines(self.text)
+        return self._lines
 
 
 def _read_bytes(path: Path, root: Path, shown: str) -> bytes:
@@ -231,7 +241,7 @@ def _parse(text: str, shown: str) -> _Parsed:
         raise ContentError([Problem(shown, f"TOML syntax error: {message}", line)]) from None
     except RecursionError:
         raise ContentError([Problem(shown, "TOML nesting is too deep", _deep_line(text))]) from None
-    return _Parsed(data, key_lines(text))
+    return _Parsed(data, text)
 
 
 #: Nesting depth from which the line of a too-deep value is reported (the parsers give up far below
@@ -309,7 +319,7 @@ def load_briefing(folder: Path, root: Path | None = None) -> Briefing:
     root = (root or folder).resolve()
     problems: list[Problem] = []
     parts: dict[str, BaseModel] = {}
-    positions: dict[str, tuple[str, dict[tuple[str | int, ...], int]]] = {}
+    positions: dict[str, tuple[str, _Parsed]] = {}
 
     problems.extend(_unexpected_entries(folder))
     for name, model in CONTENT_FILES.items():
@@ -323,7 +333,7 @@ def load_briefing(folder: Path, root: Path | None = None) -> Briefing:
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
-        positions[name] = (shown, parsed.lines)
+        positions[name] = (shown, parsed)
         try:
             parts[name] = model.model_validate(parsed.data)
         except ValidationError as exc:
@@ -337,16 +347,18 @@ def load_briefing(folder: Path, root: Path | None = None) -> Briefing:
     draft = Briefing.model_construct(**fields)
 
     def where(loc: tuple[str | int, ...]) -> str:
-        shown, lines = positions[KEY_FILE[str(loc[0])]]
-        line = line_for(lines, loc)
+        shown, parsed = positions[KEY_FILE[str(loc[0])]]
+        line = line_for(parsed.lines, loc)
         return f"{shown}:{line}" if line is not None else f"{shown}: {format_loc(loc)}"
 
     for loc, message in reference_problems(draft, where):
-        shown, lines = positions[KEY_FILE[str(loc[0])]]
-        problems.append(Problem(shown, message, line_for(lines, loc), format_loc(loc)))
+        shown, parsed = positions[KEY_FILE[str(loc[0])]]
+        problems.append(Problem(shown, message, line_for(parsed.lines, loc), format_loc(loc)))
     if problems:
         raise ContentError(problems)
-    return Briefing(**fields)
+    # Every part is validated and every reference resolved: the draft is the briefing, and
+    # validating it again as a whole would only repeat both.
+    return draft
 
 
 def _unexpected_entries(folder: Path) -> list[Problem]:

@@ -338,29 +338,13 @@ KEY_FILE: dict[str, str] = {
 Loc = tuple[str | int, ...]
 
 
-class Briefing(_Model):
-    """One whole report: every content file of a briefing folder, cross-checked."""
+class Briefing(OverviewFile, SourcesFile, AgreementsFile, SectionsFile, BriefingFile):
+    """One whole report: every content file of a briefing folder, cross-checked.
 
-    id: Slug
-    title: Text
-    start: Day
-    end: Day
-    photo_caption: Text | None = None
-    summary: Text
-    tags: tuple[Slug, ...] = ()
-    sections: tuple[Section, ...] = Field(min_length=1)
-    after_section: Slug
-    intro: Text | None = None
-    area_heading: Text
-    items_heading: Text
-    areas: tuple[Area, ...] = Field(min_length=1)
-    agreements: tuple[Agreement, ...] = Field(min_length=1)
-    note: Text | None = None
-    heading: Text
-    sources: tuple[Source, ...] = Field(min_length=1)
-    figures: tuple[KeyFigure, ...] = ()
-    timeline: tuple[TimelineEvent, ...] = ()
-    reactions: tuple[Reaction, ...] = ()
+    Its fields are exactly the five files' fields (inherited, so the two cannot drift apart),
+    and so are their per-file rules, which keeps ``Library.model_validate_json`` as strict as
+    loading the TOML.
+    """
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Briefing:

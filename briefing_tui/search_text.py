@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 #: Scripts written without spaces between words: CJK ideographs (with extensions and
@@ -84,10 +85,8 @@ def is_cjk(token: str) -> bool:
     return CJK_CHAR.search(token) is not None
 
 
-def tokens(folded: str) -> list[str]:
-    """Index terms of already-folded text: its words, and for CJK runs characters and pairs."""
-    if folded.isascii() or CJK_CHAR.search(folded) is None:
-        return WORD.findall(folded)
+def _split(folded: str, cjk: Callable[[str], list[str]]) -> list[str]:
+    """Words of folded text, with each CJK run (no spaces to split on) replaced by ``cjk(run)``."""
     out: list[str] = []
     for word in WORD.findall(folded):
         if not CJK_CHAR.search(word):
@@ -97,11 +96,18 @@ def tokens(folded: str) -> list[str]:
         for run in _CJK_RUN.finditer(word):
             if run.start() > last:
                 out.append(word[last : run.start()])
-            out.extend(cjk_terms(run.group()))
+            out.extend(cjk(run.group()))
             last = run.end()
         if last < len(word):
             out.append(word[last:])
     return out
+
+
+def tokens(folded: str) -> list[str]:
+    """Index terms of already-folded text: its words, and for CJK runs characters and pairs."""
+    if folded.isascii() or CJK_CHAR.search(folded) is None:
+        return WORD.findall(folded)
+    return _split(folded, cjk_terms)
 
 
 def cjk_terms(run: str) -> list[str]:
@@ -111,17 +117,4 @@ def cjk_terms(run: str) -> list[str]:
 
 def query_words(folded: str) -> list[str]:
     """Split folded query text into words, keeping CJK runs whole (matched as substrings)."""
-    out: list[str] = []
-    for word in WORD.findall(folded):
-        if not CJK_CHAR.search(word):
-            out.append(word)
-            continue
-        last = 0
-        for run in _CJK_RUN.finditer(word):
-            if run.start() > last:
-                out.append(word[last : run.start()])
-            out.append(run.group())
-            last = run.end()
-        if last < len(word):
-            out.append(word[last:])
-    return out
+    return _split(folded, lambda run: [run])

@@ -295,3 +295,17 @@ def test_bundled_content_path_exists() -> None:
     path = bundled_content_path()
     assert path.is_dir()
     assert any(path.glob("*/briefing.toml"))
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing_tui import cli
+
+    def broken(ns: object) -> int:
+        raise RuntimeError("unexpected state")
+
+    monkeypatch.setattr(cli, "_validate", broken)
+    assert cli.main(["validate"]) == cli.EXIT_INTERNAL
+    err = capsys.readouterr().err
+    assert err == "briefing: internal error: RuntimeError: unexpected state\n"
