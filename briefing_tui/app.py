@@ -137,7 +137,11 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
         self.result = result
         self.loaded = {b.id: b for b in result.library.briefings}
         picker = next((s for s in self.screen_stack if isinstance(s, PickerScreen)), None)
-        if picker_shown and picker is not None:
+        if picker_shown and picker is not None and len(result.library.briefings) == 1:
+            # The others turned out broken: nothing to choose, so open the one that works.
+            if self.screen is picker:
+                self.switch_screen(self._first_screen(result))
+        elif picker_shown and picker is not None:
             picker.add([], loading=None)
         else:
             # The loading screen stays at the bottom of the stack: Textual cannot switch away
@@ -205,9 +209,14 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
         self.push_screen(BriefingScreen(self.loaded[briefing_id], goto=goto))
 
     def action_help(self) -> None:
-        if isinstance(self.screen, HelpScreen):
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(self.screen))
+        if isinstance(screen, BriefingScreen):
+            # Tabs are built when first opened; help lists every tab's keys, so build them now.
+            screen.open_all(lambda: self.push_screen(HelpScreen(screen)))
+        else:
+            self.push_screen(HelpScreen(screen))
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

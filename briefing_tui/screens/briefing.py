@@ -6,6 +6,7 @@ move the cursor, remember the jump, update the pane), so the app stays a thin sh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from rich.text import Text
@@ -33,6 +34,13 @@ from ..widgets.search_panel import SearchPanel
 from ..widgets.sources import SourcesView
 from .choose_source import ChooseSourceScreen
 from .picker import PickerScreen
+
+VIEWS: dict[Tab, Callable[..., Widget]] = {
+    "overview": OverviewView,
+    "report": ReportView,
+    "agreements": AgreementsView,
+    "sources": SourcesView,
+}
 
 TAB_TITLES: dict[Tab, str] = {
     "overview": "1 Overview",
@@ -84,6 +92,10 @@ class BriefingScreen(Screen[None]):
         self.search_result: SearchResult | None = None
         self.hit_position = 0
         self._focus_before_search: Widget | None = None
+        #: Tab views that are built and mounted; the others are built on first use.
+        self._views: dict[Tab, Widget] = {}
+        #: What to do with a view once it is ready, for views still being mounted.
+        self._waiting: dict[Tab, list[Callable[[TabView], None]]] = {}
 
     def compose(self) -> ComposeResult:
         b = self.briefing
@@ -93,20 +105,19 @@ class BriefingScreen(Screen[None]):
         yield Static(title, id="title-bar")
         with Horizontal(id="body"):
             with TabbedContent(initial="report", id="tabs"):
-                with TabPane(TAB_TITLES["overview"], id="overview"):
-                    yield OverviewView(b, self.refs, id="overview-view")
-                with TabPane(TAB_TITLES["report"], id="report"):
-                    yield ReportView(b, self.refs, id="report-view")
-                with TabPane(TAB_TITLES["agreements"], id="agreements"):
-                    yield AgreementsView(b, self.refs, id="agreements-view")
-                with TabPane(TAB_TITLES["sources"], id="sources"):
-                    yield SourcesView(b, self.refs, id="sources-view")
+                # Only the report is built before the first frame; the other tabs are built
+                # the first time they are opened (see _open).
+                for tab in TABS:
+                    with TabPane(TAB_TITLES[tab], id=tab):
+                        if tab == "report":
+                            yield self._build("report")
             yield AttributionPane(self.refs, id="attribution")
         yield SearchPanel(id="search-panel")
         yield Static(id="status-line")
         yield Footer()
 
     def on_mount(self) -> None:
+        self._views["report"] = self.query_one("#report-view")
         self.query_one(SearchPanel).display = False
         self.set_search_index(getattr(self.app, "search_index", None))
         self.view("report").focus_default()
@@ -120,9 +131,55 @@ class BriefingScreen(Screen[None]):
 
     # -- helpers -----------------------------------------------------------------------------
 
+    def _build(self, tab: Tab) -> Widget:
+        return VIEWS[tab](self.briefing, self.refs, id=f"{tab}-view")
+
     def view(self, tab: Tab) -> TabView:
-        widget: Widget = self.query_one(f"#{tab}-view")
-        return widget  # type: ignore[return-value]
+        """A tab's view; only for tabs already opened (see :meth:`_open`)."""
+        return self._views[tab]  # type: ignore[return-value]
+
+    def _open(self, tab: Tab, then: Callable[[TabView], None] | None = None) -> None:
+        """Show ``tab``, building its view on first use, and call ``then`` once it is ready."""
+        self.query_one(TabbedContent).active = tab
+        self._ensure(tab, then)
+
+    def _ensure(self, tab: Tab, then: Callable[[TabView], None] | None = None) -> None:
+        """Build ``tab``'s view if it is not built yet; call ``then`` once it is ready."""
+        if tab in self._views:
+            if then is not None:
+                then(self.view(tab))
+            return
+        building = tab in self._waiting
+        self._waiting.setdefault(tab, [])
+        if then is not None:
+            self._waiting[tab].append(then)
+        if building:
+            return
+        widget = self._build(tab)
+        mounting = self.query_one(f"#{tab}", TabPane).mount(widget)
+
+        async def ready() -> None:
+            await mounting
+            self._views[tab] = widget
+            for callback in self._waiting.pop(tab, []):
+                callback(widget)  # type: ignore[arg-type]
+
+        self.run_worker(ready(), group=f"build-{tab}")
+
+    def open_all(self, then: Callable[[], None]) -> None:
+        """Build every tab without switching to it (help lists every tab's keys), then ``then``."""
+        missing = {tab for tab in TABS if tab not in self._views}
+        if not missing:
+            then()
+            return
+
+        def one_ready(view: TabView) -> None:
+            missing.difference_update(t for t, v in self._views.items() if v is view)
+            if not missing:
+                then()
+
+        for tab in list(missing):
+            self._ensure(tab, one_ready)
 
     @property
     def active_tab(self) -> Tab:
@@ -130,7 +187,8 @@ class BriefingScreen(Screen[None]):
         return active if active in TABS else "report"  # type: ignore[return-value]
 
     def current_position(self) -> str | None:
-        return self.view(self.active_tab).current_target()
+        view = self._views.get(self.active_tab)
+        return view.current_target() if view is not None else None  # type: ignore[attr-defined]
 
     def set_status(self, message: str) -> None:
         # Messages quote content (a source title, a search hit's place): text(), not Text().
@@ -139,24 +197,30 @@ class BriefingScreen(Screen[None]):
     # -- navigation --------------------------------------------------------------------------
 
     def jump(self, target_id: str, *, record: bool = True) -> bool:
-        """Show ``target_id`` in its tab with the cursor on it; False when there is no such id."""
+        """Show ``target_id`` in its tab with the cursor on it; False when there is no such id.
+
+        The move itself may finish a moment later, when the tab is opened for the first time.
+        """
         target = self.refs.target(target_id)
         if target is None:
             return False
         origin = self.current_position()
-        self.query_one(TabbedContent).active = target.tab
-        found = self.view(target.tab).select(target_id)
-        if found:
-            self.query_one(AttributionPane).show(target_id)
-            if record:
-                self.history.jumped(origin, target_id)
-        return found
+
+        def select(view: TabView) -> None:
+            if view.select(target_id):
+                self.query_one(AttributionPane).show(target_id)
+                if record:
+                    self.history.jumped(origin, target_id)
+
+        self._open(target.tab, select)
+        return True
 
     def action_show_tab(self, tab: Tab) -> None:
-        self.query_one(TabbedContent).active = tab
-        view = self.view(tab)
-        view.focus_default()
-        self.query_one(AttributionPane).show(view.current_target())
+        def show(view: TabView) -> None:
+            view.focus_default()
+            self.query_one(AttributionPane).show(view.current_target())
+
+        self._open(tab, show)
 
     def action_back(self) -> None:
         target = self.history.back(self.current_position())
@@ -222,8 +286,11 @@ class BriefingScreen(Screen[None]):
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane_id = event.pane.id
-        if pane_id in TABS:
-            self.query_one(AttributionPane).show(self.view(pane_id).current_target())  # type: ignore[arg-type]
+        if pane_id in TABS:  # also reached by clicking a tab, which builds it like a key does
+            self._ensure(
+                pane_id,  # type: ignore[arg-type]
+                lambda view: self.query_one(AttributionPane).show(view.current_target()),
+            )
 
     # -- search ------------------------------------------------------------------------------
 

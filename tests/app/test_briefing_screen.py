@@ -442,3 +442,46 @@ async def test_back_from_a_briefing_opened_in_the_picker_returns_to_it(two_brief
         await pilot.press("backspace")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
+
+
+async def test_hidden_tabs_are_built_when_first_opened(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        assert not screen.query("#agreements-view")  # nothing but the report before use
+        await pilot.press("3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.view("agreements").current_target() == "power-of-siberia-2"
+        assert not screen.query("#overview-view")
+
+
+async def test_help_lists_keys_of_tabs_never_opened(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        from briefing_tui.screens.help import binding_rows
+
+        under = app.screen.under
+        rows = binding_rows([app, under, *under.walk_children()], app.get_key_display)
+        flat = {desc for _, group in rows for _, desc in group}
+        assert "Reverse sort" in flat  # an agreements-tab key
+        assert "Backlinks" in flat  # a sources-tab key
+
+
+async def test_streamed_library_with_one_good_briefing_opens_it(two_briefings: Path) -> None:
+    (two_briefings / "xi" / "sources.toml").write_text("heading = 1\n", encoding="utf-8")
+    app = BriefingApp(partial(iter_library, two_briefings))
+    async with app.run_test(size=SMALL) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)  # the broken one, listed
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        assert app.screen.briefing.id == "mini"

@@ -79,6 +79,10 @@ async def live_entries() -> set[Entry]:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen), f"no briefing on screen: {app.crash!r}"
+        # Tabs are built when first opened: open each, as a reader would, before walking.
+        await pilot.press("1", "3", "4", "2")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         for node in (app, app.screen, *app.screen.walk_children()):
             for key, binding in node._bindings:
                 if binding.id:
