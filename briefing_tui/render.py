@@ -9,11 +9,15 @@ characters are already rejected at load time; :func:`plain` strips any that reac
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rich.text import Text
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+#: Where a search matches a text: ``(start, end)`` spans, for highlighting in place.
+Marker = Callable[[str], list[tuple[int, int]]]
 
 
 def plain(text: str) -> str:

@@ -17,20 +17,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..models import Agreement, Briefing
-from ..render import text
+from ..render import Marker, highlighted, text
 
 
 def _heading(title: str) -> Text:
     return text(f"\n{title}", "bold underline")
 
 
-def agreement_body(agreement: Agreement, briefing: Briefing) -> Group:
-    """Status, text, figures, sources and gap of ``agreement``, all as literal text."""
+def agreement_body(agreement: Agreement, briefing: Briefing, marker: Marker | None = None) -> Group:
+    """Status, text, figures, sources and gap of ``agreement``, all as literal text, with the
+    current search's matches in the text highlighted when there is one."""
     parts: list[RenderableType] = []
     meta = text(briefing.area(agreement.area).title, "dim")
     meta.append_text(text("  ·  status: ", "dim"))
     meta.append_text(text(agreement.status.value, "bold"))
-    parts += [meta, Text(), text(agreement.text)]
+    body = highlighted(agreement.text, marker(agreement.text)) if marker else text(agreement.text)
+    parts += [meta, Text(), body]
     if agreement.figures:
         parts.append(_heading("Figures"))
         for figure in agreement.figures:
@@ -71,8 +73,12 @@ class AgreementScreen(ModalScreen[None]):
         Binding("k", "scroll_up", "Scroll up", show=False, id="agreement.up"),
     ]
 
-    def __init__(self, agreement: Agreement, briefing: Briefing) -> None:
+    def __init__(
+        self, agreement: Agreement, briefing: Briefing, marker: Marker | None = None
+    ) -> None:
         super().__init__()
+        self.marker = marker
+        """The current search's matches, highlighted in the text; None when not searching."""
         self.agreement = agreement
         """The agreement shown."""
         self.briefing = briefing
@@ -82,7 +88,8 @@ class AgreementScreen(ModalScreen[None]):
         with VerticalScroll(id="agreement-card") as card:
             card.border_title = text(self.agreement.title)  # Text: a str is markup
             card.border_subtitle = text("Esc/q/Enter close")
-            yield Static(agreement_body(self.agreement, self.briefing), id="agreement-body")
+            body = agreement_body(self.agreement, self.briefing, self.marker)
+            yield Static(body, id="agreement-body")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -21,7 +21,7 @@ from ..history import History
 from ..messages import ItemFocused, JumpRequested
 from ..models import Briefing
 from ..refs import TABS, BriefingRefs, Tab
-from ..render import text
+from ..render import Marker, text
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from ..search import Hit, SearchIndex, SearchResult
@@ -94,6 +94,8 @@ class BriefingScreen(Screen[None]):
         self._focus_before_search: Widget | None = None
         #: Tab views that are built and mounted; the others are built on first use.
         self._views: dict[Tab, Widget] = {}
+        #: The current search's matches in any text, or None: views built later pick it up.
+        self.marker: Marker | None = None
         #: What to do with a view once it is ready, for views still being mounted.
         self._waiting: dict[Tab, list[Callable[[TabView], None]]] = {}
 
@@ -132,7 +134,10 @@ class BriefingScreen(Screen[None]):
     # -- helpers -----------------------------------------------------------------------------
 
     def _build(self, tab: Tab) -> Widget:
-        return VIEWS[tab](self.briefing, self.refs, id=f"{tab}-view")
+        view = VIEWS[tab](self.briefing, self.refs, id=f"{tab}-view")
+        if isinstance(view, AgreementsView):
+            view.marker = self.marker
+        return view
 
     def view(self, tab: Tab) -> TabView:
         """A tab's view; only for tabs already opened (see :meth:`_open`)."""
@@ -326,16 +331,25 @@ class BriefingScreen(Screen[None]):
         self._mark_matches(event.result)
         self._show_hit(note="")
 
-    def _mark_matches(self, result: SearchResult) -> None:
-        from ..search import match_spans
+    def _mark_matches(self, result: SearchResult | None) -> None:
+        """Highlight every match of the search in place: report text, agreements table, cards."""
+        if result is None:
+            self.marker = None
+            self.query_one(ReportView).reader.set_marks({})
+        else:
+            from ..search import match_spans
 
-        query = result.query if result.query is not None else result.text
-        marks = {}
-        for _, paragraph in self.briefing.paragraphs():
-            spans = match_spans(paragraph.full_text, query)
-            if spans:
-                marks[paragraph.id] = spans
-        self.query_one(ReportView).reader.set_marks(marks)
+            query = result.query if result.query is not None else result.text
+            self.marker = lambda value: match_spans(value, query)
+            marks = {}
+            for _, paragraph in self.briefing.paragraphs():
+                spans = self.marker(paragraph.full_text)
+                if spans:
+                    marks[paragraph.id] = spans
+            self.query_one(ReportView).reader.set_marks(marks)
+        agreements = self._views.get("agreements")
+        if agreements is not None:
+            agreements.set_marker(self.marker)  # type: ignore[attr-defined]
 
     def _hit_target(self, hit: Hit) -> str | None:
         if self.refs.target(hit.target_id) is not None:
@@ -388,5 +402,5 @@ class BriefingScreen(Screen[None]):
     def action_clear_marks(self) -> None:
         if self.search_result is not None:
             self.search_result = None
-            self.query_one(ReportView).reader.set_marks({})
+            self._mark_matches(None)
             self.set_status("Search marks cleared.")

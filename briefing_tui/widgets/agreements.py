@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Static
 from ..messages import ItemFocused
 from ..models import Agreement, Briefing, Status
 from ..refs import BriefingRefs
-from ..render import text
+from ..render import Marker, highlighted, text
 from ..screens.agreement import AgreementScreen
 from ._shared import is_displayed
 
@@ -117,6 +117,8 @@ class AgreementsView(Vertical):
         """Column widths the table was last laid out with."""
         self._last_focused: str | None = None
         """The id last told to the attribution pane, so a rebuild does not repeat it."""
+        self.marker: Marker | None = None
+        """Where the current search matches a text, to highlight it in place; None: no search."""
 
     # -- building ----------------------------------------------------------------------------
 
@@ -165,11 +167,24 @@ class AgreementsView(Vertical):
             shown.reverse()
         return [a.id for a in shown]
 
+    def _marked(self, value: str, style: str = "") -> Text:
+        if self.marker is None:
+            return text(value, style)
+        marked = highlighted(value, self.marker(value), "reverse")
+        marked.stylize(style, 0, len(marked))
+        return marked
+
+    def set_marker(self, marker: Marker | None) -> None:
+        """Highlight search matches in the table and in the cards it opens."""
+        self.marker = marker
+        if self.is_mounted:
+            self._rebuild()
+
     def _cells(self, agreement: Agreement) -> list[Text]:
         figure = agreement.figures[0].text if agreement.figures else "—"
         return [
-            text(self.briefing.area(agreement.area).title),
-            text(agreement.title, "bold"),
+            self._marked(self.briefing.area(agreement.area).title),
+            self._marked(agreement.title, "bold"),
             text(agreement.status.value, STATUS_STYLE[agreement.status]),
             text(figure),
             text(str(len(agreement.sources)), "bold"),
@@ -289,4 +304,4 @@ class AgreementsView(Vertical):
         event.stop()
         agreement = self.refs.agreement(event.row_key.value or "")
         if agreement is not None:
-            self.app.push_screen(AgreementScreen(agreement, self.briefing))
+            self.app.push_screen(AgreementScreen(agreement, self.briefing, self.marker))

@@ -132,3 +132,32 @@ async def test_a_slash_inside_the_query_is_text(bundled: LoadResult) -> None:
         await ready(app, pilot)
         await pilot.press("slash", "a", "slash", "b")
         assert app.screen.query_one(Input).value == "a/b"
+
+
+async def test_matches_are_marked_in_the_agreements_table_and_card(bundled: LoadResult) -> None:
+    from textual.widgets import DataTable
+
+    from briefing_tui.screens.agreement import AgreementScreen
+
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"kind:agreement siberia")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#agreements-table", DataTable)
+        title = table.get_cell("power-of-siberia-2", table.ordered_columns[1].key)
+        marked = [title.plain[s.start : s.end] for s in title.spans if "reverse" in str(s.style)]
+        assert marked == ["Siberia"]
+        await pilot.press("enter")  # open the card
+        await pilot.pause()
+        assert isinstance(app.screen, AgreementScreen)
+        assert app.screen.marker is not None
+        assert app.screen.marker("Power of Siberia-2") == [(9, 16)]
+        await pilot.press("escape", "escape")  # close the card, clear the marks
+        await pilot.pause()
+        title = table.get_cell("power-of-siberia-2", table.ordered_columns[1].key)
+        assert not [s for s in title.spans if "reverse" in str(s.style)]
