@@ -1,4 +1,4 @@
-"""``python -m briefing_tui.bench search [--sizes 1,10,100,1000] [--json FILE]``."""
+"""``python -m briefing_tui.bench search|startup|keystroke``: see each module's docstring."""
 
 from __future__ import annotations
 
@@ -25,7 +25,13 @@ def main(argv: list[str] | None = None) -> int:
     startup.add_argument("--repeats", type=int, default=5, help="runs per case (default 5)")
     startup.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
     startup.add_argument("--json", type=Path, metavar="FILE", help="also write raw results here")
+    keystroke = sub.add_parser("keystroke", help="search bar: keystroke to painted hit count")
+    keystroke.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
     ns = parser.parse_args(argv)
+    if ns.bench == "keystroke":
+        from . import keystroke as keystroke_bench
+
+        return keystroke_bench.run(ns.library_size)
     if ns.bench == "startup":
         from . import startup as startup_bench
 
