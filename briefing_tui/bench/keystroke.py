@@ -10,6 +10,7 @@ timed when its answer is visibly different from the one before.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pty
 import select
@@ -81,10 +82,8 @@ class Terminal:
 
     def close(self) -> None:
         os.write(self.fd, b"\x11")  # ctrl+q
-        try:
+        with contextlib.suppress(EOFError):  # it quit: that is the point
             self.settle(1.0)
-        except EOFError:
-            pass
         if os.waitpid(self.pid, os.WNOHANG)[0] == 0:
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
