@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable
 
 from .models import Agreement, Briefing, Library, Paragraph, Section
+from .render import format_range
 
 FORMATS = ("markdown", "json", "text")
 
@@ -99,7 +100,7 @@ def _source_refs(ids: Iterable[str]) -> str:
 
 def to_markdown(b: Briefing) -> str:
     out: list[str] = [f"# {_md_escape(b.title)}", ""]
-    out.append(f"*{b.start:%d %B %Y} to {b.end:%d %B %Y}*")
+    out.append(f"*{format_range(b.start, b.end)}*")
     out.append("")
     if b.photo_caption:
         out += [f"> {_md_escape(b.photo_caption)}", ""]

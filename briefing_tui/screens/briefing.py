@@ -21,13 +21,13 @@ from ..history import History
 from ..messages import ItemFocused, JumpRequested
 from ..models import Briefing
 from ..refs import TABS, BriefingRefs, Tab
-from ..render import Marker, text
+from ..render import Marker, format_range, text
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from ..search import Hit, SearchIndex, SearchResult
 from ..widgets.agreements import AgreementsView
 from ..widgets.attribution import AttributionPane
-from ..widgets.overview import OverviewView, format_range
+from ..widgets.overview import OverviewView
 from ..widgets.reader import UNSOURCED
 from ..widgets.report import ReportView
 from ..widgets.search_panel import SearchPanel

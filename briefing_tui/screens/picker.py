@@ -12,8 +12,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..models import Briefing
-from ..render import text
-from ..widgets.overview import format_range
+from ..render import format_range, text
 
 
 def briefing_prompt(briefing: Briefing) -> Text:

@@ -9,7 +9,8 @@ from textual.widgets import OptionList
 
 from briefing_tui.models import Briefing
 from briefing_tui.refs import BriefingRefs
-from briefing_tui.widgets.overview import OverviewView, format_range, percent_bar
+from briefing_tui.render import format_range
+from briefing_tui.widgets.overview import OverviewView, percent_bar
 
 SIZE = (80, 24)
 
