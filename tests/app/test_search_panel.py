@@ -14,10 +14,21 @@ from briefing_tui.widgets.search_panel import SearchPanel
 SIZE = (80, 24)
 
 
-async def ready(app: BriefingApp, pilot: Pilot) -> None:
+async def settle(app: BriefingApp, pilot: Pilot) -> None:
+    """Let workers (index, search, tab building) finish and the screen catch up."""
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def ready(app: BriefingApp, pilot: Pilot) -> None:
+    await settle(app, pilot)
     assert app.search_index is not None
+
+
+async def search(app: BriefingApp, pilot: Pilot, query: str) -> None:
+    """Open the search bar, type ``query`` and wait for its results."""
+    await pilot.press("slash", *query)
+    await settle(app, pilot)
 
 
 async def test_slash_opens_search_and_hits_update_as_you_type(bundled: LoadResult) -> None:
@@ -42,9 +53,7 @@ async def test_bad_query_shows_inline_message(bundled: LoadResult) -> None:
     app = BriefingApp(bundled)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        await pilot.press("slash", *'"unclosed')
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await search(app, pilot, '"unclosed')
         count = str(app.screen.query_one("#search-count").content)
         assert "⚠" in count
         assert app.crash is None
@@ -54,9 +63,7 @@ async def test_enter_jumps_marks_matches_and_n_steps(bundled: LoadResult) -> Non
     app = BriefingApp(bundled)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        await pilot.press("slash", *"zakharova")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await search(app, pilot, "zakharova")
         panel = app.screen.query_one(SearchPanel)
         hits = panel.result.hits
         assert hits
@@ -86,9 +93,7 @@ async def test_search_jump_to_agreement(bundled: LoadResult) -> None:
     app = BriefingApp(bundled)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        await pilot.press("slash", *"kind:agreement siberia")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await search(app, pilot, "kind:agreement siberia")
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query_one(TabbedContent).active == "agreements"
@@ -142,12 +147,9 @@ async def test_matches_are_marked_in_the_agreements_table_and_card(bundled: Load
     app = BriefingApp(bundled)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        await pilot.press("slash", *"kind:agreement siberia")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await search(app, pilot, "kind:agreement siberia")
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         table = app.screen.query_one("#agreements-table", DataTable)
         title = table.get_cell("power-of-siberia-2", table.ordered_columns[1].key)
         marked = [title.plain[s.start : s.end] for s in title.spans if "reverse" in str(s.style)]
