@@ -5,8 +5,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable, Iterator
 
-from .loader import bundled_content_path, iter_library
+from .loader import (
+    BrokenBriefing,
+    LoadResult,
+    briefing_folders,
+    bundled_content_path,
+    collect,
+    iter_library,
+)
+from .models import Briefing
 from .secure import neutralise_textual_constants, scrub_environment
 
 NOT_A_TERMINAL = (
@@ -30,12 +39,20 @@ def run_tui(ns: argparse.Namespace) -> int:
         # screenshots) from the environment once, at import.
         scrub_environment()
     path = ns.path if ns.path is not None else bundled_content_path()
-    briefings = iter_library(path)  # a bad path is a usage error before any screen appears
+    # A bad path is a usage error before any screen appears.
+    library: LoadResult | Callable[[], Iterator[tuple[int, Briefing | BrokenBriefing]]]
+    if len(briefing_folders(path)) == 1:
+        # One briefing loads in a few milliseconds: load it now, so the first frame is the
+        # briefing itself rather than a progress screen that would flash for one frame.
+        library = collect(item for _, item in iter_library(path))
+    else:
+        briefings = iter_library(path)
+        library = lambda: briefings  # noqa: E731 - validated in the app's worker, streamed
 
     from .app import BriefingApp
 
     if secure:
         neutralise_textual_constants()
-    app = BriefingApp(lambda: briefings, goto=ns.goto, secure=secure)
+    app = BriefingApp(library, goto=ns.goto, secure=secure)
     app.run()
     return app.return_code or 0
