@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -42,7 +42,8 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "briefing"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = {JumpCommands}
+    # Textual's system provider lists only what get_system_commands below yields.
+    COMMANDS = {get_system_commands_provider, JumpCommands}
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),

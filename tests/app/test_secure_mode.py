@@ -147,3 +147,18 @@ def test_devtools_are_never_connected_in_secure_mode(bundled: LoadResult) -> Non
             assert app.devtools is None
 
     run()
+
+
+def test_palette_offers_the_readers_own_system_commands(bundled: LoadResult) -> None:
+    @sync
+    async def run() -> None:
+        app = BriefingApp(bundled, secure=True)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+p", *"theme")
+            await pilot.pause(0.5)
+            assert any("Dark/light theme" in s for s in shown_commands(app.screen))
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.theme == "textual-light"
+
+    run()
