@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from .models import (
     CONTENT_FILES,
@@ -338,20 +339,23 @@ def load_briefing(folder: Path, root: Path | None = None) -> Briefing:
             parts[name] = model.model_validate(parsed.data)
         except ValidationError as exc:
             problems.extend(_validation_problems(exc, shown, parsed.lines))
-    if problems:
-        raise ContentError(problems)
 
-    fields: dict[str, Any] = {}
+    # Cross-file checks run even when some files failed, among the files that loaded (a file
+    # that did not load stands in as empty), so every problem shows up in one run.
+    fields: dict[str, Any] = {
+        name: () if _is_tuple(field) else None for name, field in Briefing.model_fields.items()
+    }
     for part in parts.values():
         fields.update({name: getattr(part, name) for name in type(part).model_fields})
     draft = Briefing.model_construct(**fields)
+    loaded = None if len(parts) == len(CONTENT_FILES) else frozenset(parts)
 
     def where(loc: tuple[str | int, ...]) -> str:
         shown, parsed = positions[KEY_FILE[str(loc[0])]]
         line = line_for(parsed.lines, loc)
         return f"{shown}:{line}" if line is not None else f"{shown}: {format_loc(loc)}"
 
-    for loc, message in reference_problems(draft, where):
+    for loc, message in reference_problems(draft, where, loaded):
         shown, parsed = positions[KEY_FILE[str(loc[0])]]
         problems.append(Problem(shown, message, line_for(parsed.lines, loc), format_loc(loc)))
     if problems:
@@ -359,6 +363,10 @@ def load_briefing(folder: Path, root: Path | None = None) -> Briefing:
     # Every part is validated and every reference resolved: the draft is the briefing, and
     # validating it again as a whole would only repeat both.
     return draft
+
+
+def _is_tuple(field: FieldInfo) -> bool:
+    return getattr(field.annotation, "__origin__", None) is tuple
 
 
 def _unexpected_entries(folder: Path) -> list[Problem]:

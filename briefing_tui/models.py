@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from enum import StrEnum
 from typing import Annotated
 
@@ -383,13 +383,22 @@ def format_loc(loc: Loc) -> str:
 
 
 def reference_problems(
-    b: Briefing, where: Callable[[Loc], str] = format_loc
+    b: Briefing,
+    where: Callable[[Loc], str] = format_loc,
+    loaded: Collection[str] | None = None,
 ) -> list[tuple[Loc, str]]:
     """Every id that is not unique and every reference that does not resolve, located.
 
     Kept outside the validator so the loader can report each problem at its own line; ``where``
     describes the first use of a duplicated id (the loader passes one that names file and line).
+    ``loaded`` names the content files that validated when some did not (None: all did): a
+    reference is judged only when the files on both of its ends loaded, so an author sees the
+    dangling references among the good files in the same run as the broken files' problems.
     """
+
+    def have(*names: str) -> bool:
+        return loaded is None or all(name in loaded for name in names)
+
     problems: list[tuple[Loc, str]] = []
     seen: dict[str, Loc] = {}
 
@@ -443,18 +452,22 @@ def reference_problems(
                     )
                 )
 
-    for si, section in enumerate(b.sections):
-        for pi, paragraph in enumerate(section.paragraphs):
-            check_sources(
-                paragraph.sources, paragraph.attributions, ("sections", si, "paragraphs", pi)
-            )
+    if have("sources.toml"):
+        for si, section in enumerate(b.sections):
+            for pi, paragraph in enumerate(section.paragraphs):
+                check_sources(
+                    paragraph.sources, paragraph.attributions, ("sections", si, "paragraphs", pi)
+                )
     for gi, agreement in enumerate(b.agreements):
         loc = ("agreements", gi)
         if agreement.area not in area_ids:
             problems.append(((*loc, "area"), f"unknown area {agreement.area!r}"))
-        check_sources(agreement.sources, agreement.attributions, loc)
-    if b.after_section not in section_ids:
+        if have("sources.toml"):
+            check_sources(agreement.sources, agreement.attributions, loc)
+    if have("agreements.toml", "sections.toml") and b.after_section not in section_ids:
         problems.append((("after_section",), f"unknown section {b.after_section!r}"))
+    if not have("sections.toml", "agreements.toml"):
+        return problems  # the overview refers into both
     for fi, figure in enumerate(b.figures):
         if figure.ref not in readable_ids:
             problems.append(
@@ -467,7 +480,7 @@ def reference_problems(
                     (("timeline", ti, "refs", ri), f"unknown paragraph or agreement {ref!r}")
                 )
         for field, day in (("date", event.date), ("end", event.end)):
-            if day is not None and not b.start <= day <= b.end:
+            if day is not None and have("briefing.toml") and not b.start <= day <= b.end:
                 problems.append(
                     (
                         ("timeline", ti, field),

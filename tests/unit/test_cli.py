@@ -63,13 +63,15 @@ def test_validate_invalid_lists_every_problem(
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "validate", "mini")
     assert (code, out) == (1, "")
-    # every problem of every file in one run; cross-file references are checked once each file
-    # is valid on its own (a reference into a file that did not load cannot be judged)
+    # every problem of every file in one run, and the cross-file references among the files
+    # that loaded (the reaction's dangling ref); a reference into a file that did not load
+    # cannot be judged, so none is reported against sources.toml
     assert err.splitlines() == [
         "mini/briefing.toml:3: title: text must not be empty or only whitespace",
         "mini/sources.toml:13: sources[1].kind: Input should be 'official', 'agency', 'media', "
         "'document' or 'expert'",
-        "invalid: 2 problem(s) in 1 briefing(s); valid: 0 briefings, 0 sections, 0 paragraphs, "
+        "mini/overview.toml:21: reactions[0].ref: unknown paragraph or agreement 's9'",
+        "invalid: 3 problem(s) in 1 briefing(s); valid: 0 briefings, 0 sections, 0 paragraphs, "
         "0 agreements, 0 sources",
     ]
     mini.edit("sources.toml", 'kind = "blog"', 'kind = "agency"')
@@ -309,3 +311,19 @@ def test_an_internal_error_is_one_line_not_a_traceback(
     assert cli.main(["validate"]) == cli.EXIT_INTERNAL
     err = capsys.readouterr().err
     assert err == "briefing: internal error: RuntimeError: unexpected state\n"
+
+
+def test_references_into_a_broken_file_are_not_judged_but_the_rest_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mini: MiniCopy = copy_mini(tmp_path / "mini")
+    mini.edit("sources.toml", 'kind = "agency"', 'kind = "blog"')  # sources.toml fails
+    mini.edit("sections.toml", 'sources = ["wire", "ministry"]', 'sources = ["wire", "tass"]')
+    mini.edit("agreements.toml", 'area = "trade"', 'area = "fishing"')
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "validate", "mini")
+    assert code == 1
+    lines = err.splitlines()
+    assert any("unknown area 'fishing'" in line for line in lines)
+    # 'tass' may or may not exist: sources.toml did not load, so it is not judged this run
+    assert not any("'tass'" in line for line in lines)
