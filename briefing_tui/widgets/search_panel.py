@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -37,15 +39,15 @@ KIND_BADGES = {
 }
 
 
-def hit_prompt(hit: Hit, show_briefing: bool) -> Text:
-    prompt = Text()
-    prompt.append(f"{KIND_BADGES.get(hit.kind, '?')} ", style="bold magenta")
+def hit_prompt(hit: Hit, show_briefing: bool) -> Group:
+    """Where the hit is on one line; the snippet below it, indented as it wraps."""
+    where = Text()
+    where.append(f"{KIND_BADGES.get(hit.kind, '?')} ", style="bold magenta")
     if show_briefing:
-        prompt.append(text(hit.briefing_id + " › ", "dim"))
-    prompt.append(text(hit.location, "bold"))
-    prompt.append("\n  ")
-    prompt.append(highlighted(hit.snippet, hit.snippet_spans, "bold reverse"))
-    return prompt
+        where.append(text(hit.briefing_id + " › ", "dim"))
+    where.append(text(hit.location, "bold"))
+    snippet = highlighted(hit.snippet, hit.snippet_spans, "bold reverse")
+    return Group(where, Padding(snippet, (0, 0, 0, 2)))
 
 
 class SearchPanel(Vertical):
