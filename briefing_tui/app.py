@@ -67,6 +67,7 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
         self.result: LoadResult | None = library if isinstance(library, LoadResult) else None
         self.crash: BaseException | None = None
         self.search_index: SearchIndex | None = None
+        self._goto_found: tuple[Library, tuple[Briefing, str] | None] | None = None
         #: Briefings by id as they arrive, so one can be opened before the library is complete.
         self.loaded: dict[str, Briefing] = (
             {b.id: b for b in self.result.library.briefings} if self.result else {}
@@ -128,7 +129,7 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
 
     def _grow(self, briefings: list[Briefing], done: int, total: int) -> None:
         self.loaded.update((b.id, b) for b in briefings)
-        picker = next((s for s in self.screen_stack if isinstance(s, PickerScreen)), None)
+        picker = self._picker()
         if picker is None:
             self.push_screen(PickerScreen(briefings, loading=(done, total)))
         else:
@@ -137,7 +138,7 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
     def _loaded(self, result: LoadResult, picker_shown: bool) -> None:
         self.result = result
         self.loaded = {b.id: b for b in result.library.briefings}
-        picker = next((s for s in self.screen_stack if isinstance(s, PickerScreen)), None)
+        picker = self._picker()
         if picker_shown and picker is not None and len(result.library.briefings) == 1:
             # The others turned out broken: nothing to choose, so open the one that works.
             if self.screen is picker:
@@ -150,13 +151,22 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
             self.push_screen(self._first_screen(result))
         self._after_load(result)
 
+    def _picker(self) -> PickerScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, PickerScreen)), None)
+
+    def _goto_target(self, library: Library) -> tuple[Briefing, str] | None:
+        """Where --goto points, worked out once per library (it scans every briefing's ids)."""
+        if self._goto_found is None or self._goto_found[0] is not library:
+            self._goto_found = (library, find_target(library, self.goto) if self.goto else None)
+        return self._goto_found[1]
+
     def _first_screen(self, result: LoadResult) -> Screen:
         briefings = result.library.briefings
         if not briefings:
             lines = [str(p) for p in result.problems] or ["The library holds no briefing."]
             return ErrorScreen("No briefing could be opened", lines, fatal=True)
         if self.goto:
-            found = find_target(result.library, self.goto)
+            found = self._goto_target(result.library)
             if found is None:
                 return Screen()  # _after_load exits with a usage error; nothing to build
             briefing, target_id = found
@@ -167,11 +177,7 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
 
     def _after_load(self, result: LoadResult) -> None:
         self._build_index(result.library)
-        if (
-            self.goto
-            and result.library.briefings
-            and find_target(result.library, self.goto) is None
-        ):
+        if self.goto and result.library.briefings and self._goto_target(result.library) is None:
             self.exit(
                 return_code=2,
                 message=f"briefing: --goto {self.goto!r}: no paragraph, section, agreement "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -10,7 +11,6 @@ from collections.abc import Callable, Iterator
 from .loader import (
     BrokenBriefing,
     LoadResult,
-    briefing_folders,
     bundled_content_path,
     collect,
     iter_library,
@@ -40,14 +40,16 @@ def run_tui(ns: argparse.Namespace) -> int:
         scrub_environment()
     path = ns.path if ns.path is not None else bundled_content_path()
     # A bad path is a usage error before any screen appears.
+    stream = iter_library(path)
+    total, first = next(stream)  # validates the first briefing (a few milliseconds)
     library: LoadResult | Callable[[], Iterator[tuple[int, Briefing | BrokenBriefing]]]
-    if len(briefing_folders(path)) == 1:
-        # One briefing loads in a few milliseconds: load it now, so the first frame is the
-        # briefing itself rather than a progress screen that would flash for one frame.
-        library = collect(item for _, item in iter_library(path))
+    if total == 1:
+        # The whole library is loaded: the first frame is the briefing itself rather than a
+        # progress screen that would flash for one frame.
+        library = collect([first])
     else:
-        briefings = iter_library(path)
-        library = lambda: briefings  # noqa: E731 - validated in the app's worker, streamed
+        rest = itertools.chain([(total, first)], stream)
+        library = lambda: rest  # noqa: E731 - the rest validates in the app's worker, streamed
 
     from .app import BriefingApp
 

@@ -100,6 +100,9 @@ class AttributionPane(VerticalScroll, can_focus=False):
         gap = paragraph.gap if paragraph else None
         if gap:
             parts.append(Text.assemble(("Gap: ", "bold yellow"), text(gap)))
+        self._draw(parts)
+
+    def _draw(self, parts: list[Text]) -> None:
         self.plain_text = "\n\n".join(part.plain for part in parts)
         self.query_one("#attribution-body", Static).update(Group(*_spaced(parts)))
         self.scroll_home(animate=False)
@@ -115,9 +118,7 @@ class AttributionPane(VerticalScroll, can_focus=False):
         ]
         if source.note:
             parts.append(text(source.note, "italic"))
-        self.plain_text = "\n\n".join(part.plain for part in parts)
-        self.query_one("#attribution-body", Static).update(Group(*_spaced(parts)))
-        self.scroll_home(animate=False)
+        self._draw(parts)
 
 
 def _cited_by(refs: BriefingRefs, source_id: str) -> Text:

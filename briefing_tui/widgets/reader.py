@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ..messages import ItemFocused
-from ..models import Briefing, Paragraph
+from ..models import Briefing, Paragraph, Section
 from ..refs import BriefingRefs, paragraph_label, section_label
 from ..render import highlighted, text
 
@@ -57,15 +57,13 @@ class Reader(OptionList):
             return not paragraph.sources
         return self.filter in paragraph.sources
 
-    def _heading(self, section_id: str, title: str, shown: int, total: int) -> Text:
-        sourced, count = self.refs.coverage(
-            next(s for s in self.briefing.sections if s.id == section_id)
-        )
+    def _heading(self, section: Section, shown: int) -> Text:
+        sourced, count = self.refs.coverage(section)
         line = Text()
-        line.append(f"{section_label(section_id)} ", style="bold")
-        line.append(text(title, "bold underline"))
+        line.append(f"{section_label(section.id)} ", style="bold")
+        line.append(text(section.title, "bold underline"))
         note = f"  {sourced} of {count} paragraphs sourced"
-        if shown != total:
+        if shown != count:
             note += f" · {shown} shown"
         line.append(note, style="dim")
         return line
@@ -109,7 +107,7 @@ class Reader(OptionList):
             if not shown:
                 continue
             self._section_starts.append(len(options))
-            heading = self._heading(section.id, section.title, len(shown), len(section.paragraphs))
+            heading = self._heading(section, len(shown))
             options.append(Option(heading, id=f"heading:{section.id}", disabled=True))
             options.extend(Option(self._prompt(p), id=p.id) for p in shown)
             if section.id == self.briefing.after_section:
