@@ -81,7 +81,12 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
             return LoadingScreen()
         return self._first_screen(self.result)
 
-    def on_mount(self) -> None:
+    def on_ready(self) -> None:
+        """Start the background work once the first frame is on screen, not at mount.
+
+        A worker thread competes for the GIL: started at mount, the load or index worker
+        delayed the first frame by tens of milliseconds.
+        """
         if self.result is None:
             self._load()
         else:

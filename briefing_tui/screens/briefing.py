@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Protocol
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from ..history import History
 from ..messages import ItemFocused, JumpRequested
@@ -32,6 +32,7 @@ from ..widgets.reader import UNSOURCED
 from ..widgets.report import ReportView
 from ..widgets.search_panel import SearchPanel
 from ..widgets.sources import SourcesView
+from ..widgets.tab_strip import TabStrip
 from .choose_source import ChooseSourceScreen
 from .picker import PickerScreen
 
@@ -106,13 +107,15 @@ class BriefingScreen(Screen[None]):
         title.append(f"  {format_range(b.start, b.end)}", style="dim")
         yield Static(title, id="title-bar")
         with Horizontal(id="body"):
-            with TabbedContent(initial="report", id="tabs"):
-                # Only the report is built before the first frame; the other tabs are built
-                # the first time they are opened (see _open).
-                for tab in TABS:
-                    with TabPane(TAB_TITLES[tab], id=tab):
-                        if tab == "report":
-                            yield self._build("report")
+            with Vertical(id="tabs"):
+                yield TabStrip(TAB_TITLES, "report", id="tab-strip")
+                with ContentSwitcher(initial="report", id="tab-switcher"):
+                    # Only the report is built before the first frame; the other tabs are
+                    # built the first time they are opened (see _open).
+                    for tab in TABS:
+                        with Container(id=tab, classes="tab-page"):
+                            if tab == "report":
+                                yield self._build("report")
             yield AttributionPane(self.refs, id="attribution")
         yield SearchPanel(id="search-panel")
         yield Static(id="status-line")
@@ -145,7 +148,8 @@ class BriefingScreen(Screen[None]):
 
     def _open(self, tab: Tab, then: Callable[[TabView], None] | None = None) -> None:
         """Show ``tab``, building its view on first use, and call ``then`` once it is ready."""
-        self.query_one(TabbedContent).active = tab
+        self.query_one(ContentSwitcher).current = tab
+        self.query_one(TabStrip).active = tab
         self._ensure(tab, then)
 
     def _ensure(self, tab: Tab, then: Callable[[TabView], None] | None = None) -> None:
@@ -161,7 +165,7 @@ class BriefingScreen(Screen[None]):
         if building:
             return
         widget = self._build(tab)
-        mounting = self.query_one(f"#{tab}", TabPane).mount(widget)
+        mounting = self.query_one(f"#{tab}", Container).mount(widget)
 
         async def ready() -> None:
             await mounting
@@ -188,7 +192,7 @@ class BriefingScreen(Screen[None]):
 
     @property
     def active_tab(self) -> Tab:
-        active = self.query_one(TabbedContent).active
+        active = self.query_one(ContentSwitcher).current
         return active if active in TABS else "report"  # type: ignore[return-value]
 
     def current_position(self) -> str | None:
@@ -267,7 +271,7 @@ class BriefingScreen(Screen[None]):
     def _apply_filter(self, value: str | None) -> None:
         report = self.query_one(ReportView)
         report.set_filter(value)
-        self.query_one(TabbedContent).active = "report"
+        self._open("report")
         report.focus_default()
         if value is None:
             self.set_status("Showing every paragraph.")
@@ -289,13 +293,10 @@ class BriefingScreen(Screen[None]):
         if not self.jump(event.target_id):
             self.set_status(f"Nothing to jump to for {event.target_id!r}.")
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        pane_id = event.pane.id
-        if pane_id in TABS:  # also reached by clicking a tab, which builds it like a key does
-            self._ensure(
-                pane_id,  # type: ignore[arg-type]
-                lambda view: self.query_one(AttributionPane).show(view.current_target()),
-            )
+    def on_tab_strip_chosen(self, event: TabStrip.Chosen) -> None:
+        event.stop()
+        if event.tab in TABS:  # a click on a label does what its digit key does
+            self.action_show_tab(event.tab)  # type: ignore[arg-type]
 
     # -- search ------------------------------------------------------------------------------
 

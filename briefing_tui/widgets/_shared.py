@@ -8,7 +8,7 @@ from textual.widget import Widget
 def is_displayed(widget: Widget) -> bool:
     """Whether ``widget`` and every ancestor are displayed.
 
-    TabbedContent mounts every tab at once and hides the inactive ones; a hidden tab whose
+    The tab switcher keeps every opened tab mounted and hides the inactive ones; a hidden tab whose
     cursor settles on mount must not tell the attribution pane about it, or the pane would show
     the last tab mounted instead of the one in front.
     """

@@ -1,6 +1,6 @@
 """A tiny App that mounts one tab widget on its own, for Pilot tests of the widgets.
 
-The widgets are meant to live inside the briefing screen's TabbedContent; here each one is the
+The widgets are meant to live inside the briefing screen's tab switcher; here each one is the
 only thing on screen so a test sees exactly what it posts and draws.
 """
 

@@ -8,7 +8,6 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from textual.widgets import TabbedContent
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.loader import BrokenBriefing, LoadResult, iter_library, load_library
@@ -19,6 +18,7 @@ from briefing_tui.screens.help import HelpScreen
 from briefing_tui.screens.picker import PickerScreen
 from briefing_tui.widgets.attribution import ASSESSMENT_NOTICE, AttributionPane
 from briefing_tui.widgets.reader import Reader
+from briefing_tui.widgets.tab_strip import TabStrip
 
 SMALL = (80, 24)
 WIDE = (160, 48)
@@ -38,7 +38,7 @@ def pane_text(app: BriefingApp) -> str:
 
 
 def active_tab(app: BriefingApp) -> str | None:
-    return app.screen.query_one(TabbedContent).active
+    return app.screen.active_tab
 
 
 async def test_opens_on_report_at_first_paragraph(bundled: LoadResult) -> None:
@@ -104,6 +104,36 @@ async def test_digits_switch_tabs(bundled: LoadResult, key: str, tab: str) -> No
         await pilot.pause()
         assert active_tab(app) == tab
         assert app.crash is None
+
+
+async def test_tab_strip_marks_the_active_tab_and_a_click_opens_one(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        strip = app.screen.query_one(TabStrip)
+        assert strip.active == "report"
+        line = strip.render()
+        assert line.plain == " 1 Overview    2 Report    3 Agreements    4 Sources "
+        styles = {line.plain[s.start : s.end]: s.style for s in line.spans}
+        assert styles[" 2 Report "] != styles[" 1 Overview "] == styles[" 4 Sources "]
+        # Column 0 is padding; " 3 Agreements " starts 26 cells into the line.
+        await pilot.click(TabStrip, offset=(1 + 26 + 3, 0))
+        await pilot.pause()
+        assert active_tab(app) == "agreements" and strip.active == "agreements"
+        assert app.screen.query_one("#agreements-view").display
+        await pilot.click(TabStrip, offset=(1 + 2, 0))
+        await pilot.pause()
+        assert active_tab(app) == "overview"
+        await pilot.press("2")
+        assert strip.active == "report"
+        assert app.crash is None
+
+
+def test_tab_strip_maps_columns_to_labels() -> None:
+    strip = TabStrip({"a": "1 A", "b": "2 Bee"}, "a")
+    # " 1 A " covers 0-4, two cells of gap, then " 2 Bee " covers 7-13.
+    columns = (0, 4, 5, 6, 7, 13, 14)
+    assert [strip.tab_at(x) for x in columns] == ["a", "a", None, None, "b", "b", None]
 
 
 async def test_reader_movement_keys(bundled: LoadResult) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, TabbedContent
+from textual.widgets import Input, OptionList
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.loader import LoadResult
@@ -96,7 +96,7 @@ async def test_search_jump_to_agreement(bundled: LoadResult) -> None:
         await search(app, pilot, "kind:agreement siberia")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.query_one(TabbedContent).active == "agreements"
+        assert app.screen.active_tab == "agreements"
 
 
 async def test_escape_closes_and_restores_focus(bundled: LoadResult) -> None:
