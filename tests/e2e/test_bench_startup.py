@@ -1,0 +1,24 @@
+"""The start-up benchmark sees every mark it reports: a real run, one repeat, a small library.
+
+A mark that never reaches the screen (as when the library's loading screen stopped being shown)
+made the benchmark wait out its timeout on every run; now it is a failure, caught here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from briefing_tui.bench import startup
+
+
+def test_every_case_reaches_its_mark(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "startup.json"
+    assert startup.run(repeats=1, library_size=3, json_path=out) == 0
+    summary = json.loads(out.read_text())["summary"]
+    assert set(summary) == {"bare textual", "bundled briefing", "3-briefing library"}
+    for case, values in summary.items():
+        assert 0 < values["first frame"] < startup.TIMEOUT, case
+        assert values["peak RSS MiB"] > 10, case
+    printed = capsys.readouterr().out
+    assert "3-briefing library first frame / bundled briefing first frame:" in printed
