@@ -16,6 +16,7 @@ from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding
 from textual.screen import Screen
 
+from . import gcpause
 from .commands import JumpCommands
 from .loader import BrokenBriefing, LoadResult, collect
 from .models import Briefing, Library
@@ -87,6 +88,7 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
         A worker thread competes for the GIL: started at mount, the load or index worker
         delayed the first frame by tens of milliseconds.
         """
+        gcpause.resume()
         if self.result is None:
             self._load()
         else:

@@ -13,9 +13,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .loader import LoadResult, UsageError, load_library
+from .errors import UsageError
+
+if TYPE_CHECKING:  # the loader brings pydantic: imported by the commands that load
+    from .loader import LoadResult
 
 SUBCOMMANDS = ("validate", "export", "schema", "search")
 
@@ -137,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _load(path: Path | None) -> LoadResult:
+    from .loader import load_library
+
     return load_library(path)
 
 
@@ -202,6 +208,12 @@ def _search(ns: argparse.Namespace) -> int:
 
 
 def _tui(ns: argparse.Namespace) -> int:
-    from .tui import run_tui
+    from . import gcpause
 
-    return run_tui(ns)
+    gcpause.pause()  # before pydantic, textual and our modules load: see gcpause
+    try:
+        from .tui import run_tui
+
+        return run_tui(ns)
+    finally:
+        gcpause.resume()

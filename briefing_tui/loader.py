@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from .errors import UsageError
 from .models import (
     CONTENT_FILES,
     KEY_FILE,
@@ -84,10 +85,6 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
-
-
-class UsageError(Exception):
-    """The path given is not something we can load at all (missing, not a folder...)."""
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
 import pytest
 
+from briefing_tui import gcpause
 from briefing_tui.app import BriefingApp
 from briefing_tui.loader import BrokenBriefing, LoadResult, iter_library, load_library
 from briefing_tui.models import Briefing
@@ -49,6 +51,24 @@ async def test_opens_on_report_at_first_paragraph(bundled: LoadResult) -> None:
         assert reader_at(app) == "s1.p1"
         assert isinstance(app.focused, Reader)
         assert app.crash is None
+
+
+async def test_first_frame_resumes_paused_garbage_collection(bundled: LoadResult) -> None:
+    """The command pauses collection for start-up (gcpause); the app's Ready brings it back."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    gcpause.pause()
+    try:
+        app = BriefingApp(bundled)
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0
+    finally:
+        gcpause.resume()
+        gc.unfreeze()
+        if not was_enabled:
+            gc.disable()
 
 
 async def test_zakharova_paragraph_shows_foreign_ministries_and_quote(bundled: LoadResult) -> None:

@@ -327,3 +327,18 @@ def test_references_into_a_broken_file_are_not_judged_but_the_rest_are(
     assert any("unknown area 'fishing'" in line for line in lines)
     # 'tass' may or may not exist: sources.toml did not load, so it is not judged this run
     assert not any("'tass'" in line for line in lines)
+
+
+def test_cli_module_loads_without_pydantic() -> None:
+    """The browser pauses garbage collection before pydantic loads (gcpause): so ``cli``,
+    which the ``briefing`` script imports first, must not bring pydantic in itself."""
+    code = (
+        "import sys\n"
+        "import briefing_tui.cli\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'textual')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "[]\n"
