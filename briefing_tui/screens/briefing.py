@@ -25,23 +25,34 @@ from ..render import Marker, format_range, text
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from ..search import Hit, SearchIndex, SearchResult
-from ..widgets.agreements import AgreementsView
 from ..widgets.attribution import AttributionPane
-from ..widgets.overview import OverviewView
 from ..widgets.reader import UNSOURCED
 from ..widgets.report import ReportView
 from ..widgets.search_panel import SearchPanel
-from ..widgets.sources import SourcesView
 from ..widgets.tab_strip import TabStrip
-from .choose_source import ChooseSourceScreen
 from .picker import PickerScreen
 
-VIEWS: dict[Tab, Callable[..., Widget]] = {
-    "overview": OverviewView,
-    "report": ReportView,
-    "agreements": AgreementsView,
-    "sources": SourcesView,
-}
+
+def view_class(tab: Tab) -> Callable[..., Widget]:
+    """The widget class of ``tab``'s view.
+
+    The hidden tabs' modules are imported when a tab is first built, after the first frame:
+    the agreements table alone brings in DataTable.
+    """
+    if tab == "overview":
+        from ..widgets.overview import OverviewView
+
+        return OverviewView
+    if tab == "agreements":
+        from ..widgets.agreements import AgreementsView
+
+        return AgreementsView
+    if tab == "sources":
+        from ..widgets.sources import SourcesView
+
+        return SourcesView
+    return ReportView
+
 
 TAB_TITLES: dict[Tab, str] = {
     "overview": "1 Overview",
@@ -137,9 +148,9 @@ class BriefingScreen(Screen[None]):
     # -- helpers -----------------------------------------------------------------------------
 
     def _build(self, tab: Tab) -> Widget:
-        view = VIEWS[tab](self.briefing, self.refs, id=f"{tab}-view")
-        if isinstance(view, AgreementsView):
-            view.marker = self.marker
+        view = view_class(tab)(self.briefing, self.refs, id=f"{tab}-view")
+        if tab == "agreements":
+            view.marker = self.marker  # type: ignore[attr-defined]
         return view
 
     def view(self, tab: Tab) -> TabView:
@@ -261,6 +272,8 @@ class BriefingScreen(Screen[None]):
             if source_id is None:
                 return
             self._apply_filter(source_id or None)
+
+        from .choose_source import ChooseSourceScreen
 
         self.app.push_screen(ChooseSourceScreen(self.briefing, self.refs), chosen)
 

@@ -1,0 +1,33 @@
+"""What the first frame does not need is not imported before it (start-up benchmark, #5).
+
+The hidden tabs' widgets (DataTable for the agreements), the source chooser and the search
+engine load when first used; importing the app must not pull them in again unnoticed.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+LATER = [
+    "briefing_tui.widgets.agreements",
+    "briefing_tui.widgets.overview",
+    "briefing_tui.widgets.sources",
+    "briefing_tui.screens.choose_source",
+    "briefing_tui.search",
+    "textual.widgets._data_table",
+]
+
+
+def test_app_import_leaves_later_modules_unloaded() -> None:
+    code = (
+        f"import sys\nimport briefing_tui.app\nprint([m for m in {LATER!r} if m in sys.modules])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "[]\n"
