@@ -688,3 +688,19 @@ def test_line_of_sources_written_as_inline_tables(mini: MiniCopy) -> None:
         '  { id = "wire", title = "W",\n    kind = "wire", in_report_list = false },\n]\n',
     )
     assert mini.problems() == [f"sources.toml:5: sources[1].kind: Input should be {KINDS}"]
+
+
+def test_unsafe_character_flags_exactly_the_documented_set() -> None:
+    """Every code point, against the rule as written: C0 but tab and newline, DEL, C1, bidi."""
+    bidi = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
+
+    def forbidden(code: int) -> bool:
+        return (code < 0x20 and code not in (0x09, 0x0A)) or 0x7F <= code <= 0x9F or code in bidi
+
+    wrong = [
+        code
+        for code in range(0x110000)
+        if (models.unsafe_character("ok " + chr(code)) is not None) != forbidden(code)
+    ]
+    assert wrong == []
+    assert models.unsafe_character("a\u2067b") == (1, "U+2067 RIGHT-TO-LEFT ISOLATE")
