@@ -112,6 +112,7 @@ class BriefingScreen(Screen[None]):
         self._waiting: dict[Tab, list[Callable[[TabView], None]]] = {}
 
     def compose(self) -> ComposeResult:
+        self._set_breakpoint(self.app.size.width)
         b = self.briefing
         title = Text()
         title.append(text(b.title, "bold"))
@@ -131,6 +132,17 @@ class BriefingScreen(Screen[None]):
         yield SearchPanel(id="search-panel")
         yield Static(id="status-line")
         yield Footer()
+
+    def _set_breakpoint(self, width: int) -> None:
+        """Set the class Textual's first Resize would set, before the first frame.
+
+        Without it the first frame is drawn with neither class and the Resize that follows
+        restyles every widget and wraps the report again (8 ms at 80x24); on a wide terminal
+        the outline and pane also appeared one frame late.
+        """
+        chosen = [name for minimum, name in self.HORIZONTAL_BREAKPOINTS if width >= minimum]
+        for _, name in self.HORIZONTAL_BREAKPOINTS:
+            self.set_class(bool(chosen) and name == chosen[-1], name)
 
     def on_mount(self) -> None:
         self._views["report"] = self.query_one("#report-view")

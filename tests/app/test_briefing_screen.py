@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing_tui import app as app_module
 from briefing_tui import gcpause
 from briefing_tui.app import BriefingApp
 from briefing_tui.loader import BrokenBriefing, LoadResult, iter_library, load_library
@@ -69,6 +70,28 @@ async def test_first_frame_resumes_paused_garbage_collection(bundled: LoadResult
         gc.unfreeze()
         if not was_enabled:
             gc.disable()
+
+
+@pytest.mark.parametrize(("size", "expected"), [(SMALL, "-narrow"), (WIDE, "-wide")])
+async def test_width_class_is_set_before_the_first_frame(
+    bundled: LoadResult, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], expected: str
+) -> None:
+    """Set at compose, not by the first Resize: so the first frame already has the wide
+    layout's outline and pane, and the text is not wrapped a second time for it."""
+    seen: dict[str, set[str]] = {}
+
+    class Probe(BriefingScreen):
+        def on_mount(self) -> None:
+            seen["classes"] = set(self.classes)
+            super().on_mount()
+
+    monkeypatch.setattr(app_module, "BriefingScreen", Probe)
+    app = BriefingApp(bundled)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, Probe)
+        assert seen["classes"] & {"-narrow", "-wide"} == {expected}
+        assert app.screen.query_one("#outline").display == (expected == "-wide")
 
 
 async def test_zakharova_paragraph_shows_foreign_ministries_and_quote(bundled: LoadResult) -> None:
