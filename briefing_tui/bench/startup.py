@@ -1,11 +1,13 @@
 """Start-up benchmark: time to the first frame with content, and peak memory, in a real pty.
 
 ``python -m briefing_tui.bench startup`` runs, in one go and interleaved so machine noise hits
-all alike: a bare Textual app (one Static, the baseline), ``briefing`` on the bundled briefing,
-and ``briefing`` on a 1000-briefing synthetic library. Each run is a fresh process on its own
-pseudo-terminal (80x24, TERM=xterm-256color) whose queries nobody answers, as with a remote
-terminal that ignores them; the clock starts just before ``fork`` and stops when the expected
-text has been written to the terminal. Peak RSS is the child's ``ru_maxrss`` after it quits.
+all alike: a bare Textual app (one Static, the baseline), the same app after importing our
+pydantic models (the floor for any first frame of validated content), ``briefing`` on the
+bundled briefing, and ``briefing`` on a 1000-briefing synthetic library. Each run is a fresh
+process on its own pseudo-terminal (80x24, TERM=xterm-256color) whose queries nobody answers,
+as with a remote terminal that ignores them; the clock starts just before ``fork`` and stops
+when the expected text has been written to the terminal. Peak RSS is the child's
+``ru_maxrss`` after it quits.
 
 For the library the mark is the first briefing's title in the picker: the first briefing is
 validated before the app starts and the rest stream in from a worker after the first frame.
@@ -40,6 +42,13 @@ class Bare(App):
 
 Bare().run()
 """
+
+#: The floor: the bare app after importing pydantic and building our model classes, with
+#: collection paused as ``briefing`` does (gcpause). Any first frame showing validated content
+#: pays at least this; it loads and draws nothing of ours.
+FLOOR_APP = (
+    "from briefing_tui import gcpause\ngcpause.pause()\nimport briefing_tui.models\n" + BARE_APP
+)
 
 SIZE = (24, 80)
 TIMEOUT = 30.0
@@ -133,6 +142,8 @@ def run(repeats: int = 5, library_size: int = 1000, json_path: Path | None = Non
         first_title = _toml_title(briefing_files(0)["briefing.toml"])
         cases = [
             ("bare textual", [python, "-c", BARE_APP], {"first frame": "Bare Textual baseline"}),
+            ("bare + models (floor)", [python, "-c", FLOOR_APP],
+             {"first frame": "Bare Textual baseline"}),
             ("bundled briefing", [*briefing, str(bundled_content_path())],
              {"first frame": single_title}),
             (f"{library_size}-briefing library", [*briefing, str(library)],

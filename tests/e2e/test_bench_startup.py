@@ -16,7 +16,12 @@ def test_every_case_reaches_its_mark(tmp_path: Path, capsys) -> None:
     out = tmp_path / "startup.json"
     assert startup.run(repeats=1, library_size=3, json_path=out) == 0
     summary = json.loads(out.read_text())["summary"]
-    assert set(summary) == {"bare textual", "bundled briefing", "3-briefing library"}
+    assert set(summary) == {
+        "bare textual",
+        "bare + models (floor)",
+        "bundled briefing",
+        "3-briefing library",
+    }
     for case, values in summary.items():
         assert 0 < values["first frame"] < startup.TIMEOUT, case
         assert values["peak RSS MiB"] > 10, case
