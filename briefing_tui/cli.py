@@ -110,6 +110,10 @@ def build_command_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # pydantic would otherwise scan every installed distribution for plugins when our first
+    # model is built, and run what it finds at each validation: code chosen by whatever is on
+    # sys.path, which we never use. Set before the models load (the loader is imported lazily).
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
     args = list(sys.argv[1:] if argv is None else argv)
     first = next((a for a in args if not a.startswith("-")), None)
     if first in SUBCOMMANDS:

@@ -4,6 +4,7 @@ real process; and the core modules never importing textual."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -342,3 +343,29 @@ def test_cli_module_loads_without_pydantic() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "[]\n"
+
+
+def test_pydantic_plugins_are_never_loaded(tmp_path: Path) -> None:
+    """A pydantic plugin installed anywhere on sys.path would run inside every validation."""
+    dist = tmp_path / "evil_plugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: evil-plugin\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[pydantic]\nevil = evil_plugin_mod:plugin\n")
+    (tmp_path / "evil_plugin_mod.py").write_text(
+        "import sys\nsys.stderr.write('PLUGIN LOADED\\n')\nplugin = object()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    probe = [sys.executable, "-c", "import briefing_tui.models"]
+    loaded = subprocess.run(probe, capture_output=True, text=True, timeout=60, env=env)
+    assert "PLUGIN LOADED" in loaded.stderr  # the planted plugin is real: pydantic finds it
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing_tui", "validate"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "PLUGIN LOADED" not in done.stderr
