@@ -145,9 +145,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _load(path: Path | None) -> LoadResult:
+    from . import gcpause
     from .loader import load_library
 
-    return load_library(path)
+    with gcpause.bulk():  # a third faster on a large library: see gcpause
+        return load_library(path)
 
 
 def _report_problems(result: LoadResult) -> None:
@@ -206,9 +208,11 @@ def _schema(ns: argparse.Namespace) -> int:
 
 
 def _search(ns: argparse.Namespace) -> int:
+    from . import gcpause
     from .search_cli import run_search
 
-    return run_search(ns, _load(ns.path))
+    with gcpause.bulk():  # the index build then skips its closing full collection
+        return run_search(ns, _load(ns.path))
 
 
 def _tui(ns: argparse.Namespace) -> int:

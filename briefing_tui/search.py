@@ -136,7 +136,8 @@ class SearchIndex:
                 # generations, the index's objects make the next collection take ~0.2 s on a
                 # 1,000-briefing library; and loading plus indexing leaves a full collection
                 # due (~0.5 s there). After a full one the next is due only when the heap has
-                # grown by a quarter again.
+                # grown by a quarter again. (The app builds inside gcpause.bulk(), with
+                # collection already off: it freezes the index instead, and nothing runs here.)
                 gc.collect() if len(index._docs) > _FULL_COLLECT_DOCS else gc.collect(1)
         return index
 

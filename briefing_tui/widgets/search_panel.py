@@ -122,7 +122,8 @@ class SearchPanel(Vertical):
             return
         self._run(self.index, query, self._generation)
 
-    @work(thread=True, exclusive=True, group="search")
+    # A fixed description: Textual would otherwise repr() the arguments on the UI thread.
+    @work(thread=True, exclusive=True, group="search", description="search")
     def _run(self, index: SearchIndex, query: str, generation: int) -> None:
         result = index.search(query, limit=RESULT_LIMIT)
         self.app.call_from_thread(self._show, generation, result)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.loader import LoadResult
+from briefing_tui.models import Briefing, Library
+from briefing_tui.search import SearchIndex
 from briefing_tui.widgets.reader import Reader
 from briefing_tui.widgets.search_panel import SearchPanel
 
@@ -163,3 +166,26 @@ async def test_matches_are_marked_in_the_agreements_table_and_card(bundled: Load
         await pilot.pause()
         title = table.get_cell("power-of-siberia-2", table.ordered_columns[1].key)
         assert not [s for s in title.spans if "reverse" in str(s.style)]
+
+
+async def test_workers_never_stringify_the_library_or_index(
+    bundled: LoadResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual describes a @work call by repr() of its arguments, on the UI thread, unless the
+    decorator names a description: for a 1,000-briefing library that repr stalled the UI for
+    0.75 s. Loading, indexing and searching must never ask for one."""
+    calls: list[str] = []
+
+    def counted(self: object) -> str:
+        calls.append(type(self).__name__)
+        return "<counted>"
+
+    for cls in (Library, Briefing, SearchIndex):
+        monkeypatch.setattr(cls, "__repr__", counted)
+    source = bundled.library.briefings
+    app = BriefingApp(lambda: iter([(len(source), b) for b in source]))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await search(app, pilot, "siberia")
+        assert app.screen.query_one(SearchPanel).result is not None
+    assert calls == []
