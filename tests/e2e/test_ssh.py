@@ -124,12 +124,53 @@ def account_pids(user: str) -> list[int]:
     return [int(p) for p in done.stdout.split()]
 
 
+#: The comment on every test account, followed by the pid of the test run that owns it.
+ACCOUNT_MARK = "briefing-tui e2e account, run "
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_account(user: str) -> None:
+    for pid in account_pids(user):
+        os.kill(pid, 9)
+    subprocess.run(["userdel", "--remove", user], capture_output=True, check=False)
+
+
+def sweep_stale_accounts() -> list[str]:
+    """Remove test accounts whose run is gone: a run killed with SIGKILL skips its fixtures'
+    clean-up. Accounts of a run still alive (another pytest at the same time) are kept."""
+    removed = []
+    for entry in pwd.getpwall():
+        run = entry.pw_gecos.removeprefix(ACCOUNT_MARK)
+        if run != entry.pw_gecos and run.isdigit() and not alive(int(run)):
+            remove_account(entry.pw_name)
+            removed.append(entry.pw_name)
+    return removed
+
+
+def create_account(user: str, run: int) -> None:
+    comment = f"{ACCOUNT_MARK}{run}"
+    subprocess.run(
+        ["useradd", "--create-home", "--shell", "/bin/sh", "--comment", comment, user],
+        check=True,
+    )
+
+
 @pytest.fixture
 def server(served_venv: Path) -> Iterator[Server]:
     """sshd with a fresh key-only account; everything removed afterwards."""
     work = Path(tempfile.mkdtemp(prefix="bt-sshd-"))
     user = f"bt{uuid.uuid4().hex[:8]}"
-    subprocess.run(["useradd", "--create-home", "--shell", "/bin/sh", user], check=True)
+    sweep_stale_accounts()
+    create_account(user, os.getpid())
     process: subprocess.Popen[bytes] | None = None
     try:
         # A "!" password means "locked" to sshd without PAM, and locked accounts cannot log in
@@ -175,9 +216,7 @@ def server(served_venv: Path) -> Iterator[Server]:
         if process is not None:
             process.terminate()
             process.wait(timeout=10)
-        for pid in account_pids(user):  # only if the test already failed on leftovers
-            os.kill(pid, 9)
-        subprocess.run(["userdel", "--remove", user], capture_output=True, check=False)
+        remove_account(user)  # kills leftovers only if the test already failed on them
         shutil.rmtree(work, ignore_errors=True)
 
 
@@ -249,3 +288,20 @@ def test_no_process_of_the_account_is_left(server: Server, tmp_path: Path) -> No
     finally:
         tmux.kill()
     assert wait_for(lambda: not account_pids(server.user), timeout=5), account_pids(server.user)
+
+
+def test_accounts_of_a_killed_run_are_swept_and_a_live_runs_kept() -> None:
+    dead_run = subprocess.Popen(["true"])
+    dead_run.wait()
+    stale, current = f"bt{uuid.uuid4().hex[:8]}", f"bt{uuid.uuid4().hex[:8]}"
+    create_account(stale, dead_run.pid)
+    create_account(current, os.getpid())
+    try:
+        removed = sweep_stale_accounts()
+        assert stale in removed and current not in removed
+        with pytest.raises(KeyError):
+            pwd.getpwnam(stale)
+        assert pwd.getpwnam(current).pw_gecos == f"{ACCOUNT_MARK}{os.getpid()}"
+    finally:
+        remove_account(stale)
+        remove_account(current)
