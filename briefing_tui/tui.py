@@ -7,6 +7,7 @@ import itertools
 import os
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from .loader import (
     BrokenBriefing,
@@ -29,6 +30,25 @@ def secure_requested(ns: argparse.Namespace) -> bool:
     return bool(ns.secure) or os.environ.get("BRIEFING_SECURE", "") not in ("", "0")
 
 
+LibrarySource = LoadResult | Callable[[], Iterator[tuple[int, Briefing | BrokenBriefing]]]
+
+
+def open_library(path: Path) -> LibrarySource:
+    """What the app is given: a loaded library, or the rest of one still to validate.
+
+    A bad path is a usage error here, before any screen appears. The first briefing is
+    validated now (a few milliseconds) so that the first frame can show it.
+    """
+    stream = iter_library(path)
+    total, first = next(stream)
+    if total == 1:
+        # The whole library is loaded: the first frame is the briefing itself rather than a
+        # progress screen that would flash for one frame.
+        return collect([first])
+    rest = itertools.chain([(total, first)], stream)
+    return lambda: rest  # the rest validates in the app's worker, streamed to the picker
+
+
 def run_tui(ns: argparse.Namespace) -> int:
     if not all(os.isatty(fd) for fd in (0, 1, 2)):
         print(NOT_A_TERMINAL, file=sys.stderr)
@@ -38,18 +58,7 @@ def run_tui(ns: argparse.Namespace) -> int:
         # Before textual is imported: it reads its switches (drivers, devtools, log files,
         # screenshots) from the environment once, at import.
         scrub_environment()
-    path = ns.path if ns.path is not None else bundled_content_path()
-    # A bad path is a usage error before any screen appears.
-    stream = iter_library(path)
-    total, first = next(stream)  # validates the first briefing (a few milliseconds)
-    library: LoadResult | Callable[[], Iterator[tuple[int, Briefing | BrokenBriefing]]]
-    if total == 1:
-        # The whole library is loaded: the first frame is the briefing itself rather than a
-        # progress screen that would flash for one frame.
-        library = collect([first])
-    else:
-        rest = itertools.chain([(total, first)], stream)
-        library = lambda: rest  # noqa: E731 - the rest validates in the app's worker, streamed
+    library = open_library(ns.path if ns.path is not None else bundled_content_path())
 
     from .app import BriefingApp
 

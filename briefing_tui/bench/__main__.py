@@ -1,4 +1,4 @@
-"""``python -m briefing_tui.bench search|startup|keystroke``: see each module's docstring."""
+"""``python -m briefing_tui.bench search|startup|keystroke|stall``: see each module's docstring."""
 
 from __future__ import annotations
 
@@ -27,7 +27,17 @@ def main(argv: list[str] | None = None) -> int:
     startup.add_argument("--json", type=Path, metavar="FILE", help="also write raw results here")
     keystroke = sub.add_parser("keystroke", help="search bar: keystroke to painted hit count")
     keystroke.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
+    stall = sub.add_parser("stall", help="UI thread stalls while a library loads and indexes")
+    stall.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
+    stall.add_argument("--repeats", type=int, default=2, help="runs per case (default 2)")
+    stall.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
     ns = parser.parse_args(argv)
+    if ns.bench == "stall":
+        from . import stall as stall_bench
+
+        if ns.child is not None:
+            return stall_bench.child(*ns.child)
+        return stall_bench.run(ns.library_size, ns.repeats)
     if ns.bench == "keystroke":
         from . import keystroke as keystroke_bench
 
