@@ -12,7 +12,7 @@ from briefing_tui.loader import LoadResult
 from briefing_tui.models import Briefing, Library
 from briefing_tui.search import SearchIndex
 from briefing_tui.widgets.reader import Reader
-from briefing_tui.widgets.search_panel import SearchPanel
+from briefing_tui.widgets.search_panel import PAGE, PAGE_AHEAD, SearchPanel
 
 SIZE = (80, 24)
 
@@ -189,3 +189,29 @@ async def test_workers_never_stringify_the_library_or_index(
         await search(app, pilot, "siberia")
         assert app.screen.query_one(SearchPanel).result is not None
     assert calls == []
+
+
+async def test_hits_are_drawn_a_page_at_a_time_and_all_stay_reachable(
+    bundled: LoadResult,
+) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await search(app, pilot, "the")
+        panel = app.screen.query_one(SearchPanel)
+        results = app.screen.query_one("#search-results", OptionList)
+        hits = len(panel.result.hits)
+        assert hits > PAGE  # the bundled briefing has 72 hits for "the"
+        assert results.option_count == PAGE
+        await pilot.press(*["down"] * (PAGE - PAGE_AHEAD - 1))
+        assert results.option_count == PAGE  # not yet near the end
+        await pilot.press("down")
+        assert results.option_count == hits
+        for _ in range(hits):
+            await pilot.press("pagedown")
+        await pilot.pause()
+        assert results.highlighted == hits - 1
+        await pilot.press("enter")
+        await pilot.pause()
+        status = str(app.screen.query_one("#status-line").content)
+        assert f"{hits}/{hits}" in status
