@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from minikit import MINI, MiniCopy, copy_mini
+from probe import fresh_python
 
 from briefing_tui import __version__, models
 from briefing_tui.cli import main
@@ -287,11 +288,7 @@ def test_core_modules_never_import_textual() -> None:
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "print(bad)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout == "[]\n"
+    assert fresh_python(code) == "[]\n"
 
 
 def test_bundled_content_path_exists() -> None:
@@ -338,11 +335,7 @@ def test_cli_module_loads_without_pydantic() -> None:
         "import briefing_tui.cli\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'textual')))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout == "[]\n"
+    assert fresh_python(code) == "[]\n"
 
 
 def test_pydantic_plugins_are_never_loaded(tmp_path: Path) -> None:

@@ -6,11 +6,7 @@ engine load when first used; importing the app must not pull them in again unnot
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from probe import fresh_python
 
 LATER = [
     "briefing_tui.widgets.agreements",
@@ -26,8 +22,4 @@ def test_app_import_leaves_later_modules_unloaded() -> None:
     code = (
         f"import sys\nimport briefing_tui.app\nprint([m for m in {LATER!r} if m in sys.modules])\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout == "[]\n"
+    assert fresh_python(code) == "[]\n"
