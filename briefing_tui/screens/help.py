@@ -18,6 +18,7 @@ GROUP_NAMES = {
     "BriefingScreen": "Briefing",
     "Reader": "Report text",
     "Outline": "Outline",
+    "HitList": "Search results",
 }
 
 

@@ -9,53 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rich.console import Group
-from rich.padding import Padding
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
-from ..render import highlighted, text
+from ..render import text
+from .hit_list import HitList
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
-    from ..search import Hit, SearchIndex, SearchResult
+    from ..search import SearchIndex, SearchResult
 
 RESULT_LIMIT = 200
-
-#: Hits drawn at a time. The list shows about five; every drawn hit is wrapped when drawn, and
-#: drawing all 200 took ~40 ms of the UI thread per keystroke on a large library. The next
-#: page is drawn as the cursor nears the end of the drawn ones, so all of them stay reachable.
-PAGE = 40
-
-#: How close to the last drawn hit the cursor gets before the next page is drawn.
-PAGE_AHEAD = 5
-
-KIND_BADGES = {
-    "paragraph": "¶",
-    "section": "§",
-    "agreement": "A",
-    "source": "S",
-    "figure": "#",
-    "timeline": "T",
-    "reaction": "R",
-    "briefing": "B",
-}
-
-
-def hit_prompt(hit: Hit, show_briefing: bool) -> Group:
-    """Where the hit is on one line; the snippet below it, indented as it wraps."""
-    where = Text()
-    where.append(f"{KIND_BADGES.get(hit.kind, '?')} ", style="bold magenta")
-    if show_briefing:
-        where.append(text(hit.briefing_id + " › ", "dim"))
-    where.append(text(hit.location, "bold"))
-    snippet = highlighted(hit.snippet, hit.snippet_spans, "bold reverse")
-    return Group(where, Padding(snippet, (0, 0, 0, 2)))
 
 
 class SearchPanel(Vertical):
@@ -95,7 +63,7 @@ class SearchPanel(Vertical):
             placeholder='search: words, "a phrase", -word, source:… (Esc closes)', id="search-input"
         )
         yield Static(id="search-count")
-        yield OptionList(markup=False, id="search-results")
+        yield HitList(id="search-results")
 
     # -- opening and typing ------------------------------------------------------------------
 
@@ -143,46 +111,23 @@ class SearchPanel(Vertical):
             return  # a newer query is already on its way; this one is stale
         self.result = result
         count = self.query_one("#search-count", Static)
-        results = self.query_one("#search-results", OptionList)
-        if result is None:
-            count.update("")
-            results.clear_options()
-            return
-        if result.error:
-            count.update(Text.assemble(("⚠ ", "bold red"), text(result.error)))
-            results.clear_options()
+        results = self._results()
+        if result is None or result.error:
+            error = result.error if result is not None else None
+            count.update(Text.assemble(("⚠ ", "bold red"), text(error)) if error else "")
+            results.show((), self.show_briefing)
             return
         shown = len(result.hits)
         summary = f"{result.total} hit{'s' * (result.total != 1)}"
         if shown < result.total:
             summary += f" (first {shown} shown)"
         count.update(Text(summary + " · Enter jumps, ↑↓ choose", style="dim"))
-        results.clear_options()
-        self._drawn = 0
-        self._draw_more()
-        if shown:
-            results.highlighted = 0
-
-    def _draw_more(self) -> None:
-        """Append the next page of hits to the list, if any are left."""
-        if self.result is None:
-            return
-        start, end = self._drawn, min(len(self.result.hits), self._drawn + PAGE)
-        if end > start:
-            self._results().add_options(
-                Option(hit_prompt(hit, self.show_briefing), id=str(i))
-                for i, hit in enumerate(self.result.hits[start:end], start)
-            )
-            self._drawn = end
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_index >= self._drawn - PAGE_AHEAD:
-            self._draw_more()
+        results.show(result.hits, self.show_briefing)
 
     # -- choosing ----------------------------------------------------------------------------
 
-    def _results(self) -> OptionList:
-        return self.query_one("#search-results", OptionList)
+    def _results(self) -> HitList:
+        return self.query_one("#search-results", HitList)
 
     def action_results_down(self) -> None:
         self._results().action_cursor_down()
@@ -203,7 +148,7 @@ class SearchPanel(Vertical):
             return
         self.post_message(self.HitChosen(self.result, results.highlighted))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_option_list_option_selected(self, event: HitList.OptionSelected) -> None:
         event.stop()
         if self.result is not None and event.option.id is not None:
             self.post_message(self.HitChosen(self.result, int(event.option.id)))

@@ -11,8 +11,9 @@ from briefing_tui.app import BriefingApp
 from briefing_tui.loader import LoadResult
 from briefing_tui.models import Briefing, Library
 from briefing_tui.search import SearchIndex
+from briefing_tui.widgets.hit_list import PAGE, PAGE_AHEAD, HitList
 from briefing_tui.widgets.reader import Reader
-from briefing_tui.widgets.search_panel import PAGE, PAGE_AHEAD, SearchPanel
+from briefing_tui.widgets.search_panel import SearchPanel
 
 SIZE = (80, 24)
 
@@ -215,3 +216,25 @@ async def test_hits_are_drawn_a_page_at_a_time_and_all_stay_reachable(
         await pilot.pause()
         status = str(app.screen.query_one("#status-line").content)
         assert f"{hits}/{hits}" in status
+
+
+async def test_end_scrolling_and_a_new_search_on_a_paged_list(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await search(app, pilot, "the")
+        results = app.screen.query_one(HitList)
+        hits = len(app.screen.query_one(SearchPanel).result.hits)
+        assert results.option_count == PAGE < hits
+        # End on the list itself goes to the last hit, not the last drawn one.
+        results.focus()
+        await pilot.press("end")
+        assert results.option_count == hits and results.highlighted == hits - 1
+        # A new query starts again from its first page, first hit highlighted.
+        await search(app, pilot, "r")
+        assert results.option_count == PAGE and results.highlighted == 0
+        # Scrolling (the wheel moves the view, not the cursor) to the bottom draws more.
+        results.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert results.option_count > PAGE
+        assert results.highlighted == 0
