@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -40,7 +41,9 @@ GROW_EVERY = 0.1
 
 
 class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
-    CSS_PATH = "app.tcss"
+    # Absolute: Textual resolves a relative path next to the module of the class being run,
+    # so a subclass elsewhere (the stall benchmark's recorder) would not find it.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "briefing"
     ENABLE_COMMAND_PALETTE = True
     # Textual's system provider lists only what get_system_commands below yields.

@@ -4,13 +4,19 @@ Start-up creates ~110,000 objects that live as long as the process (modules, cla
 validators, widgets, styles). The collector's passes over them while they are being created
 cost ~36 ms of the first frame on the bundled briefing (start-up benchmark, A/B). Once the
 first frame is on screen they are frozen (``gc.freeze``): later passes, such as those during
-the index build, no longer rescan them. The price is that the few thousand garbage objects
-start-up leaves behind (~0.7 MiB measured) are never freed.
+the index build, no longer rescan them.
 
 :func:`bulk` does the same for a worker that builds many long-lived objects: loading a library
 and indexing it create no cyclic garbage (counted with ``gc.DEBUG_SAVEALL``), yet with
 collection on, loading 1,000 briefings spent a third of its 3.4 s in full passes, and the index
-build ended in a 0.5 s full pass that held the GIL while the UI waited.
+build ended in a 0.4-0.5 s full pass that held the GIL while the UI waited.
+
+The price of freezing: the cyclic collector never again looks at what was alive at that moment,
+so what later becomes cyclic garbage among it stays in memory. That is the few thousand objects
+of garbage start-up leaves behind (~0.7 MiB, counted with ``gc.DEBUG_SAVEALL``), any cyclic
+garbage the UI makes during a bulk build, and a screen open at a freeze and closed later (a
+briefing opened from the picker while the library still loads, the loading screen). Each is a
+one-off, bounded by what was on screen; screens opened afterwards are freed as usual.
 """
 
 from __future__ import annotations
@@ -29,9 +35,10 @@ _bulk_disabled = False
 def pause() -> None:
     """Stop automatic collection until :func:`resume`; a no-op if it is already off."""
     global _paused
-    if gc.isenabled():
-        gc.disable()
-        _paused = True
+    with _lock:
+        if gc.isenabled():
+            gc.disable()
+            _paused = True
 
 
 def resume() -> None:
@@ -40,11 +47,16 @@ def resume() -> None:
     Safe to call more than once: the first frame calls it, and so does the exit path in case
     the first frame never came.
     """
-    global _paused
-    if _paused:
+    global _paused, _bulk_disabled
+    with _lock:
+        if not _paused:
+            return
         _paused = False
         gc.freeze()
-        gc.enable()
+        if _bulk_depth:
+            _bulk_disabled = True  # a bulk block is building: the last one to end enables
+        else:
+            gc.enable()
 
 
 @contextmanager

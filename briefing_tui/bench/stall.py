@@ -41,18 +41,15 @@ def child(path: Path, out: Path) -> int:
     from ..tui import open_library
 
     library = open_library(path)
-    from .. import app as app_module
     from ..app import BriefingApp
 
     marks: dict[str, float] = {}
     gaps: list[float] = []
 
     class Recorder(BriefingApp):
-        # Textual resolves a relative CSS_PATH next to the subclass's own module.
-        CSS_PATH = Path(app_module.__file__).with_name("app.tcss")
-
         def on_ready(self) -> None:
-            super().on_ready()
+            # Textual also calls BriefingApp.on_ready itself (handlers run down the MRO): no
+            # super() call, or the load and index would start twice.
             marks["first frame"] = time.perf_counter() - start
             self._last = time.perf_counter()
             self.set_interval(TICK, self._tick)
@@ -86,6 +83,7 @@ def measure(path: Path) -> dict[str, float | int | None]:
             "HOME": os.environ.get("HOME", "/"),
             "TERM": "xterm-256color",
             "LANG": "C.UTF-8",
+            "PYDANTIC_DISABLE_PLUGINS": "__all__",  # as briefing's cli.main sets it
         }
         pid, fd = pty.fork()
         if pid == 0:

@@ -43,10 +43,11 @@ class Bare(App):
 Bare().run()
 """
 
-#: The floor: the bare app after importing pydantic and building our model classes, with
-#: collection paused as ``briefing`` does (gcpause). Any first frame showing validated content
-#: pays at least this; it loads and draws nothing of ours.
+#: The floor: the bare app after importing pydantic and building our model classes, set up as
+#: ``briefing`` does (collection paused, pydantic plugins off). Any first frame showing
+#: validated content pays at least this; it loads and draws nothing of ours.
 FLOOR_APP = (
+    "import os\nos.environ['PYDANTIC_DISABLE_PLUGINS'] = '__all__'\n"
     "from briefing_tui import gcpause\ngcpause.pause()\nimport briefing_tui.models\n" + BARE_APP
 )
 

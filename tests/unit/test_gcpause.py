@@ -112,3 +112,12 @@ def test_index_built_in_bulk_runs_no_collection(restore_gc: None) -> None:
         assert passes == []
     finally:
         gc.callbacks.remove(record)
+
+
+def test_resume_inside_bulk_leaves_collection_to_the_last_block(restore_gc: None) -> None:
+    gc.enable()
+    gcpause.pause()
+    with gcpause.bulk():
+        gcpause.resume()  # start-up ends while a worker is still building
+        assert not gc.isenabled()
+    assert gc.isenabled()
