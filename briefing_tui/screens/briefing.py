@@ -140,9 +140,13 @@ class BriefingScreen(Screen[None]):
         restyles every widget and wraps the report again (8 ms at 80x24); on a wide terminal
         the outline and pane also appeared one frame late.
         """
-        chosen = [name for minimum, name in self.HORIZONTAL_BREAKPOINTS if width >= minimum]
+        # Textual's rule: the class of the largest threshold not above the width.
+        fitting = [
+            (minimum, name) for minimum, name in self.HORIZONTAL_BREAKPOINTS if width >= minimum
+        ]
+        chosen = max(fitting)[1] if fitting else None
         for _, name in self.HORIZONTAL_BREAKPOINTS:
-            self.set_class(bool(chosen) and name == chosen[-1], name)
+            self.set_class(name == chosen, name)
 
     def on_mount(self) -> None:
         self._views["report"] = self.query_one("#report-view")

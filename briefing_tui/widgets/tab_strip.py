@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.message import Message
@@ -59,13 +60,15 @@ class TabStrip(Widget):
         """The tab whose label covers column ``x`` of the content, if any."""
         start = 0
         for tab, title in self.titles.items():
-            end = start + len(title) + 2
+            end = start + cell_len(title) + 2
             if start <= x < end:
                 return tab
             start = end + GAP
         return None
 
     def on_click(self, event: events.Click) -> None:
+        if event.y != 0:  # the rule under the labels
+            return
         tab = self.tab_at(event.x - self.styles.padding.left)
         if tab is not None:
             self.post_message(self.Chosen(tab))

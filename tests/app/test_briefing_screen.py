@@ -54,10 +54,15 @@ async def test_opens_on_report_at_first_paragraph(bundled: LoadResult) -> None:
         assert app.crash is None
 
 
-async def test_first_frame_resumes_paused_garbage_collection(bundled: LoadResult) -> None:
-    """The command pauses collection for start-up (gcpause); the app's Ready brings it back."""
+async def test_first_frame_resumes_paused_garbage_collection(
+    bundled: LoadResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command pauses collection for start-up (gcpause); the app's Ready brings it back,
+    frozen. (No background work here: the index worker would freeze on its own.)"""
+    monkeypatch.setattr(BriefingApp, "_after_load", lambda self, result: None)
     was_enabled = gc.isenabled()
     gc.enable()
+    gc.unfreeze()
     gcpause.pause()
     try:
         app = BriefingApp(bundled)
@@ -164,6 +169,9 @@ async def test_tab_strip_marks_the_active_tab_and_a_click_opens_one(bundled: Loa
         await pilot.pause()
         assert active_tab(app) == "agreements" and strip.active == "agreements"
         assert app.screen.query_one("#agreements-view").display
+        await pilot.click(TabStrip, offset=(1 + 2, 1))  # the rule under the labels
+        await pilot.pause()
+        assert active_tab(app) == "agreements"
         await pilot.click(TabStrip, offset=(1 + 2, 0))
         await pilot.pause()
         assert active_tab(app) == "overview"
@@ -177,6 +185,9 @@ def test_tab_strip_maps_columns_to_labels() -> None:
     # " 1 A " covers 0-4, two cells of gap, then " 2 Bee " covers 7-13.
     columns = (0, 4, 5, 6, 7, 13, 14)
     assert [strip.tab_at(x) for x in columns] == ["a", "a", None, None, "b", "b", None]
+    # Columns are terminal cells: a wide character takes two.
+    wide = TabStrip({"a": "1 中文", "b": "2 B"}, "a")
+    assert [wide.tab_at(x) for x in (7, 8, 9, 10)] == ["a", None, None, "b"]
 
 
 async def test_reader_movement_keys(bundled: LoadResult) -> None:

@@ -3,6 +3,7 @@ real process; and the core modules never importing textual."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -338,7 +339,12 @@ def test_cli_module_loads_without_pydantic() -> None:
     assert fresh_python(code) == "[]\n"
 
 
-def test_pydantic_plugins_are_never_loaded(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [(["validate"], 0), (["search", "gas"], 0), ([], 2)],  # [] is the browser: no TTY here
+    ids=["validate", "search", "browser"],
+)
+def test_pydantic_plugins_are_never_loaded(tmp_path: Path, argv: list[str], code: int) -> None:
     """A pydantic plugin installed anywhere on sys.path would run inside every validation."""
     dist = tmp_path / "evil_plugin-1.0.dist-info"
     dist.mkdir()
@@ -353,12 +359,21 @@ def test_pydantic_plugins_are_never_loaded(tmp_path: Path) -> None:
     loaded = subprocess.run(probe, capture_output=True, text=True, timeout=60, env=env)
     assert "PLUGIN LOADED" in loaded.stderr  # the planted plugin is real: pydantic finds it
     done = subprocess.run(
-        [sys.executable, "-m", "briefing_tui", "validate"],
+        [sys.executable, "-m", "briefing_tui", *argv],
         capture_output=True,
         text=True,
         timeout=60,
         env=env,
         cwd=ROOT,
+        stdin=subprocess.DEVNULL,
     )
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == code, done.stderr
     assert "PLUGIN LOADED" not in done.stderr
+
+
+def test_browser_start_turns_collection_back_on_when_it_cannot_start() -> None:
+    """gcpause: the browser pauses collection before it loads; refusing to start (no TTY
+    here) must not leave the process without it."""
+    gc.enable()
+    assert main([]) == 2
+    assert gc.isenabled()
