@@ -12,22 +12,18 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pty
 import select
 import signal
 import statistics
-import struct
 import sys
 import tempfile
-import termios
 import time
-from fcntl import ioctl
 from pathlib import Path
 
 from ..loader import bundled_content_path, load_library
 from ..search import SearchIndex
+from .ptyrun import spawn
 
-SIZE = (24, 80)
 QUERIES = ("trade", "moscow", "nuclear", "power of", "yuan")
 TIMEOUT = 180.0
 
@@ -36,16 +32,7 @@ class Terminal:
     """A child process on a pty, and everything it has written."""
 
     def __init__(self, argv: list[str]) -> None:
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": os.environ.get("HOME", "/"),
-            "TERM": "xterm-256color",
-            "LANG": "C.UTF-8",
-        }
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:
-            ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", *SIZE, 0, 0))
-            os.execve(argv[0], argv, env)
+        self.pid, self.fd = spawn(argv)
         self.output = b""
 
     def wait_for(self, needle: bytes, since: int = 0, timeout: float = TIMEOUT) -> float:

@@ -14,22 +14,17 @@ from __future__ import annotations
 
 import json
 import os
-import pty
-import select
 import statistics
-import struct
 import sys
 import tempfile
-import termios
 import time
-from fcntl import ioctl
 from pathlib import Path
 
 from ..loader import bundled_content_path
+from .ptyrun import drain, spawn
 
 TICK = 0.01
 TIMEOUT = 180.0
-SIZE = (24, 80)
 
 
 def child(path: Path, out: Path) -> int:
@@ -78,26 +73,10 @@ def measure(path: Path) -> dict[str, float | int | None]:
     with tempfile.TemporaryDirectory(prefix="bt-stall-") as tmp:
         out = Path(tmp) / "out.json"
         argv = [sys.executable, "-m", "briefing_tui.bench", "stall", "--child", str(path), str(out)]
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": os.environ.get("HOME", "/"),
-            "TERM": "xterm-256color",
-            "LANG": "C.UTF-8",
-            "PYDANTIC_DISABLE_PLUGINS": "__all__",  # as briefing's cli.main sets it
-        }
-        pid, fd = pty.fork()
-        if pid == 0:
-            ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", *SIZE, 0, 0))
-            os.execve(argv[0], argv, env)
-        deadline = time.monotonic() + TIMEOUT
+        # Plugins off, as briefing's cli.main sets them.
+        pid, fd = spawn(argv, PYDANTIC_DISABLE_PLUGINS="__all__")
         try:
-            while time.monotonic() < deadline:  # keep the pty drained until the child exits
-                ready, _, _ = select.select([fd], [], [], 0.1)
-                try:
-                    if ready and not os.read(fd, 65536):
-                        break
-                except OSError:
-                    break
+            drain(fd, TIMEOUT)  # until the child exits and the pty closes
         finally:
             if os.waitpid(pid, os.WNOHANG) == (0, 0):
                 os.kill(pid, 9)

@@ -17,20 +17,17 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import select
 import signal
 import statistics
-import struct
 import sys
 import tempfile
-import termios
 import time
 from dataclasses import asdict, dataclass
-from fcntl import ioctl
 from pathlib import Path
 
 from ..loader import bundled_content_path
+from .ptyrun import drain, spawn
 
 BARE_APP = """
 from textual.app import App
@@ -51,7 +48,6 @@ FLOOR_APP = (
     "from briefing_tui import gcpause\ngcpause.pause()\nimport briefing_tui.models\n" + BARE_APP
 )
 
-SIZE = (24, 80)
 TIMEOUT = 30.0
 
 
@@ -66,17 +62,8 @@ class Run:
 
 def measure(name: str, argv: list[str], marks: dict[str, str], settle: float = 0.3) -> Run:
     """Start ``argv`` on a new pty; time each text in ``marks`` reaching the screen; quit."""
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": os.environ.get("HOME", "/"),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-    }
     start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:  # child: the terminal size is set before anything runs
-        ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", *SIZE, 0, 0))
-        os.execve(argv[0], argv, env)
+    pid, fd = spawn(argv)
     seen: dict[str, float | None] = {label: None for label in marks}
     output = b""
     deadline = start + TIMEOUT
@@ -95,9 +82,9 @@ def measure(name: str, argv: list[str], marks: dict[str, str], settle: float = 0
         for label, needle in marks.items():
             if seen[label] is None and needle.encode() in output:
                 seen[label] = now
-    _drain(fd, settle)
+    drain(fd, settle)
     os.write(fd, b"\x11")  # ctrl+q: quits the bare app and the browser alike
-    _drain(fd, 2.0, until_exit=pid)
+    drain(fd, 2.0)
     try:
         done, _status, usage = os.wait4(pid, os.WNOHANG)
         if done == 0:  # still running after ctrl+q: not expected, but never hang the benchmark
@@ -106,19 +93,6 @@ def measure(name: str, argv: list[str], marks: dict[str, str], settle: float = 0
     finally:
         os.close(fd)
     return Run(name, seen, usage.ru_maxrss / 1024)
-
-
-def _drain(fd: int, seconds: float, until_exit: int | None = None) -> None:
-    """Keep reading so the child never blocks on a full pty while we wait."""
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                if not os.read(fd, 65536):
-                    return
-            except OSError:
-                return
 
 
 def _median(values: list[float | None]) -> float | None:
