@@ -6,18 +6,14 @@ import argparse
 import itertools
 import os
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .loader import (
-    BrokenBriefing,
-    LoadResult,
-    bundled_content_path,
-    collect,
-    iter_library,
-)
-from .models import Briefing
+from .loader import LoadResult, bundled_content_path, collect, iter_library
 from .secure import neutralise_textual_constants, scrub_environment
+
+if TYPE_CHECKING:  # the app (and textual) load only after the environment is scrubbed
+    from .app import Loader
 
 NOT_A_TERMINAL = (
     "briefing: the browser needs a terminal on stdin, stdout and stderr; "
@@ -30,10 +26,7 @@ def secure_requested(ns: argparse.Namespace) -> bool:
     return bool(ns.secure) or os.environ.get("BRIEFING_SECURE", "") not in ("", "0")
 
 
-LibrarySource = LoadResult | Callable[[], Iterator[tuple[int, Briefing | BrokenBriefing]]]
-
-
-def open_library(path: Path) -> LibrarySource:
+def open_library(path: Path) -> LoadResult | Loader:
     """What the app is given: a loaded library, or the rest of one still to validate.
 
     A bad path is a usage error here, before any screen appears. The first briefing is

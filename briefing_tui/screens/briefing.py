@@ -137,8 +137,8 @@ class BriefingScreen(Screen[None]):
         """Set the class Textual's first Resize would set, before the first frame.
 
         Without it the first frame is drawn with neither class and the Resize that follows
-        restyles every widget and wraps the report again (8 ms at 80x24); on a wide terminal
-        the outline and pane also appeared one frame late.
+        restyles every widget; on a wide terminal the outline and pane appeared a frame late,
+        and the report was wrapped again for its narrower width.
         """
         # Textual's rule: the class of the largest threshold not above the width.
         fitting = [
