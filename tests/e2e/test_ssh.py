@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import pwd
+import re
 import shutil
 import socket
 import subprocess
@@ -232,8 +233,14 @@ def test_forced_browser_over_ssh(server: Server, tmp_path: Path) -> None:
 
         tmux.keys("ssh", "/")
         tmux.keys("ssh", "Power of Siberia", literal=True)
-        screen = wait_screen(tmux, "ssh", "hits", timeout=30)
-        assert "Power of Siberia-2" in screen, screen
+
+        def found(screen: str) -> bool:
+            # The keys cross ssh one by one: hits for "Po" can be on screen before the rest of
+            # the query arrives, so wait for the whole query in the box and its results.
+            typed = re.search(r"^\s*Power of Siberia\s*$", screen, re.MULTILINE)
+            return bool(typed) and "hits" in screen and "Power of Siberia-2" in screen
+
+        assert wait_for(lambda: found(tmux.screen("ssh")), timeout=30), tmux.screen("ssh")
         tmux.keys("ssh", "Escape")
 
         tmux.resize("ssh", 100, 30)
