@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from .models import Agreement, Briefing, Library, Paragraph, Section
-from .render import format_range
+from briefing_tui.content.model import Agreement, Briefing, Library, Paragraph, Section
+from briefing_tui.reading.dates import format_range
 
 FORMATS = ("markdown", "json", "text")
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from briefing_tui.app import BriefingApp
-from briefing_tui.loader import load_library
+from briefing_tui.content.loader import load_library
+from briefing_tui.ui.app import BriefingApp
 
 DOCS = Path(__file__).resolve().parent
 SIZE = (100, 30)

@@ -3,7 +3,7 @@
 ``async def`` tests run on a fresh asyncio loop each: Pilot needs nothing more, so the suite does
 without an async plugin.
 
-The app freezes what its workers build (``gcpause.bulk``), and a frozen app is never collected;
+The app freezes what its workers build (``gcpolicy.bulk``), and a frozen app is never collected;
 each test unfreezes afterwards so the apps of a long run do not pile up.
 """
 

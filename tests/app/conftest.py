@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.loader import LoadResult, load_library
+from briefing_tui.content.loader import LoadResult, load_library
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -28,6 +28,6 @@ def two_briefings(tmp_path: Path) -> Path:
 
 
 def _bundled_folder() -> Path:
-    from briefing_tui.loader import bundled_content_path
+    from briefing_tui.content.loader import bundled_content_path
 
     return next(p for p in bundled_content_path().iterdir() if (p / "briefing.toml").exists())

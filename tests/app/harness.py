@@ -14,12 +14,12 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.widget import Widget
 
-from briefing_tui.loader import load_library
-from briefing_tui.messages import ItemFocused, JumpRequested
-from briefing_tui.models import Briefing
-from briefing_tui.refs import BriefingRefs
+from briefing_tui.content.loader import load_library
+from briefing_tui.content.model import Briefing
+from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.ui.messages import ItemFocused, JumpRequested
 
-CSS = Path(__file__).parents[2] / "briefing_tui" / "app.tcss"
+CSS = Path(__file__).parents[2] / "briefing_tui" / "ui" / "app.tcss"
 
 WidgetFactory = Callable[[Briefing, BriefingRefs], Widget]
 

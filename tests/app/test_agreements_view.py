@@ -6,10 +6,10 @@ from harness import HOSTILE, Harness, flat, hostile_briefing, region_text, scree
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-from briefing_tui.models import Briefing, Status
-from briefing_tui.refs import BriefingRefs
-from briefing_tui.screens.agreement import AgreementScreen
-from briefing_tui.widgets.agreements import AgreementsView
+from briefing_tui.content.model import Briefing, Status
+from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.ui.screens.agreement import AgreementScreen
+from briefing_tui.ui.widgets.agreements import AgreementsView
 
 SIZE = (80, 24)
 

@@ -10,18 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui import app as app_module
-from briefing_tui import gcpause
-from briefing_tui.app import BriefingApp
-from briefing_tui.loader import BrokenBriefing, LoadResult, iter_library, load_library
-from briefing_tui.models import Briefing
-from briefing_tui.screens.briefing import BriefingScreen
-from briefing_tui.screens.error import ErrorScreen
-from briefing_tui.screens.help import HelpScreen
-from briefing_tui.screens.picker import PickerScreen
-from briefing_tui.widgets.attribution import ASSESSMENT_NOTICE, AttributionPane
-from briefing_tui.widgets.reader import Reader
-from briefing_tui.widgets.tab_strip import TabStrip
+from briefing_tui import gcpolicy
+from briefing_tui.content.loader import BrokenBriefing, LoadResult, iter_library, load_library
+from briefing_tui.content.model import Briefing
+from briefing_tui.ui import app as app_module
+from briefing_tui.ui.app import BriefingApp
+from briefing_tui.ui.screens.briefing import BriefingScreen
+from briefing_tui.ui.screens.error import ErrorScreen
+from briefing_tui.ui.screens.help import HelpScreen
+from briefing_tui.ui.screens.picker import PickerScreen
+from briefing_tui.ui.widgets.attribution import ASSESSMENT_NOTICE, AttributionPane
+from briefing_tui.ui.widgets.reader import Reader
+from briefing_tui.ui.widgets.tab_strip import TabStrip
 
 SMALL = (80, 24)
 WIDE = (160, 48)
@@ -57,13 +57,13 @@ async def test_opens_on_report_at_first_paragraph(bundled: LoadResult) -> None:
 async def test_first_frame_resumes_paused_garbage_collection(
     bundled: LoadResult, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The command pauses collection for start-up (gcpause); the app's Ready brings it back,
+    """The command pauses collection for start-up (gcpolicy); the app's Ready brings it back,
     frozen. (No background work here: the index worker would freeze on its own.)"""
     monkeypatch.setattr(BriefingApp, "_after_load", lambda self, result: None)
     was_enabled = gc.isenabled()
     gc.enable()
     gc.unfreeze()
-    gcpause.pause()
+    gcpolicy.pause()
     try:
         app = BriefingApp(bundled)
         async with app.run_test(size=SMALL) as pilot:
@@ -71,7 +71,7 @@ async def test_first_frame_resumes_paused_garbage_collection(
             assert gc.isenabled()
             assert gc.get_freeze_count() > 0
     finally:
-        gcpause.resume()
+        gcpolicy.resume()
         gc.unfreeze()
         if not was_enabled:
             gc.disable()
@@ -344,7 +344,7 @@ async def test_help_lists_bindings_from_every_layer(bundled: LoadResult) -> None
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, BriefingScreen)
-        from briefing_tui.screens.help import binding_rows
+        from briefing_tui.ui.screens.help import binding_rows
 
         rows = binding_rows([app, app.screen, *app.screen.walk_children()], app.get_key_display)
         flat = {desc for _, group in rows for _, desc in group}
@@ -356,7 +356,7 @@ async def test_every_binding_has_an_id(bundled: LoadResult) -> None:
     app = BriefingApp(bundled)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        from briefing_tui import app as app_module
+        from briefing_tui.ui import app as app_module
 
         nodes = [app, app.screen, *app.screen.walk_children()]
         for node in nodes:
@@ -549,7 +549,7 @@ async def test_help_lists_keys_of_tabs_never_opened(bundled: LoadResult) -> None
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        from briefing_tui.screens.help import binding_rows
+        from briefing_tui.ui.screens.help import binding_rows
 
         under = app.screen.under
         rows = binding_rows([app, under, *under.walk_children()], app.get_key_display)

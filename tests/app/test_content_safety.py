@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from briefing_tui.app import BriefingApp
-from briefing_tui.loader import LoadResult
-from briefing_tui.models import Library
-from briefing_tui.widgets.attribution import AttributionPane
-from briefing_tui.widgets.reader import Reader
+from briefing_tui.content.loader import LoadResult
+from briefing_tui.content.model import Library
+from briefing_tui.ui.app import BriefingApp
+from briefing_tui.ui.widgets.attribution import AttributionPane
+from briefing_tui.ui.widgets.reader import Reader
 
 PAYLOAD = "[bold]x[/] [/] [@click=app.quit]go[link=file:///etc/passwd]y[/link]"
 

@@ -7,10 +7,10 @@ import datetime as dt
 from harness import HOSTILE, Harness, flat, hostile_briefing, screen_text, sync
 from textual.widgets import OptionList
 
-from briefing_tui.models import Briefing
-from briefing_tui.refs import BriefingRefs
-from briefing_tui.render import format_range
-from briefing_tui.widgets.overview import OverviewView, percent_bar
+from briefing_tui.content.model import Briefing
+from briefing_tui.reading.dates import format_range
+from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.ui.widgets.overview import OverviewView, percent_bar
 
 SIZE = (80, 24)
 

@@ -18,16 +18,16 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.segment import Segment
 
-from briefing_tui.app import BriefingApp
-from briefing_tui.loader import LoadResult, load_briefing
-from briefing_tui.models import Briefing, Library
-from briefing_tui.screens.agreement import AgreementScreen
-from briefing_tui.screens.briefing import BriefingScreen
-from briefing_tui.screens.choose_source import ChooseSourceScreen
-from briefing_tui.screens.help import HelpScreen
-from briefing_tui.screens.picker import PickerScreen
-from briefing_tui.widgets.attribution import AttributionPane
-from briefing_tui.widgets.search_panel import SearchPanel
+from briefing_tui.content.loader import LoadResult, load_briefing
+from briefing_tui.content.model import Briefing, Library
+from briefing_tui.ui.app import BriefingApp
+from briefing_tui.ui.screens.agreement import AgreementScreen
+from briefing_tui.ui.screens.briefing import BriefingScreen
+from briefing_tui.ui.screens.choose_source import ChooseSourceScreen
+from briefing_tui.ui.screens.help import HelpScreen
+from briefing_tui.ui.screens.picker import PickerScreen
+from briefing_tui.ui.widgets.attribution import AttributionPane
+from briefing_tui.ui.widgets.search_panel import SearchPanel
 
 #: Markup that must be shown as typed: a style, a stray close, an action and a file link.
 MARKUP = "[bold]x[/] [/] [@click=app.quit] [link=file:///etc/passwd]"

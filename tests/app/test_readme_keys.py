@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding, BindingsMap
 
-from briefing_tui.app import BriefingApp
-from briefing_tui.loader import load_library
-from briefing_tui.screens.briefing import BriefingScreen
+from briefing_tui.content.loader import load_library
+from briefing_tui.ui.app import BriefingApp
+from briefing_tui.ui.screens.briefing import BriefingScreen
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

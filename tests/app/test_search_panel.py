@@ -7,13 +7,13 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from briefing_tui.app import BriefingApp
-from briefing_tui.loader import LoadResult
-from briefing_tui.models import Briefing, Library
+from briefing_tui.content.loader import LoadResult
+from briefing_tui.content.model import Briefing, Library
 from briefing_tui.search import SearchIndex
-from briefing_tui.widgets.hit_list import PAGE, PAGE_AHEAD, HitList
-from briefing_tui.widgets.reader import Reader
-from briefing_tui.widgets.search_panel import SearchPanel
+from briefing_tui.ui.app import BriefingApp
+from briefing_tui.ui.widgets.hit_list import PAGE, PAGE_AHEAD, HitList
+from briefing_tui.ui.widgets.reader import Reader
+from briefing_tui.ui.widgets.search_panel import SearchPanel
 
 SIZE = (80, 24)
 
@@ -146,7 +146,7 @@ async def test_a_slash_inside_the_query_is_text(bundled: LoadResult) -> None:
 async def test_matches_are_marked_in_the_agreements_table_and_card(bundled: LoadResult) -> None:
     from textual.widgets import DataTable
 
-    from briefing_tui.screens.agreement import AgreementScreen
+    from briefing_tui.ui.screens.agreement import AgreementScreen
 
     app = BriefingApp(bundled)
     async with app.run_test(size=SIZE) as pilot:

@@ -15,9 +15,9 @@ from harness import sync
 from textual.app import App
 from textual.command import CommandList, CommandPalette
 
-from briefing_tui.app import BriefingApp
-from briefing_tui.loader import LoadResult
-from briefing_tui.secure import REFUSED
+from briefing_tui.content.loader import LoadResult
+from briefing_tui.ui.app import BriefingApp
+from briefing_tui.ui.lockdown import REFUSED
 
 SIZE = (80, 24)
 

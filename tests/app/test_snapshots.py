@@ -17,8 +17,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from briefing_tui.app import BriefingApp
-from briefing_tui.loader import LoadResult
+from briefing_tui.content.loader import LoadResult
+from briefing_tui.ui.app import BriefingApp
 
 NARROW = (80, 24)
 WIDE = (160, 48)

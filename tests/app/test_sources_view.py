@@ -5,9 +5,9 @@ from __future__ import annotations
 from harness import HOSTILE, Harness, flat, hostile_briefing, region_text, sync
 from textual.widgets import OptionList
 
-from briefing_tui.models import Briefing
-from briefing_tui.refs import BriefingRefs
-from briefing_tui.widgets.sources import SourcesView, excerpt
+from briefing_tui.content.model import Briefing
+from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.ui.widgets.sources import SourcesView, excerpt
 
 SIZE = (80, 24)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefing_tui.bench import keystroke
-from briefing_tui.loader import bundled_content_path, load_library
+from benchmarks import keystroke
+from briefing_tui.content.loader import bundled_content_path, load_library
 from briefing_tui.search import SearchIndex
 
 

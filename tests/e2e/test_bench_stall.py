@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing_tui.bench import stall
-from briefing_tui.bench.synth import write_library
-from briefing_tui.loader import bundled_content_path
+from benchmarks import stall
+from benchmarks.synth import write_library
+from briefing_tui.content.loader import bundled_content_path
 
 
 def test_bundled_briefing_is_indexed_while_the_timer_ticks() -> None:

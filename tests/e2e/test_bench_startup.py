@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from briefing_tui.bench import startup
+from benchmarks import startup
 
 
 def test_every_case_reaches_its_mark(tmp_path: Path, capsys) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from tmuxkit import TMUX, Tmux, briefing_command, wait_for, wait_screen
 
-from briefing_tui.secure import is_scrubbed, scrub_environment
+from briefing_tui.ui.lockdown import is_scrubbed, scrub_environment
 
 TITLE = "Xi Jinping's visit to Russia"
 
@@ -42,7 +42,7 @@ def test_scrub_removes_every_textual_switch_and_browser() -> None:
 def test_scrub_happens_before_textual_reads_its_constants(tmp_path: Path) -> None:
     """In a fresh interpreter: run_tui's order of scrub-then-import leaves textual's defaults."""
     code = (
-        "from briefing_tui.secure import scrub_environment\n"
+        "from briefing_tui.ui.lockdown import scrub_environment\n"
         "scrub_environment()\n"
         "import sys; assert 'textual' not in sys.modules\n"
         "from textual import constants as c\n"

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from tmuxkit import TMUX, Tmux, exit_status, wait_for
 
-from briefing_tui.loader import load_library
-from briefing_tui.refs import section_label
+from briefing_tui.content.loader import load_library
+from briefing_tui.reading.refs import section_label
 
 BRIEFING = Path(sys.executable).parent / "briefing"
 TIMEOUT = 20.0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from briefing_tui.loader import ContentError, load_briefing, load_library
+from briefing_tui.content.loader import ContentError, load_briefing, load_library
 
 MINI = Path(__file__).resolve().parent.parent / "data" / "mini"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing_tui.bench import search_bench
-from briefing_tui.bench.synth import briefing_files, vocabulary, write_library
-from briefing_tui.loader import load_library
+from benchmarks import search_bench
+from benchmarks.synth import briefing_files, vocabulary, write_library
+from briefing_tui.content.loader import load_library
 
 
 def test_generator_is_deterministic() -> None:

@@ -14,9 +14,10 @@ import pytest
 from minikit import MINI, MiniCopy, copy_mini
 from probe import fresh_python
 
-from briefing_tui import __version__, models
-from briefing_tui.cli import main
-from briefing_tui.loader import bundled_content_path, load_library
+from briefing_tui import __version__
+from briefing_tui.cli.commands import main
+from briefing_tui.content import model as models
+from briefing_tui.content.loader import bundled_content_path, load_library
 
 MINI_SUMMARY = "ok: 1 briefing, 2 sections, 3 paragraphs, 2 agreements, 2 sources\n"
 ROOT = Path(__file__).resolve().parents[2]
@@ -278,11 +279,11 @@ def test_python_dash_m(tmp_path: Path) -> None:
 def test_core_modules_never_import_textual() -> None:
     code = (
         "import sys\n"
-        "import briefing_tui.models, briefing_tui.loader, briefing_tui.export\n"
-        "import briefing_tui.search, briefing_tui.cli\n"
-        "from briefing_tui.cli import build_command_parser\n"
+        "import briefing_tui.content.model, briefing_tui.content.loader, briefing_tui.export\n"
+        "import briefing_tui.search, briefing_tui.cli.commands\n"
+        "from briefing_tui.cli.commands import build_command_parser\n"
         "build_command_parser().parse_args(['validate'])\n"
-        "from briefing_tui.loader import load_library\n"
+        "from briefing_tui.content.loader import load_library\n"
         "from briefing_tui.search import SearchIndex\n"
         "index = SearchIndex.build(load_library().library)\n"
         "index.search('gas')\n"
@@ -301,7 +302,7 @@ def test_bundled_content_path_exists() -> None:
 def test_an_internal_error_is_one_line_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from briefing_tui import cli
+    from briefing_tui.cli import commands as cli
 
     def broken(ns: object) -> int:
         raise RuntimeError("unexpected state")
@@ -329,11 +330,11 @@ def test_references_into_a_broken_file_are_not_judged_but_the_rest_are(
 
 
 def test_cli_module_loads_without_pydantic() -> None:
-    """The browser pauses garbage collection before pydantic loads (gcpause): so ``cli``,
+    """The browser pauses garbage collection before pydantic loads (gcpolicy): so ``cli``,
     which the ``briefing`` script imports first, must not bring pydantic in itself."""
     code = (
         "import sys\n"
-        "import briefing_tui.cli\n"
+        "import briefing_tui.cli.commands\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'textual')))\n"
     )
     assert fresh_python(code) == "[]\n"
@@ -355,7 +356,7 @@ def test_pydantic_plugins_are_never_loaded(tmp_path: Path, argv: list[str], code
     )
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
     env.pop("PYDANTIC_DISABLE_PLUGINS", None)
-    probe = [sys.executable, "-c", "import briefing_tui.models"]
+    probe = [sys.executable, "-c", "import briefing_tui.content.model"]
     loaded = subprocess.run(probe, capture_output=True, text=True, timeout=60, env=env)
     assert "PLUGIN LOADED" in loaded.stderr  # the planted plugin is real: pydantic finds it
     done = subprocess.run(
@@ -372,7 +373,7 @@ def test_pydantic_plugins_are_never_loaded(tmp_path: Path, argv: list[str], code
 
 
 def test_browser_start_turns_collection_back_on_when_it_cannot_start() -> None:
-    """gcpause: the browser pauses collection before it loads; refusing to start (no TTY
+    """gcpolicy: the browser pauses collection before it loads; refusing to start (no TTY
     here) must not leave the process without it."""
     gc.enable()
     assert main([]) == 2

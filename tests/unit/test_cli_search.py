@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.cli import main
+from briefing_tui.cli.commands import main
+from briefing_tui.cli.search_output import format_hit
+from briefing_tui.content.text import one_line
 from briefing_tui.search import Hit
-from briefing_tui.search_cli import clean, format_hit
 
 MINI = Path(__file__).resolve().parent.parent / "data" / "mini"
 
@@ -113,8 +114,8 @@ class _Terminal(io.StringIO):
 def test_matches_are_bold_on_a_terminal() -> None:
     import argparse
 
-    from briefing_tui.loader import load_library
-    from briefing_tui.search_cli import run_search
+    from briefing_tui.cli.search_output import run_search
+    from briefing_tui.content.loader import load_library
 
     out = _Terminal()
     ns = argparse.Namespace(query="talks resum", limit=1, json=False)
@@ -141,7 +142,7 @@ def test_control_characters_never_reach_the_output() -> None:
     )
     assert format_hit(hit, bold=False) == "b/s1.p1\t§1.1 Open [31m\tline one 2J  evil "
     assert format_hit(hit, bold=True).startswith("b/s1.p1\t§1.1 Open [31m\t\x1b[1mline\x1b[22m")
-    assert clean("a\tb") == "a b"
+    assert one_line("a\tb") == "a b"
 
 
 def test_piped_output_of_a_real_process_is_plain() -> None:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from briefing_tui.content.loader import load_library
+from briefing_tui.content.model import Briefing, Library
 from briefing_tui.export import to_json, to_markdown, to_text
-from briefing_tui.loader import load_library
-from briefing_tui.models import Briefing, Library
-from briefing_tui.refs import BriefingRefs
+from briefing_tui.reading.refs import BriefingRefs
 
 #: The analyst's original text, kept with the tests so they run without ../shared.
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed" / "xi-russia-visit-2025-05.txt"

@@ -23,11 +23,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from minikit import MINI
 
-from briefing_tui import models
-from briefing_tui.loader import ContentError, load_briefing, load_library
+from briefing_tui.content import model as models
+from briefing_tui.content.loader import ContentError, load_briefing, load_library
+from briefing_tui.content.positions import key_lines
+from briefing_tui.content.text import unsafe_character
+from briefing_tui.content.tomlread import parse_toml
 from briefing_tui.search import QueryError, SearchIndex, SearchResult, parse_query
-from briefing_tui.tomlpos import key_lines
-from briefing_tui.tomlread import parse_toml
 
 LONG = os.environ.get("BRIEFING_FUZZ", "").lower() == "long"
 
@@ -70,7 +71,7 @@ def load_or_problems(folder: Path) -> models.Briefing | list[str]:
         assert lines
         for line in lines:
             assert "\n" not in line and "\r" not in line
-            assert models.unsafe_character(line) is None, line
+            assert unsafe_character(line) is None, line
         return lines
 
 

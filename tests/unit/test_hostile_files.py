@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 from minikit import UNKNOWN, MiniCopy, copy_mini
 
-from briefing_tui import loader
-from briefing_tui.cli import main
-from briefing_tui.loader import ContentError, load_briefing, load_library
-from briefing_tui.models import unsafe_character
+from briefing_tui.cli.commands import main
+from briefing_tui.content import loader
+from briefing_tui.content.loader import ContentError, load_briefing, load_library
+from briefing_tui.content.text import unsafe_character
 
 CAP = loader.MAX_FILE_BYTES
 FORBIDDEN = "; control and bidi-override characters are not allowed in content"

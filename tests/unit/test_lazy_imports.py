@@ -9,10 +9,10 @@ from __future__ import annotations
 from probe import fresh_python
 
 LATER = [
-    "briefing_tui.widgets.agreements",
-    "briefing_tui.widgets.overview",
-    "briefing_tui.widgets.sources",
-    "briefing_tui.screens.choose_source",
+    "briefing_tui.ui.widgets.agreements",
+    "briefing_tui.ui.widgets.overview",
+    "briefing_tui.ui.widgets.sources",
+    "briefing_tui.ui.screens.choose_source",
     "briefing_tui.search",
     "textual.widgets._data_table",
 ]
@@ -20,6 +20,7 @@ LATER = [
 
 def test_app_import_leaves_later_modules_unloaded() -> None:
     code = (
-        f"import sys\nimport briefing_tui.app\nprint([m for m in {LATER!r} if m in sys.modules])\n"
+        "import sys\nimport briefing_tui.ui.app\n"
+        f"print([m for m in {LATER!r} if m in sys.modules])\n"
     )
     assert fresh_python(code) == "[]\n"

@@ -15,8 +15,9 @@ import pytest
 from minikit import UNKNOWN, MiniCopy, copy_mini
 from pydantic import BaseModel
 
-from briefing_tui import models
-from briefing_tui.loader import load_library
+from briefing_tui.content import model as models
+from briefing_tui.content.loader import load_library
+from briefing_tui.content.text import unsafe_character
 
 KINDS = "'official', 'agency', 'media', 'document' or 'expert'"
 STATUSES = "'negotiation', 'memorandum', 'agreed', 'target' or 'statement'"
@@ -600,7 +601,7 @@ def test_library_ids_are_unique_in_the_model(mini: MiniCopy) -> None:
 
 
 def test_library_path_without_briefings(tmp_path: Path) -> None:
-    from briefing_tui.loader import UsageError
+    from briefing_tui.content.loader import UsageError
 
     (tmp_path / "empty").mkdir()
     with pytest.raises(UsageError, match="no briefing found"):
@@ -700,7 +701,7 @@ def test_unsafe_character_flags_exactly_the_documented_set() -> None:
     wrong = [
         code
         for code in range(0x110000)
-        if (models.unsafe_character("ok " + chr(code)) is not None) != forbidden(code)
+        if (unsafe_character("ok " + chr(code)) is not None) != forbidden(code)
     ]
     assert wrong == []
-    assert models.unsafe_character("a\u2067b") == (1, "U+2067 RIGHT-TO-LEFT ISOLATE")
+    assert unsafe_character("a\u2067b") == (1, "U+2067 RIGHT-TO-LEFT ISOLATE")

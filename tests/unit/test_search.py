@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.loader import bundled_content_path, load_library
+from briefing_tui.content.loader import bundled_content_path, load_library
 from briefing_tui.search import (
     Query,
     QueryError,
@@ -359,7 +359,7 @@ def test_limit_cuts_the_list_but_not_the_count(mini: SearchIndex) -> None:
 def test_broad_queries_on_a_larger_library_stay_consistent(tmp_path: Path) -> None:
     """Over the preselection threshold the count stays exact, and a one-word query ranks
     exactly as if every candidate were scored."""
-    from briefing_tui.bench.synth import write_library
+    from benchmarks.synth import write_library
 
     library = load_library(write_library(tmp_path / "lib", 15)).library
     index = SearchIndex.build(library)
@@ -377,7 +377,7 @@ def test_broad_queries_on_a_larger_library_stay_consistent(tmp_path: Path) -> No
 
 def test_engine_does_not_import_textual() -> None:
     code = (
-        "import sys, briefing_tui.search, briefing_tui.search_cli; "
+        "import sys, briefing_tui.search, briefing_tui.cli.search_output; "
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]; "
         "print(bad); sys.exit(1 if bad else 0)"
     )
@@ -434,9 +434,9 @@ def _oracle(library_docs: list[tuple[str, str, list[list[str]]]], query: Query) 
 def test_engine_agrees_with_brute_force(tmp_path: Path) -> None:
     import re
 
-    from briefing_tui.bench.synth import write_library
-    from briefing_tui.search_docs import briefing_docs
-    from briefing_tui.search_text import fold
+    from benchmarks.synth import write_library
+    from briefing_tui.search.documents import briefing_docs
+    from briefing_tui.search.text import fold
 
     library = load_library(write_library(tmp_path / "lib", 3)).library
     index = SearchIndex.build(library)

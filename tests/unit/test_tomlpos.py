@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_tui.tomlpos import key_lines, line_for
-from briefing_tui.tomlread import parse_toml
+from briefing_tui.content.positions import key_lines, line_for
+from briefing_tui.content.tomlread import parse_toml
 
 DOC = """\
 # comment = 1

@@ -1,0 +1,60 @@
+"""``python -m benchmarks search|startup|keystroke|stall``: see each module's docstring."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import search_bench
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    sub = parser.add_subparsers(dest="bench", required=True)
+    search = sub.add_parser("search", help="search engine: load, build, memory, keystrokes")
+    search.add_argument(
+        "--sizes",
+        default=",".join(str(s) for s in search_bench.SIZES),
+        help="library sizes in briefings, comma-separated (default 1,10,100,1000)",
+    )
+    search.add_argument("--json", type=Path, metavar="FILE", help="also write raw results here")
+    search.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    startup = sub.add_parser("startup", help="time to first frame and peak RSS vs bare Textual")
+    startup.add_argument("--repeats", type=int, default=5, help="runs per case (default 5)")
+    startup.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
+    startup.add_argument("--json", type=Path, metavar="FILE", help="also write raw results here")
+    keystroke = sub.add_parser("keystroke", help="search bar: keystroke to painted hit count")
+    keystroke.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
+    stall = sub.add_parser("stall", help="UI thread stalls while a library loads and indexes")
+    stall.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
+    stall.add_argument("--repeats", type=int, default=2, help="runs per case (default 2)")
+    stall.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
+    ns = parser.parse_args(argv)
+    if ns.bench == "stall":
+        from . import stall as stall_bench
+
+        if ns.child is not None:
+            return stall_bench.child(*ns.child)
+        return stall_bench.run(ns.library_size, ns.repeats)
+    if ns.bench == "keystroke":
+        from . import keystroke as keystroke_bench
+
+        return keystroke_bench.run(ns.library_size)
+    if ns.bench == "startup":
+        from . import startup as startup_bench
+
+        return startup_bench.run(ns.repeats, ns.library_size, ns.json)
+    if ns.child is not None:
+        print(json.dumps(search_bench.measure(ns.child)))
+        return 0
+    try:
+        sizes = [int(s) for s in ns.sizes.split(",") if s.strip()]
+    except ValueError:
+        parser.error(f"--sizes: expected numbers like 1,10,100, got {ns.sizes!r}")
+    return search_bench.run(sizes, ns.json)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""Starting the browser from the command line: checks that must pass before Textual loads."""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing_tui.content.loader import LoadResult, bundled_content_path, collect, iter_library
+from briefing_tui.ui.lockdown import neutralise_textual_constants, scrub_environment
+
+if TYPE_CHECKING:  # the app (and textual) load only after the environment is scrubbed
+    from briefing_tui.ui.app import Loader
+
+NOT_A_TERMINAL = (
+    "briefing: the browser needs a terminal on stdin, stdout and stderr; "
+    "for scripts use `briefing export` or `briefing search`"
+)
+
+
+def secure_requested(ns: argparse.Namespace) -> bool:
+    """Either switch turns secure mode on; nothing turns it off."""
+    return bool(ns.secure) or os.environ.get("BRIEFING_SECURE", "") not in ("", "0")
+
+
+def open_library(path: Path) -> LoadResult | Loader:
+    """What the app is given: a loaded library, or the rest of one still to validate.
+
+    A bad path is a usage error here, before any screen appears. The first briefing is
+    validated now (a few milliseconds) so that the first frame can show it.
+    """
+    stream = iter_library(path)
+    total, first = next(stream)
+    if total == 1:
+        # The whole library is loaded: the first frame is the briefing itself rather than a
+        # progress screen that would flash for one frame.
+        return collect([first])
+    rest = itertools.chain([(total, first)], stream)
+    return lambda: rest  # the rest validates in the app's worker, streamed to the picker
+
+
+def run_tui(ns: argparse.Namespace) -> int:
+    if not all(os.isatty(fd) for fd in (0, 1, 2)):
+        print(NOT_A_TERMINAL, file=sys.stderr)
+        return 2
+    secure = secure_requested(ns)
+    if secure:
+        # Before textual is imported: it reads its switches (drivers, devtools, log files,
+        # screenshots) from the environment once, at import.
+        scrub_environment()
+    library = open_library(ns.path if ns.path is not None else bundled_content_path())
+
+    from briefing_tui.ui.app import BriefingApp
+
+    if secure:
+        neutralise_textual_constants()
+    app = BriefingApp(library, goto=ns.goto, secure=secure)
+    app.run()
+    return app.return_code or 0

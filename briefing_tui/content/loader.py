@@ -1,0 +1,471 @@
+"""Content folders -> validated models, with every problem as ``file:line: field: message``.
+
+A content path is either one briefing folder (it holds ``briefing.toml``) or a folder of briefing
+folders. Files are read defensively: content may come from anyone, so a FIFO, a link to
+``/dev/zero``, a huge file or a link out of the content folder is an error, never a hang, a crash
+or a read of something else.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from briefing_tui.content.errors import UsageError
+from briefing_tui.content.model import (
+    CONTENT_FILES,
+    KEY_FILE,
+    Briefing,
+    Library,
+    format_loc,
+    reference_problems,
+    unsafe_character,
+)
+from briefing_tui.content.positions import key_lines, line_for
+from briefing_tui.content.tomlread import TOMLDecodeError, parse_toml
+
+#: Largest content file we read. A whole report is ~40 KB; this leaves room for long briefings
+#: while keeping a hostile file from filling memory.
+MAX_FILE_BYTES = 1_048_576
+
+_TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing an author must fix, formatted the way editors and grep understand."""
+
+    file: str
+    message: str
+    line: int | None = None
+    field: str | None = None
+
+    def __post_init__(self) -> None:
+        # File names, keys and messages can carry text from the content itself (an unknown key
+        # spelt "\u001b[2J", a file named with an escape sequence): escape what must not reach a
+        # terminal, so that printing a problem is always safe.
+        for name in ("file", "message", "field"):
+            value = getattr(self, name)
+            if value is not None and (unsafe_character(value) is not None or "\n" in value):
+                object.__setattr__(self, name, _visible(value))
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+
+
+def _visible(text: str) -> str:
+    """``text`` with every control or bidi character written as an escape such as ``\x1b``."""
+    out = []
+    for char in text:
+        if char == "\n":
+            out.append("\\n")
+        elif unsafe_character(char) is not None:
+            out.append(repr(char)[1:-1] if ord(char) < 0x10000 else f"\\U{ord(char):08x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+class ContentError(Exception):
+    """Raised when content cannot be used; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class BrokenBriefing:
+    """A briefing folder that failed validation; the UI lists it instead of hiding it."""
+
+    folder: str
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The valid briefings of a content path, and the broken ones beside them."""
+
+    library: Library
+    broken: tuple[BrokenBriefing, ...] = ()
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for b in self.broken for p in b.problems]
+
+
+def bundled_content_path() -> Path:
+    """Where the briefings shipped with the package live (the wheel's copy, or the checkout's)."""
+    package = Path(__file__).resolve().parent.parent
+    # Installed from a wheel, the data package briefing_tui.bundled is a namespace package
+    # (no __init__.py): resources.files() would give a MultiplexedPath whose str() is not a
+    # path, so look for the folder itself. In a checkout it is the top-level content/ folder.
+    installed = package / "bundled"
+    if installed.is_dir() and any(installed.iterdir()):
+        return installed
+    return package.parent / "content"
+
+
+def display_path(path: Path) -> str:
+    """A path as short as it can be while still leading to the file from here."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading one file
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Parsed:
+    """A parsed file and its text; key positions are worked out only when a problem needs one
+    (the scan costs as much as parsing, and valid content never needs it)."""
+
+    data: dict[str, Any]
+    text: str
+    _lines: dict[tuple[str | int, ...], int] | None = None
+
+    @property
+    def lines(self) -> dict[tuple[str | int, ...], int]:
+        if self._lines is None:
+            self._lines = key_lines(self.text)
+        return self._lines
+
+
+def _read_bytes(path: Path, root: Path, shown: str) -> bytes:
+    """Read at most MAX_FILE_BYTES + 1 bytes of a regular file inside ``root``."""
+    try:
+        resolved = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        raise ContentError([Problem(shown, f"cannot open: {_os_reason(exc)}")]) from None
+    if not resolved.is_relative_to(root):
+        raise ContentError(
+            [Problem(shown, "leads outside the content folder; refusing to read it")]
+        )
+    try:
+        fd = os.open(resolved, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise ContentError([Problem(shown, f"cannot open: {_os_reason(exc)}")]) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ContentError([Problem(shown, "is a folder, expected a TOML file")])
+        if not stat.S_ISREG(info.st_mode):
+            raise ContentError([Problem(shown, "is not a regular file (device, FIFO or socket)")])
+        chunks: list[bytes] = []
+        remaining = MAX_FILE_BYTES + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 65536))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError as exc:
+        raise ContentError([Problem(shown, f"cannot read: {_os_reason(exc)}")]) from None
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks)
+    if len(raw) > MAX_FILE_BYTES:
+        raise ContentError(
+            [Problem(shown, f"file is larger than the {MAX_FILE_BYTES:,}-byte limit for content")]
+        )
+    return raw
+
+
+def _os_reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if isinstance(exc, RuntimeError) and "loop" in str(exc):
+        return "symbolic link loop"  # pathlib before 3.13; the message names a relative path
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc) or type(exc).__name__
+
+
+def _decode(raw: bytes, shown: str) -> str:
+    if not raw.strip():
+        raise ContentError([Problem(shown, "file is empty", line=1)])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise ContentError(
+            [Problem(shown, "starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM", 1)]
+        )
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        raise ContentError([Problem(shown, "contains a NUL byte; is this a binary file?", line)])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ContentError(
+            [Problem(shown, f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line)]
+        ) from None
+
+
+def _parse(text: str, shown: str) -> _Parsed:
+    try:
+        data = parse_toml(text)
+    except TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_LINE.search(message)
+        if match:
+            line: int | None = int(match.group(1))
+        elif "end of document" in message:
+            line = max(1, len(text.splitlines()))
+        else:
+            line = None
+        message = _TOML_LINE.sub("", message).replace("(at end of document)", "").strip()
+        raise ContentError([Problem(shown, f"TOML syntax error: {message}", line)]) from None
+    except RecursionError:
+        raise ContentError([Problem(shown, "TOML nesting is too deep", _deep_line(text))]) from None
+    return _Parsed(data, text)
+
+
+#: Nesting depth from which the line of a too-deep value is reported (the parsers give up far below
+#: Python's recursion limit, and real content never nests more than a few levels).
+_DEEP = 50
+
+
+def _deep_line(text: str) -> int | None:
+    """The line where brackets first nest ``_DEEP`` levels deep, ignoring strings and comments."""
+    depth = 0
+    quote = ""
+    line = 1
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "\n":
+            line += 1
+            if quote in ('"', "'"):
+                quote = ""
+        elif quote:
+            if char == "\\" and quote[0] == '"':
+                i += 1
+            elif text.startswith(quote, i):
+                i += len(quote) - 1
+                quote = ""
+        elif char == "#":
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end
+            continue
+        elif char in "\"'":
+            quote = char * 3 if text.startswith(char * 3, i) else char
+            i += len(quote) - 1
+        elif char in "[{":
+            depth += 1
+            if depth >= _DEEP:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return None
+
+
+def _validation_problems(
+    exc: ValidationError, shown: str, lines: dict[tuple[str | int, ...], int]
+) -> list[Problem]:
+    problems = []
+    errors = exc.errors(include_url=False)
+    failed = [tuple(e["loc"]) for e in errors]
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "too_short" and any(
+            other[: len(loc)] == loc and other != loc for other in failed
+        ):
+            continue  # "needs at least one item" only because its items failed: noise
+        message = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "missing":
+            message = "required field is missing"
+        elif error["type"] == "extra_forbidden":
+            message = "unknown field (check the spelling; see `briefing schema`)"
+        elif error["type"] in ("tuple_type", "list_type"):
+            message = "Input should be an array"
+        elif error["type"] in ("model_type", "dict_type"):
+            message = "Input should be a table"
+        problems.append(Problem(shown, message, line_for(lines, loc), format_loc(loc) or None))
+    return sorted(problems, key=lambda p: p.line or 0)
+
+
+# --------------------------------------------------------------------------------------------
+# One briefing folder
+# --------------------------------------------------------------------------------------------
+
+
+def load_briefing(folder: Path, root: Path | None = None) -> Briefing:
+    """Load and validate one briefing folder, raising ContentError with every problem."""
+    root = (root or folder).resolve()
+    problems: list[Problem] = []
+    parts: dict[str, BaseModel] = {}
+    positions: dict[str, tuple[str, _Parsed]] = {}
+
+    problems.extend(_unexpected_entries(folder))
+    for name, model in CONTENT_FILES.items():
+        path = folder / name
+        shown = display_path(path)
+        if not path.exists() and not path.is_symlink():
+            problems.append(Problem(shown, "required content file is missing"))
+            continue
+        try:
+            parsed = _parse(_decode(_read_bytes(path, root, shown), shown), shown)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        positions[name] = (shown, parsed)
+        try:
+            parts[name] = model.model_validate(parsed.data)
+        except ValidationError as exc:
+            problems.extend(_validation_problems(exc, shown, parsed.lines))
+
+    # Cross-file checks run even when some files failed, among the files that loaded (a file
+    # that did not load stands in as empty), so every problem shows up in one run.
+    fields: dict[str, Any] = {
+        name: () if _is_tuple(field) else None for name, field in Briefing.model_fields.items()
+    }
+    for part in parts.values():
+        fields.update({name: getattr(part, name) for name in type(part).model_fields})
+    draft = Briefing.model_construct(**fields)
+    loaded = None if len(parts) == len(CONTENT_FILES) else frozenset(parts)
+
+    def where(loc: tuple[str | int, ...]) -> str:
+        shown, parsed = positions[KEY_FILE[str(loc[0])]]
+        line = line_for(parsed.lines, loc)
+        return f"{shown}:{line}" if line is not None else f"{shown}: {format_loc(loc)}"
+
+    for loc, message in reference_problems(draft, where, loaded):
+        shown, parsed = positions[KEY_FILE[str(loc[0])]]
+        problems.append(Problem(shown, message, line_for(parsed.lines, loc), format_loc(loc)))
+    if problems:
+        raise ContentError(problems)
+    # Every part is validated and every reference resolved: the draft is the briefing, and
+    # validating it again as a whole would only repeat both.
+    return draft
+
+
+def _is_tuple(field: FieldInfo) -> bool:
+    return getattr(field.annotation, "__origin__", None) is tuple
+
+
+def _unexpected_entries(folder: Path) -> list[Problem]:
+    """Files an author may think are read but are not: better to say so than to ignore them."""
+    problems = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        return [Problem(display_path(folder), f"cannot list folder: {_os_reason(exc)}")]
+    for entry in entries:
+        if entry.name.endswith(".toml") and entry.name not in CONTENT_FILES:
+            expected = ", ".join(CONTENT_FILES)
+            problems.append(
+                Problem(
+                    display_path(Path(entry.path)), f"unknown content file; expected {expected}"
+                )
+            )
+    return problems
+
+
+# --------------------------------------------------------------------------------------------
+# A library
+# --------------------------------------------------------------------------------------------
+
+
+def briefing_folders(path: Path) -> list[Path]:
+    """The briefing folders under a content path, in name order."""
+    if not path.exists():
+        raise UsageError(f"{path}: no such file or folder")
+    if path.is_file() and path.name == "briefing.toml":
+        path = path.parent
+    if not path.is_dir():
+        raise UsageError(f"{path}: not a content folder")
+    if (path / "briefing.toml").exists() or (path / "briefing.toml").is_symlink():
+        return [path]
+    try:
+        children = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot list folder: {_os_reason(exc)}") from None
+    return [
+        c for c in children if (c / "briefing.toml").exists() or (c / "briefing.toml").is_symlink()
+    ]
+
+
+def iter_library(path: Path | str | None = None) -> Iterator[tuple[int, Briefing | BrokenBriefing]]:
+    """Yield ``(total, briefing or broken briefing)`` folder by folder, in name order.
+
+    The browser uses this to show a large library while the rest of it is still loading; every
+    briefing is fully validated before it is yielded. Raises UsageError up front when the path
+    cannot hold briefings at all.
+    """
+    path = Path(path) if path is not None else bundled_content_path()
+    folders = briefing_folders(path)
+    if not folders:
+        raise UsageError(f"{path}: no briefing found (a briefing folder holds briefing.toml)")
+    return _iter_folders(path, folders)
+
+
+def _iter_folders(
+    path: Path, folders: list[Path]
+) -> Iterator[tuple[int, Briefing | BrokenBriefing]]:
+    root = path.resolve() if path.is_dir() else path.parent.resolve()
+    total = len(folders)
+    first_seen: dict[str, str] = {}
+    for folder in folders:
+        try:
+            briefing = load_briefing(folder, root)
+        except ContentError as exc:
+            yield total, BrokenBriefing(display_path(folder), tuple(exc.problems))
+            continue
+        if briefing.id in first_seen:
+            shown = display_path(folder / "briefing.toml")
+            problem = Problem(
+                shown,
+                f"duplicate briefing id {briefing.id!r} (also in {first_seen[briefing.id]})",
+                line=_id_line(folder / "briefing.toml", root),
+                field="id",
+            )
+            yield total, BrokenBriefing(display_path(folder), (problem,))
+            continue
+        first_seen[briefing.id] = display_path(folder)
+        yield total, briefing
+
+
+def collect(items: Iterable[Briefing | BrokenBriefing]) -> LoadResult:
+    """Gather what :func:`iter_library` yields into one result."""
+    briefings: list[Briefing] = []
+    broken: list[BrokenBriefing] = []
+    for item in items:
+        if isinstance(item, BrokenBriefing):
+            broken.append(item)
+        else:
+            briefings.append(item)
+    return LoadResult(Library(briefings=tuple(briefings)), tuple(broken))
+
+
+def load_library(path: Path | str | None = None) -> LoadResult:
+    """Load every briefing under ``path`` (the bundled content by default).
+
+    A broken briefing does not hide the others: it is returned in ``broken`` with its problems.
+    Raises UsageError when the path cannot hold briefings at all.
+    """
+    return collect(item for _, item in iter_library(path))
+
+
+def _id_line(path: Path, root: Path) -> int | None:
+    shown = display_path(path)
+    try:
+        return key_lines(_decode(_read_bytes(path, root, shown), shown)).get(("id",))
+    except ContentError:  # it was read a moment ago; if it changed since, the line is unknown
+        return None

@@ -1,0 +1,163 @@
+"""Navigation facts about a briefing: where each id lives, who cites what, how well sourced.
+
+Computed once per briefing and shared by the screens, the command palette and ``--goto``; it has
+no UI code, so it is tested without a terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from briefing_tui.content.model import (
+    Agreement,
+    Attribution,
+    Briefing,
+    Library,
+    Paragraph,
+    Section,
+    Source,
+)
+
+Kind = Literal["section", "paragraph", "agreement", "source", "figure", "timeline", "reaction"]
+Tab = Literal["overview", "report", "agreements", "sources"]
+
+TABS: tuple[Tab, ...] = ("overview", "report", "agreements", "sources")
+
+
+def paragraph_label(paragraph_id: str) -> str:
+    """``s2.p3`` -> ``§2.3``; ids of another shape are shown as they are."""
+    section, dot, number = paragraph_id.partition(".")
+    if dot and section[:1] == "s" and number[:1] == "p":
+        return f"§{section[1:]}.{number[1:]}"
+    return paragraph_id
+
+
+def section_label(section_id: str) -> str:
+    """``s2`` -> ``§2``."""
+    return (
+        f"§{section_id[1:]}" if section_id[:1] == "s" and section_id[1:].isdigit() else section_id
+    )
+
+
+@dataclass(frozen=True)
+class Target:
+    """Something a reader can jump to."""
+
+    kind: Kind
+    id: str
+    tab: Tab
+    label: str
+    location: str
+
+
+@dataclass
+class BriefingRefs:
+    """Every jumpable id of one briefing, and the reverse index of citations."""
+
+    briefing: Briefing
+    targets: dict[str, Target] = field(default_factory=dict)
+    _backlinks: dict[str, list[Target]] = field(default_factory=dict)
+    _section_of: dict[str, Section] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        b = self.briefing
+        self._backlinks = {s.id: [] for s in b.sources}
+        for section in b.sections:
+            title = f"{section_label(section.id)} {section.title}"
+            self._add(Target("section", section.id, "report", section_label(section.id), title))
+            for p in section.paragraphs:
+                self._section_of[p.id] = section
+                target = Target(
+                    "paragraph",
+                    p.id,
+                    "report",
+                    paragraph_label(p.id),
+                    f"{paragraph_label(p.id)} {section.title}",
+                )
+                self._add(target)
+                for source_id in p.sources:
+                    self._backlinks[source_id].append(target)
+        for a in b.agreements:
+            target = Target(
+                "agreement", a.id, "agreements", a.title, f"Agreements › {b.area(a.area).title}"
+            )
+            self._add(target)
+            for source_id in a.sources:
+                self._backlinks[source_id].append(target)
+        for s in b.sources:
+            self._add(Target("source", s.id, "sources", s.title, "Sources"))
+        for f in b.figures:
+            self._add(Target("figure", f.id, "overview", f.label, "Overview › Key figures"))
+        for r in b.reactions:
+            self._add(Target("reaction", r.id, "overview", r.actor, "Overview › Reactions"))
+
+    def _add(self, target: Target) -> None:
+        self.targets[target.id] = target
+
+    # -- queries -----------------------------------------------------------------------------
+
+    def target(self, target_id: str) -> Target | None:
+        return self.targets.get(target_id)
+
+    def backlinks(self, source_id: str) -> list[Target]:
+        """Paragraphs and agreements that cite ``source_id``, in reading order."""
+        return list(self._backlinks.get(source_id, ()))
+
+    def section_of(self, paragraph_id: str) -> Section | None:
+        return self._section_of.get(paragraph_id)
+
+    def paragraph(self, paragraph_id: str) -> Paragraph | None:
+        section = self._section_of.get(paragraph_id)
+        if section is None:
+            return None
+        return next(p for p in section.paragraphs if p.id == paragraph_id)
+
+    def agreement(self, agreement_id: str) -> Agreement | None:
+        return next((a for a in self.briefing.agreements if a.id == agreement_id), None)
+
+    def attribution_of(self, target_id: str) -> tuple[list[Source], list[Attribution]] | None:
+        """Sources and in-text attributions behind a paragraph, agreement, figure or reaction.
+
+        Figures, reactions and timeline entries rest on the item they refer to. ``None`` when the
+        id is not something that carries attribution (a section, a source).
+        """
+        b = self.briefing
+        item: Paragraph | Agreement | None = self.paragraph(target_id) or self.agreement(target_id)
+        if item is None:
+            ref = next((f.ref for f in b.figures if f.id == target_id), None)
+            ref = ref or next((r.ref for r in b.reactions if r.id == target_id), None)
+            if ref is None:
+                return None
+            item = self.paragraph(ref) or self.agreement(ref)
+            if item is None:
+                return None
+        return [b.source(s) for s in item.sources], list(item.attributions)
+
+    def coverage(self, section: Section) -> tuple[int, int]:
+        """(paragraphs citing at least one source, all paragraphs) of a section."""
+        sourced = sum(1 for p in section.paragraphs if p.sources)
+        return sourced, len(section.paragraphs)
+
+
+def find_target(library: Library, target: str) -> tuple[Briefing, str] | None:
+    """Resolve a ``--goto`` id: ``ID``, ``BRIEFING/ID`` or a briefing id alone.
+
+    A bare ``ID`` is looked up in each briefing in order, so on a one-briefing library the
+    briefing's name never has to be typed.
+    """
+    briefing_id, slash, item_id = target.partition("/")
+    if slash:
+        briefing = next((b for b in library.briefings if b.id == briefing_id), None)
+        if briefing is None:
+            return None
+        if not item_id:
+            return briefing, briefing.sections[0].id
+        return (briefing, item_id) if BriefingRefs(briefing).target(item_id) else None
+    for briefing in library.briefings:
+        if BriefingRefs(briefing).target(target):
+            return briefing, target
+    for briefing in library.briefings:
+        if briefing.id == target:
+            return briefing, briefing.sections[0].id
+    return None

@@ -1,0 +1,265 @@
+"""What the index holds: each briefing cut into the items a reader can jump to.
+
+A *document* is one paragraph (with its label, gap note, speakers, roles and quotes), section
+heading, agreement (with its figures and attributions), source, key figure, timeline event,
+reaction, the briefing's own title and summary, or a list heading (sources, agreements table).
+Items without an id get a ``#``-prefixed pseudo id (``#overview``, ``#sources``,
+``#agreements``, ``#timeline-2``), which can never clash with a content slug.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from briefing_tui.content.model import Briefing
+from briefing_tui.search.text import CJK_CHAR, fold_aligned
+
+
+def paragraph_label(paragraph_id: str, fallback: str | None = None) -> str:
+    """``s2.p3`` -> ``§2.3``: how the UI and the search results name a paragraph."""
+    match = re.fullmatch(r"s(\d+)\.p(\d+)", paragraph_id)
+    if match:
+        return f"§{match.group(1)}.{match.group(2)}"
+    return fallback if fallback is not None else paragraph_id
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One searchable text of an item (its text, title, a quote...), with its folded form
+    computed once at build time, since every query and snippet works on folded text."""
+
+    name: str
+    text: str
+    folded: str
+    is_title: bool = False
+    #: Every character folded to exactly one, so spans in ``folded`` are spans in ``text``.
+    aligned: bool = True
+    #: Holds CJK characters (decides how word boundaries are checked).
+    has_cjk: bool = False
+
+
+@dataclass(slots=True)
+class Doc:
+    """One item a hit can point at, with the fields the index searched."""
+
+    briefing: int
+    briefing_id: str
+    kind: str
+    target_id: str
+    ref: str | None
+    location: str
+    title: str
+    fields: tuple[Field, ...]
+    length: int = 0
+    #: The fields in the order a snippet prefers them: running text first, titles last.
+    display: tuple[Field, ...] = ()
+    #: The field shown when nothing matched (a filter-only query): the item's own text.
+    main: Field | None = None
+    #: Some field holds CJK text (its word boundaries are checked the slow way).
+    has_cjk: bool = False
+
+    def __post_init__(self) -> None:
+        body = tuple(f for f in self.fields if not f.is_title)
+        titles = tuple(f for f in self.fields if f.is_title)
+        self.display = body + titles or (Field("title", self.title, fold_aligned(self.title)[0]),)
+        names = _MAIN_FIELDS.get(self.kind, ("text", "summary"))
+        self.main = next((f for f in self.fields if f.name in names), self.display[0])
+        self.has_cjk = any(f.has_cjk for f in self.fields)
+
+
+#: The field that stands for an item when no word matched; titles stand for themselves.
+_MAIN_FIELDS = {"figure": ("label",), "source": ("title", "heading")}
+
+
+def _fields(*pairs: tuple[str, str | None] | tuple[str, str | None, bool]) -> tuple[Field, ...]:
+    """Fields from ``(name, text[, is_title])``; absent (None or empty) texts are skipped, so
+    optional content fields need no special casing at the call sites."""
+    out = []
+    for pair in pairs:
+        name, text = pair[0], pair[1]
+        is_title = bool(pair[2]) if len(pair) > 2 else False
+        if text:
+            folded, aligned = fold_aligned(text)
+            has_cjk = not folded.isascii() and CJK_CHAR.search(folded) is not None
+            out.append(Field(name, text, folded, is_title, aligned, has_cjk))
+    return tuple(out)
+
+
+def briefing_docs(b: Briefing) -> Iterable[tuple[Doc, frozenset[str], str | None]]:
+    """A briefing's documents in reading order, each with the source ids it cites and its
+    section id (for the source: and section: filters)."""
+    bid = b.id
+
+    def doc(
+        kind: str,
+        target: str,
+        location: str,
+        title: str,
+        fields: tuple[Field, ...],
+        ref: str | None = None,
+    ) -> Doc:
+        return Doc(-1, bid, kind, target, ref, location, title, fields)
+
+    yield (
+        doc(
+            "briefing",
+            "#overview",
+            "Overview",
+            b.title,
+            _fields(
+                ("title", b.title, True),
+                ("summary", b.summary),
+                ("caption", b.photo_caption),
+                ("tags", " ".join(b.tags) or None),
+            ),
+        ),
+        frozenset(),
+        None,
+    )
+    for si, section in enumerate(b.sections, 1):
+        yield (
+            doc(
+                "section",
+                section.id,
+                f"§{si} {section.title}",
+                section.title,
+                _fields(("title", section.title, True)),
+            ),
+            frozenset(),
+            section.id,
+        )
+        for pi, p in enumerate(section.paragraphs, 1):
+            label = paragraph_label(p.id, f"§{si}.{pi}")
+            pairs: list[tuple[str, str | None] | tuple[str, str | None, bool]] = [
+                ("label", p.label, True),
+                ("text", p.text),
+                ("gap", p.gap),
+            ]
+            for a in p.attributions:
+                pairs += [("speaker", a.speaker), ("role", a.role), ("quote", a.quote)]
+            cited = frozenset(p.sources) | {a.source for a in p.attributions if a.source}
+            yield (
+                doc(
+                    "paragraph", p.id, f"{label} {section.title}", p.label or label, _fields(*pairs)
+                ),
+                cited,
+                section.id,
+            )
+        if section.id == b.after_section:
+            yield from _agreement_docs(b, doc)
+    yield (
+        doc("source", "#sources", "Sources", b.heading, _fields(("heading", b.heading, True))),
+        frozenset(),
+        None,
+    )
+    for s in b.sources:
+        yield (
+            doc(
+                "source",
+                s.id,
+                "Sources",
+                s.title,
+                _fields(
+                    ("title", s.title, True),
+                    ("outlets", ", ".join(s.outlets) or None),
+                    ("note", s.note),
+                ),
+            ),
+            frozenset({s.id}),
+            None,
+        )
+    for f in b.figures:
+        yield (
+            doc(
+                "figure",
+                f.id,
+                "Overview › Key figures",
+                f.label,
+                _fields(
+                    ("label", f.label, True),
+                    ("text", f.text),
+                    ("measures", f.measures),
+                    ("unit", f.unit),
+                ),
+                ref=f.ref,
+            ),
+            frozenset(),
+            None,
+        )
+    for ti, event in enumerate(b.timeline, 1):
+        yield (
+            doc(
+                "timeline",
+                f"#timeline-{ti}",
+                "Overview › Timeline",
+                event.title,
+                _fields(
+                    ("title", event.title, True),
+                    ("text", event.text),
+                ),
+                ref=event.refs[0],
+            ),
+            frozenset(),
+            None,
+        )
+    for r in b.reactions:
+        yield (
+            doc(
+                "reaction",
+                r.id,
+                "Overview › Reactions",
+                r.actor,
+                _fields(
+                    ("actor", r.actor, True),
+                    ("summary", r.summary),
+                    ("stance", r.stance.value),
+                ),
+                ref=r.ref,
+            ),
+            frozenset(),
+            None,
+        )
+
+
+_MakeDoc = Callable[..., Doc]
+
+
+def _agreement_docs(b: Briefing, doc: _MakeDoc) -> Iterator[tuple[Doc, frozenset[str], str | None]]:
+    """The agreements table (its headings, intro and note) and each agreement, in order."""
+    yield (
+        doc(
+            "agreement",
+            "#agreements",
+            "Agreements",
+            b.items_heading,
+            _fields(
+                ("intro", b.intro),
+                ("heading", b.area_heading, True),
+                ("heading", b.items_heading, True),
+                ("note", b.note),
+                ("areas", " · ".join(a.title for a in b.areas)),
+            ),
+        ),
+        frozenset(),
+        None,
+    )
+    for a in b.agreements:
+        pairs: list[tuple[str, str | None] | tuple[str, str | None, bool]] = [
+            ("title", a.title, True),
+            ("text", a.text),
+            ("gap", a.gap),
+        ]
+        for f in a.figures:
+            pairs += [("figure", f"{f.label}: {f.text}"), ("measures", f.measures)]
+        for at in a.attributions:
+            pairs += [("speaker", at.speaker), ("role", at.role), ("quote", at.quote)]
+        cited = frozenset(a.sources) | {x.source for x in a.attributions if x.source}
+        yield (
+            doc(
+                "agreement", a.id, f"Agreements › {b.area(a.area).title}", a.title, _fields(*pairs)
+            ),
+            cited,
+            None,
+        )

@@ -1,0 +1,123 @@
+"""The ``field:value`` filters of search: which documents each filter value selects.
+
+Kept apart from the index proper because filters work on model fields (source names and
+outlets, section titles, areas, statuses), not on words. Names are grouped so that a filter
+value is tested once per distinct name rather than once per briefing: a thousand briefings that
+cite "TASS" share one entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from briefing_tui.content.model import Briefing
+from briefing_tui.search.documents import Doc
+from briefing_tui.search.query import KINDS, STATUSES, Filter, choose
+from briefing_tui.search.text import fold
+
+#: Distinct filter values remembered; typing a filter tries one value per keystroke.
+_CACHE_SIZE = 512
+
+
+@dataclass
+class FilterIndex:
+    """Document sets by the names a filter value is compared with."""
+
+    sources: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    sections: dict[tuple[str, str, str], set[int]] = field(default_factory=dict)
+    areas: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    statuses: dict[str, set[int]] = field(default_factory=dict)
+    kinds: dict[str, set[int]] = field(default_factory=dict)
+    briefings: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    _cache: dict[tuple[str, str], frozenset[int]] = field(default_factory=dict)
+
+    def add(
+        self,
+        briefing: Briefing,
+        doc: Doc,
+        doc_id: int,
+        cited: frozenset[str],
+        section_id: str | None,
+    ) -> None:
+        """Record what the filters can say about one document."""
+        self.kinds.setdefault(doc.kind, set()).add(doc_id)
+        for source_id in cited:
+            source = briefing.source(source_id)
+            key = (source.id, fold(" ".join((source.title, *source.outlets))))
+            self.sources.setdefault(key, set()).add(doc_id)
+        if section_id is not None:
+            number, section = next(
+                (i, s) for i, s in enumerate(briefing.sections, 1) if s.id == section_id
+            )
+            skey = (section_id, str(number), fold(section.title))
+            self.sections.setdefault(skey, set()).add(doc_id)
+        if doc.kind == "agreement" and not doc.target_id.startswith("#"):
+            agreement = next(a for a in briefing.agreements if a.id == doc.target_id)
+            akey = (agreement.area, fold(briefing.area(agreement.area).title))
+            self.areas.setdefault(akey, set()).add(doc_id)
+            self.statuses.setdefault(agreement.status.value, set()).add(doc_id)
+
+    def add_briefing(self, briefing: Briefing, first: int, end: int) -> None:
+        """Record that documents ``first`` to ``end - 1`` belong to ``briefing``."""
+        key = (briefing.id, fold(briefing.title))
+        self.briefings.setdefault(key, set()).update(range(first, end))
+        self._cache.clear()
+
+    def allowed(self, filters: Sequence[Filter], doc_count: int) -> set[int] | None:
+        """Documents the filters allow: OR within one field, AND across fields, minus the
+        negated ones. None when there are no filters (everything is allowed)."""
+        if not filters:
+            return None
+        allowed: set[int] | None = None
+        by_field: dict[str, set[int]] = {}
+        for f in filters:
+            if not f.negated:
+                by_field.setdefault(f.field, set()).update(self.docs(f))
+        for docs in by_field.values():
+            allowed = set(docs) if allowed is None else allowed & docs
+        if allowed is None:
+            allowed = set(range(doc_count))
+        for f in filters:
+            if f.negated:
+                allowed -= self.docs(f)
+        return allowed
+
+    def docs(self, f: Filter) -> frozenset[int]:
+        """Documents one filter selects. Ids match exactly; names match by any part
+        (``source:bloom`` finds Bloomberg); kinds and statuses by their start."""
+        key = (f.field, f.value)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        value = f.value
+        groups: Iterable[set[int]]
+        if f.field == "source":
+            groups = [
+                d for (sid, names), d in self.sources.items() if value == sid or value in names
+            ]
+        elif f.field == "section":
+            groups = [
+                d
+                for (sid, number, title), d in self.sections.items()
+                if value in (sid, number) or value in title
+            ]
+        elif f.field == "area":
+            groups = [d for (aid, title), d in self.areas.items() if value == aid or value in title]
+        elif f.field == "status":
+            groups = [self.statuses.get(s, set()) for s in choose(value, STATUSES, "status")]
+        elif f.field == "kind":
+            groups = [self.kinds.get(k, set()) for k in choose(value, KINDS, "kind")]
+        else:  # briefing
+            groups = [
+                d for (bid, title), d in self.briefings.items() if value in bid or value in title
+            ]
+        docs = frozenset().union(*groups)
+        if len(self._cache) > _CACHE_SIZE:
+            self._cache.clear()
+        self._cache[key] = docs
+        return docs
+
+    def clear_cache(self) -> None:
+        """Forget the remembered filter values."""
+        self._cache.clear()

@@ -1,0 +1,535 @@
+"""The one search engine: used by the TUI's search bar and by ``briefing search``.
+
+It must not import textual: the command line and the tests use it without a UI, and the TUI runs
+it on a worker thread. Everything here is plain data in, plain data out.
+
+Why an in-memory inverted index (term -> {doc: weighted term count}) and not SQLite FTS5: the
+library is already in memory as models, the index builds in a fraction of the load time, and the
+query language (prefix of the last word, accent folding, CJK substrings, filters on model fields)
+maps directly onto set operations that run in C. BENCHMARKS.md has the measurements.
+
+A *document* is one thing the UI can jump to: a paragraph (with its label, speakers and quotes),
+a section heading, an agreement (with its figures), a source, a key figure, a timeline event, a
+reaction, a briefing's title and summary, or a list heading. Hits point at their ``target_id``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gc
+import heapq
+import math
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from briefing_tui.content.model import Briefing, Library
+from briefing_tui.search.documents import Doc, briefing_docs
+from briefing_tui.search.filters import FilterIndex
+from briefing_tui.search.highlight import (
+    Span,
+    _Matcher,
+    adjacency_term,
+    find_spans,
+    original_spans,
+    snippet,
+    snippet_window,
+    term_matcher,
+)
+from briefing_tui.search.query import (
+    Query,
+    QueryError,
+    Term,
+    parse_query,
+)
+from briefing_tui.search.results import Hit, SearchResult
+from briefing_tui.search.text import cjk_terms, is_cjk, tokens
+
+#: BM25 constants (the usual defaults): term-frequency saturation and length normalisation.
+_K1, _B = 1.2, 0.75
+#: Title words count this many times, so a word in a heading outweighs one in running text.
+_TITLE_WEIGHT = 3
+#: Above this many candidates (and with a limit) only each word's best documents are scored:
+#: exact for one-word queries, very nearly so for longer ones; the hit count is always exact.
+#: Below it every candidate is scored. Keeps a one-letter prefix over a thousand briefings
+#: inside a keystroke budget.
+_RANK_ALL = 1000
+#: A prefix that expands to many words is scored on its most common expansions only.
+_MAX_SCORED_EXPANSIONS = 8
+#: How many expansions of a prefix feed documents into ranking when there are too many
+#: candidates to score them all.
+_PRESELECT_EXPANSIONS = 8
+#: Prefixes up to this long whose expansions hold at least _PREFIX_CACHE_MIN postings have
+#: their document sets precomputed (about 4 bytes per document each).
+_CACHED_PREFIX_LENGTH = 3
+_PREFIX_CACHE_MIN = 20_000
+#: Indexes with more items than this end their build with a full garbage collection.
+_FULL_COLLECT_DOCS = 5_000
+
+
+# --------------------------------------------------------------------------------------------
+# The index
+# --------------------------------------------------------------------------------------------
+
+
+class SearchIndex:
+    """An in-memory inverted index over a whole library. Build once, query many times.
+
+    Thread-safety: :meth:`search` only reads the index (and fills small caches with single,
+    atomic dict assignments), so a UI may search from a worker thread while the main thread
+    keeps the previous result on screen.
+    """
+
+    def __init__(self) -> None:
+        self._docs: list[Doc] = []
+        self._briefing_count = 0
+        self._post: defaultdict[str, dict[int, int]] = defaultdict(dict)
+        self._title_post: dict[str, set[int]] = {}
+        self._vocab: list[str] = []
+        self._filters = FilterIndex()
+        self._avg_len = 1.0
+        self._norms: list[float] = []
+        self._ranked: dict[str, Sequence[int]] = {}
+        self._prefix_docs: dict[str, array[int]] = {}
+        self._prefix_top: dict[str, list[str]] = {}
+        self._prefix_titles: dict[str, frozenset[int]] = {}
+
+    # -- building -----------------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, library: Library) -> SearchIndex:
+        """Index every briefing of ``library``, in reading order."""
+        index = cls()
+        # Building allocates millions of small objects and no cycles; the cyclic garbage
+        # collector would rescan them again and again (about a third of the build time).
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for briefing in library.briefings:
+                index.add_briefing(briefing)
+            index.finish()
+        finally:
+            if was_enabled:
+                gc.enable()
+                # Collect now, while building, rather than during a keystroke. Left in the young
+                # generations, the index's objects make the next collection take ~0.2 s on a
+                # 1,000-briefing library; and loading plus indexing leaves a full collection
+                # due (~0.5 s there). After a full one the next is due only when the heap has
+                # grown by a quarter again. (The app builds inside gcpolicy.bulk(), with
+                # collection already off: it freezes the index instead, and nothing runs here.)
+                gc.collect() if len(index._docs) > _FULL_COLLECT_DOCS else gc.collect(1)
+        return index
+
+    def add_briefing(self, briefing: Briefing) -> None:
+        """Index one briefing; call :meth:`finish` after the last one.
+
+        Exposed so a UI can index a large library in steps and show the first screen earlier.
+        """
+        bindex = self._briefing_count
+        self._briefing_count += 1
+        first = len(self._docs)
+        if not isinstance(self._post, defaultdict):
+            self._post = defaultdict(dict, self._post)
+        post = self._post
+        for doc, cited, section_id in briefing_docs(briefing):
+            doc_id = len(self._docs)
+            doc.briefing = bindex
+            self._docs.append(doc)
+            counts: Counter[str] = Counter()
+            title_terms: set[str] = set()
+            for f in doc.fields:
+                terms = tokens(f.folded)
+                if f.is_title:
+                    title_terms.update(terms)
+                    for term in terms:
+                        counts[term] += _TITLE_WEIGHT
+                else:
+                    counts.update(terms)
+            doc.length = sum(counts.values()) or 1
+            for term, count in counts.items():
+                post[term][doc_id] = count
+            for term in title_terms:
+                self._title_post.setdefault(term, set()).add(doc_id)
+            self._filters.add(briefing, doc, doc_id, cited, section_id)
+        self._filters.add_briefing(briefing, first, len(self._docs))
+
+    def finish(self) -> None:
+        """Compute the statistics ranking needs; the index is ready after this."""
+        # A plain dict from here on, so that looking up a missing term cannot add it.
+        self._post = dict(self._post)  # type: ignore[assignment]
+        self._vocab = sorted(self._post)
+        total = sum(d.length for d in self._docs)
+        self._avg_len = total / len(self._docs) if self._docs else 1.0
+        post = self._post
+        # Terms common enough to need preselection get their ranked lists now, not on the
+        # first keystroke that needs them.
+        self._norms = [_K1 * (1 - _B + _B * d.length / self._avg_len) for d in self._docs]
+        self._ranked = {
+            term: array("I", self._by_weight(bucket))
+            for term, bucket in post.items()
+            if len(bucket) > _RANK_ALL
+        }
+        # Short prefixes whose expansions have many postings ("k", "ka"): their union is
+        # computed once here, stored compactly, instead of on every such keystroke.
+        work: dict[str, int] = {}
+        for term, bucket in post.items():
+            for length in range(1, min(len(term), _CACHED_PREFIX_LENGTH) + 1):
+                work[term[:length]] = work.get(term[:length], 0) + len(bucket)
+        self._prefix_docs = {}
+        self._prefix_titles = {}
+        self._prefix_top = {}
+        for prefix, postings in work.items():
+            if postings < _PREFIX_CACHE_MIN:
+                continue
+            expansions = self._expansions(prefix)
+            union = set().union(*(post[e] for e in expansions))
+            self._prefix_docs[prefix] = array("I", sorted(union))
+            titled = self._title_post
+            self._prefix_titles[prefix] = frozenset().union(
+                *(titled[e] for e in expansions if e in titled)
+            )
+            self._prefix_top[prefix] = heapq.nlargest(
+                _MAX_SCORED_EXPANSIONS, expansions, key=lambda e: len(post[e])
+            )
+
+    def clear_caches(self) -> None:
+        """Forget what queries computed lazily (filter sets, small ranked lists), as in a fresh
+        session; the benchmark calls this so that repeated passes measure cold keystrokes."""
+        self._filters.clear_cache()
+        self._ranked = {t: r for t, r in self._ranked.items() if isinstance(r, array)}
+
+    # -- introspection --------------------------------------------------------------------------
+
+    @property
+    def doc_count(self) -> int:
+        """How many searchable items the index holds."""
+        return len(self._docs)
+
+    @property
+    def term_count(self) -> int:
+        """How many distinct terms (words, CJK characters and pairs) the index holds."""
+        return len(self._post)
+
+    # -- searching ------------------------------------------------------------------------------
+
+    def search(self, query_text: str, limit: int | None = None) -> SearchResult:
+        """Run a query typed by a user. Never raises on user input: errors come back in
+        ``result.error`` as one line."""
+        try:
+            query = parse_query(query_text)
+            return self._run(query, limit)
+        except QueryError as exc:
+            return SearchResult(query_text, (), 0, str(exc))
+
+    def _run(self, query: Query, limit: int | None) -> SearchResult:
+        """Candidates (filters, then terms cheapest first, minus exclusions), ranked, as hits."""
+        if query.is_empty:
+            return SearchResult(query.text, (), 0, None, query)
+        candidates = self._filters.allowed(query.filters, len(self._docs))
+        # Cheap terms first, so verification (phrases, CJK) only sees what is left.
+        for term in sorted(query.terms, key=self._cost):
+            docs = self._term_docs(term, candidates)
+            candidates = docs if candidates is None else candidates & docs
+            if not candidates:
+                return SearchResult(query.text, (), 0, None, query)
+        if candidates is None:
+            candidates = set(range(len(self._docs)))
+        for term in query.excluded:
+            if not candidates:
+                break
+            candidates = candidates - self._term_docs(term, candidates)
+        total = len(candidates)
+        ranked = self._rank(query, candidates, limit)
+        matchers = [term_matcher(t) for t in query.terms]
+        hits = tuple(
+            self._hit(doc_id, query, matchers, score, tier) for doc_id, score, tier in ranked
+        )
+        return SearchResult(query.text, hits, total, None, query)
+
+    # -- matching -------------------------------------------------------------------------------
+
+    def _expansions(self, word: str) -> list[str]:
+        """Indexed terms starting with ``word``, in vocabulary order."""
+        lo = bisect.bisect_left(self._vocab, word)
+        hi = bisect.bisect_left(self._vocab, word + "\U0010ffff", lo)
+        return self._vocab[lo:hi]
+
+    def _cost(self, term: Term) -> int:
+        """Rough work to match a term, to order them: verified terms last, on fewer candidates."""
+        if term.phrase or any(is_cjk(w) for w in term.words):
+            return 1 << 40  # needs verification: run last, on the fewest candidates
+        if term.prefix:
+            return 1 << 30
+        return len(self._post.get(term.words[0], ()))
+
+    def _word_docs(self, word: str, prefix: bool) -> set[int]:
+        """Documents holding the word (any word it starts, for a prefix); for CJK, candidates
+        that hold all its character pairs, still to be verified as a substring."""
+        if is_cjk(word):
+            return self._cjk_candidates(word)
+        if not prefix:
+            return set(self._post.get(word, ()))
+        cached = self._prefix_docs.get(word)
+        if cached is not None:
+            return set(cached)
+        expansions = self._expansions(word)
+        if len(expansions) == 1:
+            return set(self._post[expansions[0]])
+        return set().union(*(self._post[e] for e in expansions))
+
+    def _cjk_candidates(self, run: str) -> set[int]:
+        """Documents holding every character pair of a CJK run (every character if one)."""
+        terms = [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
+        docs: set[int] | None = None
+        for t in sorted(set(terms), key=lambda t: len(self._post.get(t, ()))):
+            found = self._post.get(t, {})
+            docs = set(found) if docs is None else docs & found.keys()
+            if not docs:
+                return set()
+        return docs or set()
+
+    def _term_docs(self, term: Term, within: set[int] | frozenset[int] | None) -> set[int]:
+        """Documents matching ``term``, restricted to ``within`` when given."""
+        docs: set[int] | None = None
+        for word, prefix in zip(term.words, term.word_prefixes, strict=True):
+            found = self._word_docs(word, prefix)
+            docs = found if docs is None else docs & found
+            if within is not None:
+                docs &= within
+            if not docs:
+                return set()
+        assert docs is not None
+        needs_check = len(term.words) > 1 or any(is_cjk(w) and len(w) > 2 for w in term.words)
+        if not needs_check:
+            return docs
+        matcher = term_matcher(term)
+        search, found_in = matcher.fast.search, matcher.found_in
+        all_docs = self._docs
+        out = set()
+        for d in docs:
+            doc = all_docs[d]
+            if doc.has_cjk:
+                if any(found_in(f.folded, f.has_cjk) for f in doc.fields):
+                    out.add(d)
+            elif any(search(f.folded) for f in doc.fields):
+                out.add(d)
+        return out
+
+    # -- ranking --------------------------------------------------------------------------------
+
+    def _idf(self, term: str) -> float:
+        """BM25 inverse document frequency: rare terms weigh more."""
+        df = len(self._post.get(term, ()))
+        n = len(self._docs)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def _scoring_terms(self, term: Term) -> list[list[str]]:
+        """For each word of ``term``, the index terms whose weight scores it."""
+        out = []
+        for word, prefix in zip(term.words, term.word_prefixes, strict=True):
+            if is_cjk(word):
+                out.append(cjk_terms(word)[len(word) :] or [word])
+            elif prefix and word in self._prefix_top:
+                out.append(self._prefix_top[word])
+            elif prefix:
+                expansions = self._expansions(word)
+                if len(expansions) > _MAX_SCORED_EXPANSIONS:
+                    expansions = heapq.nlargest(
+                        _MAX_SCORED_EXPANSIONS, expansions, key=lambda e: len(self._post[e])
+                    )
+                out.append(expansions)
+            else:
+                out.append([word])
+        return out
+
+    def _rank(
+        self, query: Query, candidates: set[int], limit: int | None
+    ) -> list[tuple[int, float, int]]:
+        """(doc, score, tier) in rank order: tier (phrase, then title hits) first, then BM25
+        relevance, then reading order."""
+        if not query.terms:
+            chosen = sorted(candidates) if limit is None else heapq.nsmallest(limit, candidates)
+            return [(d, 0.0, 0) for d in chosen]
+        scoring = [(t, self._scoring_terms(t)) for t in query.terms]
+        titled = self._title_docs(query, candidates)
+        weights = {e: self._idf(e) for _, groups in scoring for group in groups for e in group}
+        groups = [
+            [(e, self._post[e], weights[e] * (_K1 + 1)) for e in group]
+            for _, term_groups in scoring
+            for group in term_groups
+        ]
+        pool: Iterable[int] = candidates
+        known: dict[int, float] = {}
+        if limit is not None and len(candidates) > _RANK_ALL:
+            # Title hits rank first: if they alone fill the list, only they can be in it.
+            within = titled if len(titled) >= limit else candidates
+            if len(within) > _RANK_ALL:
+                pool, known = self._preselect(groups, within, limit)
+                if within is candidates:
+                    pool |= titled
+            else:
+                pool = within
+        phrase = adjacency_term(query)
+        adjacent = term_matcher(phrase).found_in if phrase is not None else None
+        docs = self._docs
+        norms = self._norms
+        rows = []
+        for d in pool:
+            doc = docs[d]
+            score = known.get(d, 0.0)
+            if not score:
+                norm = norms[d]
+                for group in groups:
+                    best = 0.0
+                    for _e, bucket, weight in group:
+                        tf = bucket.get(d)
+                        if tf:
+                            w = weight * tf / (tf + norm)
+                            if w > best:
+                                best = w
+                    score += best or 0.1
+            tier = 1 if d in titled else 0
+            if adjacent is not None and any(adjacent(f.folded, f.has_cjk) for f in doc.fields):
+                tier += 2
+            rows.append((-tier, -score, d))
+        if limit is not None and len(rows) > limit:
+            rows = heapq.nsmallest(limit, rows)
+        else:
+            rows.sort()
+        return [(d, -score, -tier) for tier, score, d in rows]
+
+    def _title_docs(self, query: Query, candidates: set[int]) -> set[int]:
+        """Candidates whose title holds every positive term (they rank above the rest)."""
+        found: set[int] = candidates
+        for term in query.terms:
+            for word, prefix in zip(term.words, term.word_prefixes, strict=True):
+                if is_cjk(word):
+                    terms = [word] if len(word) == 1 else cjk_terms(word)[len(word) :]
+                    for t in terms:
+                        found = found & self._title_post.get(t, set())
+                elif prefix and word in self._prefix_titles:
+                    found = found & self._prefix_titles[word]
+                elif prefix:
+                    expansions = self._expansions(word)
+                    titled = self._title_post
+                    found = found & set().union(*(titled[e] for e in expansions if e in titled))
+                else:
+                    found = found & self._title_post.get(word, set())
+                if not found:
+                    return set()
+            if term.phrase or len(term.words) > 1 or is_cjk(term.words[0]):
+                matcher = term_matcher(term)
+                found = {
+                    d
+                    for d in found
+                    if any(
+                        matcher.found_in(f.folded, f.has_cjk)
+                        for f in self._docs[d].fields
+                        if f.is_title
+                    )
+                }
+        return found if found is not candidates else set(found)
+
+    def _preselect(
+        self, groups: list[list[tuple[str, dict[int, int], float]]], within: set[int], limit: int
+    ) -> tuple[set[int], dict[int, float]]:
+        """The documents that can reach the top ``limit`` of a very broad query.
+
+        Each scored word's expansions are walked best-first, and each contributes its first
+        ``limit`` documents in ``within``. For a one-word query this is exact: a document's
+        score is its best expansion's weight, and a document outside that expansion's first
+        ``limit`` has ``limit`` better documents ahead of it. Its weights are returned too
+        (document -> score), so those documents need no scoring again.
+        """
+        want = max(limit, 50)
+        pool: set[int] = set()
+        best: dict[int, float] = {}
+        single = len(groups) == 1
+        norms = self._norms
+        for group in groups:
+            for term, bucket, weight in group[:_PRESELECT_EXPANSIONS]:
+                got = 0
+                for d in self._ranked_docs(term):
+                    if d in within:
+                        pool.add(d)
+                        if single:
+                            tf = bucket[d]
+                            w = weight * tf / (tf + norms[d])
+                            if w > best.get(d, 0.0):
+                                best[d] = w
+                        got += 1
+                        if got >= want:
+                            break
+        return pool, best
+
+    def _ranked_docs(self, term: str) -> Sequence[int]:
+        """A term's documents, highest BM25 weight first (reading order among equals); common
+        terms' lists are built with the index, the others on first use and kept."""
+        ranked = self._ranked.get(term)
+        if ranked is None:
+            ranked = self._by_weight(self._post.get(term, {}))
+            self._ranked[term] = ranked
+        return ranked
+
+    def _by_weight(self, bucket: dict[int, int]) -> list[int]:
+        """Documents of a posting list by their BM25 term weight (idf is the same for all)."""
+        norms = self._norms
+
+        def weight(d: int) -> float:
+            tf = bucket[d]
+            return tf / (tf + norms[d])
+
+        return sorted(bucket, key=weight, reverse=True)
+
+    # -- hits -----------------------------------------------------------------------------------
+
+    def _hit(
+        self, doc_id: int, query: Query, matchers: list[_Matcher], score: float, tier: int
+    ) -> Hit:
+        """The hit for one ranked document: the field to show, its snippet and spans."""
+        doc = self._docs[doc_id]
+        # The field that shows the most of the query: most distinct terms, then running text
+        # over a title (the title is shown anyway), then field order. ``display`` lists the
+        # fields in that preference, so the first field holding every term wins at once.
+        best = 0
+        chosen = doc.main or doc.display[0]
+        first: int | None = None
+        for f in doc.display:
+            firsts = [m.first(f.folded, f.has_cjk) for m in matchers]
+            found = [x for x in firsts if x is not None]
+            if len(found) > best:
+                best, chosen = len(found), f
+                first = min(found) if found else None
+                if best == len(matchers):
+                    break
+        window: list[Span] = []
+        start, end = 0, len(chosen.text)
+        if first is not None:
+            if chosen.aligned:
+                # Only the snippet's stretch is searched now; text_spans is computed on demand.
+                start, end = snippet_window(chosen.text, first)
+                window = find_spans(chosen.folded, query, chosen.has_cjk, start, end + 40)
+            else:
+                window = original_spans(
+                    chosen.text, find_spans(chosen.folded, query, chosen.has_cjk)
+                )
+                start, end = snippet_window(chosen.text, window[0][0] if window else 0)
+        excerpt, excerpt_spans = snippet(chosen.text, window, (start, end))
+        return Hit(
+            briefing_id=doc.briefing_id,
+            kind=doc.kind,
+            target_id=doc.target_id,
+            ref=doc.ref,
+            location=doc.location,
+            title=doc.title,
+            field=chosen.name,
+            text=chosen.text,
+            snippet=excerpt,
+            snippet_spans=tuple(excerpt_spans),
+            score=score,
+            order=(doc.briefing, doc_id),
+            phrase_hit=bool(tier & 2),
+            title_hit=bool(tier & 1),
+            _field=chosen,
+            _query=query,
+        )

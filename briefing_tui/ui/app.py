@@ -1,0 +1,270 @@
+"""The Textual application: a thin shell that picks the first screen and owns app-wide keys.
+
+It receives a loaded library, or a loader that yields briefings one by one (run in a worker, so
+a large library shows its first briefings while the rest validate); never paths. The CLI and the
+tests build it the same way.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App, SystemCommand, get_system_commands_provider
+from textual.binding import Binding
+from textual.screen import Screen
+
+from briefing_tui import gcpolicy
+from briefing_tui.content.loader import BrokenBriefing, LoadResult, collect
+from briefing_tui.content.model import Briefing, Library
+from briefing_tui.reading.refs import find_target
+from briefing_tui.ui.lockdown import LockdownMixin
+from briefing_tui.ui.palette import JumpCommands
+from briefing_tui.ui.screens.briefing import BriefingScreen
+from briefing_tui.ui.screens.error import ErrorScreen
+from briefing_tui.ui.screens.help import HelpScreen
+from briefing_tui.ui.screens.loading import LoadingScreen
+from briefing_tui.ui.screens.picker import PickerScreen
+from briefing_tui.ui.size_guard import SizeGuardMixin
+
+if TYPE_CHECKING:
+    from briefing_tui.search import SearchIndex
+
+#: Yields ``(total, briefing or broken briefing)``: ``loader.iter_library`` bound to a path.
+Loader = Callable[[], Iterator[tuple[int, Briefing | BrokenBriefing]]]
+
+#: How often a loading library refreshes the screen, in seconds.
+GROW_EVERY = 0.1
+
+
+class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
+    # Absolute: Textual resolves a relative path next to the module of the class being run,
+    # so a subclass elsewhere (the stall benchmark's recorder) would not find it.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+    TITLE = "briefing"
+    ENABLE_COMMAND_PALETTE = True
+    # Textual's system provider lists only what get_system_commands below yields.
+    COMMANDS = {get_system_commands_provider, JumpCommands}
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_ctrl"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("f1", "help", "Help", show=False, id="app.help_f1"),
+        Binding("d", "toggle_theme", "Dark/light theme", show=False, id="app.theme"),
+    ]
+
+    def __init__(
+        self,
+        library: LoadResult | Loader,
+        *,
+        goto: str | None = None,
+        secure: bool = False,
+    ) -> None:
+        super().__init__()
+        self._source = library
+        self.goto = goto
+        self.secure = secure
+        self.result: LoadResult | None = library if isinstance(library, LoadResult) else None
+        self.crash: BaseException | None = None
+        self.search_index: SearchIndex | None = None
+        self._goto_found: tuple[Library, tuple[Briefing, str] | None] | None = None
+        #: Briefings by id as they arrive, so one can be opened before the library is complete.
+        self.loaded: dict[str, Briefing] = (
+            {b.id: b for b in self.result.library.briefings} if self.result else {}
+        )
+        self.theme = "textual-dark"
+
+    # -- first screen ------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        if self.result is None:
+            return LoadingScreen()
+        return self._first_screen(self.result)
+
+    def on_ready(self) -> None:
+        """Start the background work once the first frame is on screen, not at mount.
+
+        A worker thread competes for the GIL: started at mount, the load or index worker
+        delayed the first frame by tens of milliseconds.
+        """
+        gcpolicy.resume()
+        if self.result is None:
+            self._load()
+        else:
+            self._after_load(self.result)
+
+    # Each @work names its description: otherwise Textual builds one from repr() of the
+    # arguments, on the UI thread; for a 1,000-briefing library that repr took 0.75 s.
+    @work(thread=True, exclusive=True, group="load", description="load the library")
+    def _load(self) -> None:
+        """Validate the library off the UI thread.
+
+        A library of several briefings opens its picker as soon as the first one is valid and
+        grows it as the rest arrive; one briefing (or a --goto, which may point anywhere) waits
+        for the whole load behind the progress screen.
+        """
+        loader = self._source
+        assert callable(loader)
+        items: list[Briefing | BrokenBriefing] = []
+        pending: list[Briefing] = []
+        picker = False
+        last = 0.0
+        try:
+            with gcpolicy.bulk():  # the briefings live as long as the app: see gcpolicy
+                for done, (total, item) in enumerate(loader(), start=1):
+                    items.append(item)
+                    if isinstance(item, Briefing):
+                        pending.append(item)
+                    now = time.monotonic()
+                    if now - last < GROW_EVERY and picker:
+                        continue
+                    if total > 1 and not self.goto and pending:
+                        self.call_from_thread(self._grow, pending, done, total)
+                        pending, picker, last = [], True, now
+                    elif not picker and now - last >= GROW_EVERY:
+                        self.call_from_thread(self._progress, done, total)
+                        last = now
+                result = collect(items)
+        except Exception as exc:  # the loader's own errors are one-liners already
+            self.call_from_thread(self._fatal, "Could not load the library", [str(exc)])
+            return
+        if picker and pending:
+            self.call_from_thread(self._grow, pending, len(items), len(items))
+        self.call_from_thread(self._loaded, result, picker)
+
+    def _progress(self, done: int, total: int) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.progress(done, total)
+
+    def _grow(self, briefings: list[Briefing], done: int, total: int) -> None:
+        self.loaded.update((b.id, b) for b in briefings)
+        picker = self._picker()
+        if picker is None:
+            self.push_screen(PickerScreen(briefings, loading=(done, total)))
+        else:
+            picker.add(briefings, loading=(done, total))
+
+    def _loaded(self, result: LoadResult, picker_shown: bool) -> None:
+        self.result = result
+        self.loaded = {b.id: b for b in result.library.briefings}
+        picker = self._picker()
+        if picker_shown and picker is not None and len(result.library.briefings) == 1:
+            # The others turned out broken: nothing to choose, so open the one that works.
+            if self.screen is picker:
+                self.switch_screen(self._first_screen(result))
+        elif picker_shown and picker is not None:
+            picker.add([], loading=None)
+        else:
+            # The loading screen stays at the bottom of the stack: Textual cannot switch away
+            # from the default screen, and nothing ever pops down to it.
+            self.push_screen(self._first_screen(result))
+        self._after_load(result)
+
+    def _picker(self) -> PickerScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, PickerScreen)), None)
+
+    def _goto_target(self, library: Library) -> tuple[Briefing, str] | None:
+        """Where --goto points, worked out once per library (it scans every briefing's ids)."""
+        if self._goto_found is None or self._goto_found[0] is not library:
+            self._goto_found = (library, find_target(library, self.goto) if self.goto else None)
+        return self._goto_found[1]
+
+    def _first_screen(self, result: LoadResult) -> Screen:
+        briefings = result.library.briefings
+        if not briefings:
+            lines = [str(p) for p in result.problems] or ["The library holds no briefing."]
+            return ErrorScreen("No briefing could be opened", lines, fatal=True)
+        if self.goto:
+            found = self._goto_target(result.library)
+            if found is None:
+                return Screen()  # _after_load exits with a usage error; nothing to build
+            briefing, target_id = found
+            return BriefingScreen(briefing, goto=target_id)
+        if len(briefings) == 1:
+            return BriefingScreen(briefings[0])
+        return PickerScreen(briefings)
+
+    def _after_load(self, result: LoadResult) -> None:
+        self._build_index(result.library)
+        if self.goto and result.library.briefings and self._goto_target(result.library) is None:
+            self.exit(
+                return_code=2,
+                message=f"briefing: --goto {self.goto!r}: no paragraph, section, agreement "
+                "or source has that id",
+            )
+            return
+        if result.broken and result.library.briefings:
+            lines = []
+            for broken in result.broken:
+                lines.append(f"{broken.folder}:")
+                lines.extend(f"  {p}" for p in broken.problems)
+            self.push_screen(
+                ErrorScreen(f"{len(result.broken)} briefing(s) could not be opened", lines)
+            )
+
+    @work(thread=True, exclusive=True, group="index", description="index the library")
+    def _build_index(self, library: Library) -> None:
+        """Index after the first screen is up: a big library is readable before it is searchable."""
+        from briefing_tui.search import SearchIndex
+
+        with gcpolicy.bulk():  # so the build skips its own closing full collection (0.5 s)
+            index = SearchIndex.build(library)
+        self.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: SearchIndex) -> None:
+        self.search_index = index
+        for screen in self.screen_stack:
+            if isinstance(screen, BriefingScreen):
+                screen.set_search_index(index)
+
+    def _fatal(self, title: str, lines: list[str]) -> None:
+        self.push_screen(ErrorScreen(title, lines, fatal=True))
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def open_briefing(self, briefing_id: str, goto: str | None = None) -> None:
+        self.push_screen(BriefingScreen(self.loaded[briefing_id], goto=goto))
+
+    def action_help(self) -> None:
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        if isinstance(screen, BriefingScreen):
+            # Tabs are built when first opened; help lists every tab's keys, so build them now.
+            screen.open_all(lambda: self.push_screen(HelpScreen(screen)))
+        else:
+            self.push_screen(HelpScreen(screen))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Only commands that make sense for a reader; nothing that writes files or shells out."""
+        yield SystemCommand("Help", "Show the keys", self.action_help)
+        yield SystemCommand(
+            "Dark/light theme", "Switch between dark and light", self.action_toggle_theme
+        )
+        yield SystemCommand("Quit", "Leave the browser", self.exit)
+
+    # -- errors ------------------------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error becomes an error screen with a way out, never a traceback.
+
+        The widget that failed has stopped processing messages, so the only honest way out is
+        quitting: the screen says what happened and q leaves with exit code 1.
+        """
+        if self.crash is not None or not self.is_running or not self.screen_stack:
+            super()._handle_exception(error)
+            return
+        self.crash = error
+        self._return_code = 1
+        message = f"{type(error).__name__}: {error}".strip().rstrip(":")
+        try:
+            self.push_screen(ErrorScreen("Something went wrong", [message], fatal=True))
+        except Exception:  # pragma: no cover - the screen itself could not be shown
+            super()._handle_exception(error)

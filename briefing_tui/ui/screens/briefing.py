@@ -1,0 +1,437 @@
+"""The briefing screen: four tabs, the attribution pane, and the wiring between them.
+
+Widgets post ``JumpRequested`` and ``ItemFocused``; this screen owns what they mean (switch tab,
+move the cursor, remember the jump, update the pane), so the app stays a thin shell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Input, Static
+
+from briefing_tui.content.model import Briefing
+from briefing_tui.reading.dates import format_range
+from briefing_tui.reading.history import History
+from briefing_tui.reading.refs import TABS, BriefingRefs, Tab
+from briefing_tui.ui.messages import ItemFocused, JumpRequested
+from briefing_tui.ui.render import Marker, text
+
+if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
+    from briefing_tui.search import Hit, SearchIndex, SearchResult
+from briefing_tui.ui.screens.picker import PickerScreen
+from briefing_tui.ui.widgets.attribution import AttributionPane
+from briefing_tui.ui.widgets.reader import UNSOURCED
+from briefing_tui.ui.widgets.report import ReportView
+from briefing_tui.ui.widgets.search_panel import SearchPanel
+from briefing_tui.ui.widgets.tab_strip import TabStrip
+
+
+def view_class(tab: Tab) -> Callable[..., Widget]:
+    """The widget class of ``tab``'s view.
+
+    The hidden tabs' modules are imported when a tab is first built, after the first frame:
+    the agreements table alone brings in DataTable.
+    """
+    if tab == "overview":
+        from briefing_tui.ui.widgets.overview import OverviewView
+
+        return OverviewView
+    if tab == "agreements":
+        from briefing_tui.ui.widgets.agreements import AgreementsView
+
+        return AgreementsView
+    if tab == "sources":
+        from briefing_tui.ui.widgets.sources import SourcesView
+
+        return SourcesView
+    return ReportView
+
+
+TAB_TITLES: dict[Tab, str] = {
+    "overview": "1 Overview",
+    "report": "2 Report",
+    "agreements": "3 Agreements",
+    "sources": "4 Sources",
+}
+
+
+class TabView(Protocol):
+    """What every tab's widget offers the screen."""
+
+    def select(self, target_id: str) -> bool: ...
+    def current_target(self) -> str | None: ...
+    def focus_default(self) -> None: ...
+
+
+class BriefingScreen(Screen[None]):
+    """One briefing, read through four tabs with its sources always in view."""
+
+    BINDINGS = [
+        Binding("1", "show_tab('overview')", "Overview", show=False, id="tab.overview"),
+        Binding("2", "show_tab('report')", "Report", show=False, id="tab.report"),
+        Binding("3", "show_tab('agreements')", "Agreements", show=False, id="tab.agreements"),
+        Binding("4", "show_tab('sources')", "Sources", show=False, id="tab.sources"),
+        # Priority: handled as the key arrives at the app, so keys typed straight after it are
+        # routed to the search box rather than queued for the view underneath.
+        Binding("slash", "search", "Search", priority=True, id="search.open"),
+        Binding("n", "next_hit", "Next hit", show=False, id="search.next"),
+        Binding("N", "previous_hit", "Previous hit", show=False, id="search.previous"),
+        Binding("escape", "clear_marks", "Clear search marks", show=False, id="search.clear"),
+        Binding("p", "toggle_pane", "Sources pane", id="pane.toggle"),
+        Binding("f", "filter_source", "Filter by source", show=False, id="filter.source"),
+        Binding("u", "filter_unsourced", "Unsourced only", show=False, id="filter.unsourced"),
+        Binding("backspace", "back", "Back", show=False, id="history.back"),
+        Binding("alt+left", "back", "Back", show=False, id="history.back_alt"),
+        Binding("alt+right", "forward", "Forward", show=False, id="history.forward"),
+    ]
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    def __init__(self, briefing: Briefing, *, goto: str | None = None) -> None:
+        super().__init__()
+        self.briefing = briefing
+        self.refs = BriefingRefs(briefing)
+        self.history = History()
+        self._goto = goto
+        self.pane_shown = False
+        self.search_result: SearchResult | None = None
+        self.hit_position = 0
+        self._focus_before_search: Widget | None = None
+        #: Tab views that are built and mounted; the others are built on first use.
+        self._views: dict[Tab, Widget] = {}
+        #: The current search's matches in any text, or None: views built later pick it up.
+        self.marker: Marker | None = None
+        #: What to do with a view once it is ready, for views still being mounted.
+        self._waiting: dict[Tab, list[Callable[[TabView], None]]] = {}
+
+    def compose(self) -> ComposeResult:
+        self._set_breakpoint(self.app.size.width)
+        b = self.briefing
+        title = Text()
+        title.append(text(b.title, "bold"))
+        title.append(f"  {format_range(b.start, b.end)}", style="dim")
+        yield Static(title, id="title-bar")
+        with Horizontal(id="body"):
+            with Vertical(id="tabs"):
+                yield TabStrip(TAB_TITLES, "report", id="tab-strip")
+                with ContentSwitcher(initial="report", id="tab-switcher"):
+                    # Only the report is built before the first frame; the other tabs are
+                    # built the first time they are opened (see _open).
+                    for tab in TABS:
+                        with Container(id=tab, classes="tab-page"):
+                            if tab == "report":
+                                yield self._build("report")
+            yield AttributionPane(self.refs, id="attribution")
+        yield SearchPanel(id="search-panel")
+        yield Static(id="status-line")
+        yield Footer()
+
+    def _set_breakpoint(self, width: int) -> None:
+        """Set the class Textual's first Resize would set, before the first frame.
+
+        Without it the first frame is drawn with neither class and the Resize that follows
+        restyles every widget; on a wide terminal the outline and pane appeared a frame late,
+        and the report was wrapped again for its narrower width.
+        """
+        # Textual's rule: the class of the largest threshold not above the width.
+        fitting = [
+            (minimum, name) for minimum, name in self.HORIZONTAL_BREAKPOINTS if width >= minimum
+        ]
+        chosen = max(fitting)[1] if fitting else None
+        for _, name in self.HORIZONTAL_BREAKPOINTS:
+            self.set_class(name == chosen, name)
+
+    def on_mount(self) -> None:
+        self._views["report"] = self.query_one("#report-view")
+        self.query_one(SearchPanel).display = False
+        self.set_search_index(getattr(self.app, "search_index", None))
+        self.view("report").focus_default()
+        # The tabs settle their initial pane during the first refresh; jump after it.
+        self.call_after_refresh(self._start)
+
+    def _start(self) -> None:
+        if self._goto:
+            self.jump(self._goto, record=False)
+        self.history.start(self.current_position())
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _build(self, tab: Tab) -> Widget:
+        view = view_class(tab)(self.briefing, self.refs, id=f"{tab}-view")
+        if tab == "agreements":
+            view.marker = self.marker  # type: ignore[attr-defined]
+        return view
+
+    def view(self, tab: Tab) -> TabView:
+        """A tab's view; only for tabs already opened (see :meth:`_open`)."""
+        return self._views[tab]  # type: ignore[return-value]
+
+    def _open(self, tab: Tab, then: Callable[[TabView], None] | None = None) -> None:
+        """Show ``tab``, building its view on first use, and call ``then`` once it is ready."""
+        self.query_one(ContentSwitcher).current = tab
+        self.query_one(TabStrip).active = tab
+        self._ensure(tab, then)
+
+    def _ensure(self, tab: Tab, then: Callable[[TabView], None] | None = None) -> None:
+        """Build ``tab``'s view if it is not built yet; call ``then`` once it is ready."""
+        if tab in self._views:
+            if then is not None:
+                then(self.view(tab))
+            return
+        building = tab in self._waiting
+        self._waiting.setdefault(tab, [])
+        if then is not None:
+            self._waiting[tab].append(then)
+        if building:
+            return
+        widget = self._build(tab)
+        mounting = self.query_one(f"#{tab}", Container).mount(widget)
+
+        async def ready() -> None:
+            await mounting
+            self._views[tab] = widget
+            for callback in self._waiting.pop(tab, []):
+                callback(widget)  # type: ignore[arg-type]
+
+        self.run_worker(ready(), group=f"build-{tab}")
+
+    def open_all(self, then: Callable[[], None]) -> None:
+        """Build every tab without switching to it (help lists every tab's keys), then ``then``."""
+        missing = {tab for tab in TABS if tab not in self._views}
+        if not missing:
+            then()
+            return
+
+        def one_ready(view: TabView) -> None:
+            missing.difference_update(t for t, v in self._views.items() if v is view)
+            if not missing:
+                then()
+
+        for tab in list(missing):
+            self._ensure(tab, one_ready)
+
+    @property
+    def active_tab(self) -> Tab:
+        active = self.query_one(ContentSwitcher).current
+        return active if active in TABS else "report"  # type: ignore[return-value]
+
+    def current_position(self) -> str | None:
+        view = self._views.get(self.active_tab)
+        return view.current_target() if view is not None else None  # type: ignore[attr-defined]
+
+    def set_status(self, message: str) -> None:
+        # Messages quote content (a source title, a search hit's place): text(), not Text().
+        self.query_one("#status-line", Static).update(text(message, "dim"))
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def jump(self, target_id: str, *, record: bool = True) -> bool:
+        """Show ``target_id`` in its tab with the cursor on it; False when there is no such id.
+
+        The move itself may finish a moment later, when the tab is opened for the first time.
+        """
+        target = self.refs.target(target_id)
+        if target is None:
+            return False
+        origin = self.current_position()
+
+        def select(view: TabView) -> None:
+            if view.select(target_id):
+                self.query_one(AttributionPane).show(target_id)
+                if record:
+                    self.history.jumped(origin, target_id)
+
+        self._open(target.tab, select)
+        return True
+
+    def action_show_tab(self, tab: Tab) -> None:
+        def show(view: TabView) -> None:
+            view.focus_default()
+            self.query_one(AttributionPane).show(view.current_target())
+
+        self._open(tab, show)
+
+    def action_back(self) -> None:
+        target = self.history.back(self.current_position())
+        stack = self.app.screen_stack
+        came_from_picker = len(stack) > 1 and isinstance(stack[-2], PickerScreen)
+        if target is None and came_from_picker:
+            self.dismiss()  # back past the first jump: return to the library's list
+            return
+        self._travel(target)
+
+    def action_forward(self) -> None:
+        self._travel(self.history.forward())
+
+    def _travel(self, target_id: str | None) -> None:
+        if target_id is None:
+            self.set_status("No further history.")
+            return
+        self.jump(target_id, record=False)
+
+    def action_toggle_pane(self) -> None:
+        self.pane_shown = not self.pane_shown
+        self.query_one(AttributionPane).set_class(self.pane_shown, "-shown")
+        self.set_class(self.pane_shown, "-pane-open")
+
+    # -- provenance filters ------------------------------------------------------------------
+
+    def action_filter_source(self) -> None:
+        def chosen(source_id: str | None) -> None:
+            if source_id is None:
+                return
+            self._apply_filter(source_id or None)
+
+        from briefing_tui.ui.screens.choose_source import ChooseSourceScreen
+
+        self.app.push_screen(ChooseSourceScreen(self.briefing, self.refs), chosen)
+
+    def action_filter_unsourced(self) -> None:
+        report = self.query_one(ReportView)
+        self._apply_filter(None if report.reader.filter == UNSOURCED else UNSOURCED)
+
+    def _apply_filter(self, value: str | None) -> None:
+        report = self.query_one(ReportView)
+        report.set_filter(value)
+        self._open("report")
+        report.focus_default()
+        if value is None:
+            self.set_status("Showing every paragraph.")
+        elif value == UNSOURCED:
+            self.set_status("Showing only paragraphs that cite no source (u: show all).")
+        else:
+            title = self.briefing.source(value).title
+            self.set_status(f"Showing paragraphs citing {title[:50]} (f: change, u/f: clear).")
+        self.query_one(AttributionPane).show(report.current_target())
+
+    # -- messages from the tabs --------------------------------------------------------------
+
+    def on_item_focused(self, event: ItemFocused) -> None:
+        event.stop()
+        self.query_one(AttributionPane).show(event.target_id)
+
+    def on_jump_requested(self, event: JumpRequested) -> None:
+        event.stop()
+        if not self.jump(event.target_id):
+            self.set_status(f"Nothing to jump to for {event.target_id!r}.")
+
+    def on_tab_strip_chosen(self, event: TabStrip.Chosen) -> None:
+        event.stop()
+        if event.tab in TABS:  # a click on a label does what its digit key does
+            self.action_show_tab(event.tab)  # type: ignore[arg-type]
+
+    # -- search ------------------------------------------------------------------------------
+
+    def set_search_index(self, index: SearchIndex | None) -> None:
+        """Called when the app's library index is ready (it is built after the first frame)."""
+        result = getattr(self.app, "result", None)
+        many = result is not None and len(result.library.briefings) > 1
+        self.query_one(SearchPanel).set_index(index, show_briefing=many)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A "/" typed into a text box is text (a query may contain one), not "open search".
+        return not (action == "search" and isinstance(self.focused, Input))
+
+    def action_search(self) -> None:
+        panel = self.query_one(SearchPanel)
+        if not panel.display:
+            self._focus_before_search = self.focused
+        panel.open()
+
+    def on_search_panel_closed(self, event: SearchPanel.Closed) -> None:
+        event.stop()
+        if self._focus_before_search is not None and self._focus_before_search.is_attached:
+            self._focus_before_search.focus()
+        else:
+            self.view(self.active_tab).focus_default()
+
+    def on_search_panel_hit_chosen(self, event: SearchPanel.HitChosen) -> None:
+        event.stop()
+        self.search_result = event.result
+        self.hit_position = event.position
+        panel = self.query_one(SearchPanel)
+        panel.display = False
+        self._mark_matches(event.result)
+        self._show_hit(note="")
+
+    def _mark_matches(self, result: SearchResult | None) -> None:
+        """Highlight every match of the search in place: report text, agreements table, cards."""
+        if result is None:
+            self.marker = None
+            self.query_one(ReportView).reader.set_marks({})
+        else:
+            from briefing_tui.search import match_spans
+
+            query = result.query if result.query is not None else result.text
+            self.marker = lambda value: match_spans(value, query)
+            marks = {}
+            for _, paragraph in self.briefing.paragraphs():
+                spans = self.marker(paragraph.full_text)
+                if spans:
+                    marks[paragraph.id] = spans
+            self.query_one(ReportView).reader.set_marks(marks)
+        agreements = self._views.get("agreements")
+        if agreements is not None:
+            agreements.set_marker(self.marker)  # type: ignore[attr-defined]
+
+    def _hit_target(self, hit: Hit) -> str | None:
+        if self.refs.target(hit.target_id) is not None:
+            return hit.target_id
+        if hit.ref and self.refs.target(hit.ref) is not None:
+            return hit.ref
+        return None
+
+    def _show_hit(self, note: str) -> None:
+        result = self.search_result
+        if result is None or not result.hits:
+            self.set_status("No search results: press / to search.")
+            return
+        hit = result.hits[self.hit_position]
+        position = f"{self.hit_position + 1}/{len(result.hits)}"
+        if hit.briefing_id != self.briefing.id:
+            goto = hit.ref if hit.target_id.startswith("#") else hit.target_id
+            self.app.open_briefing(hit.briefing_id, goto=goto)  # type: ignore[attr-defined]
+            return
+        target = self._hit_target(hit)
+        if target is not None:
+            self.jump(target)
+        else:
+            tab = {"#agreements": "agreements", "#sources": "sources"}.get(
+                hit.target_id, "overview"
+            )
+            self.action_show_tab(tab)  # type: ignore[arg-type]
+        self.set_status(f"Search {position}: {hit.location}  (n/N: next/previous){note}")
+
+    def action_next_hit(self) -> None:
+        self._step_hit(1)
+
+    def action_previous_hit(self) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self, step: int) -> None:
+        result = self.search_result
+        if result is None or not result.hits:
+            self.set_status("No search results: press / to search.")
+            return
+        position = self.hit_position + step
+        note = ""
+        if position >= len(result.hits):
+            position, note = 0, " — wrapped to the first hit"
+        elif position < 0:
+            position, note = len(result.hits) - 1, " — wrapped to the last hit"
+        self.hit_position = position
+        self._show_hit(note)
+
+    def action_clear_marks(self) -> None:
+        if self.search_result is not None:
+            self.search_result = None
+            self._mark_matches(None)
+            self.set_status("Search marks cleared.")

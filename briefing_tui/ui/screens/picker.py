@@ -1,0 +1,116 @@
+"""Choose a briefing when the library holds more than one: type to filter, Enter opens."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing_tui.content.model import Briefing
+from briefing_tui.reading.dates import format_range
+from briefing_tui.ui.render import text
+
+
+def briefing_prompt(briefing: Briefing) -> Text:
+    prompt = text(briefing.title, "bold")
+    prompt.append(f"\n  {format_range(briefing.start, briefing.end)}", style="dim")
+    prompt.append("\n  ")
+    prompt.append(text(briefing.summary))
+    return prompt
+
+
+def matches(briefing: Briefing, needle: str) -> bool:
+    folded = needle.casefold()
+    haystack = " ".join((briefing.id, briefing.title, briefing.summary, *briefing.tags)).casefold()
+    return all(word in haystack for word in folded.split())
+
+
+class PickerScreen(Screen[None]):
+    """The library's briefings; the filter box keeps focus so typing narrows the list."""
+
+    BINDINGS = [
+        Binding("down", "move(1)", "Next", show=False, id="picker.down"),
+        Binding("up", "move(-1)", "Previous", show=False, id="picker.up"),
+        Binding("enter", "open", "Open", id="picker.open"),
+    ]
+
+    def __init__(
+        self, briefings: Sequence[Briefing], *, loading: tuple[int, int] | None = None
+    ) -> None:
+        super().__init__()
+        self.briefings: list[Briefing] = list(briefings)
+        #: ``(folders done, folders in all)`` while the library is still validating. (Not named
+        #: ``loading``: that is Widget's reactive that swaps the screen for a spinner.)
+        self.load_state = loading
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="picker-title")
+        yield Input(placeholder="filter…", id="picker-filter")
+        yield OptionList(markup=False, id="picker-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._title()
+        self._refill("")
+        self.query_one(Input).focus()
+
+    def _title(self) -> None:
+        count = len(self.briefings)
+        line = f"{count} briefing{'s' * (count != 1)} — type to filter, Enter opens"
+        if self.load_state is not None:
+            done, total = self.load_state
+            line += f"  (loading {done} of {total}…)"
+        self.query_one("#picker-title", Static).update(Text(line, style="bold"))
+
+    def add(self, briefings: Sequence[Briefing], loading: tuple[int, int] | None) -> None:
+        """More briefings have been validated: list them without moving the cursor."""
+        self.briefings.extend(briefings)
+        self.load_state = loading
+        needle = self.query_one(Input).value
+        option_list = self.query_one(OptionList)
+        option_list.add_options(
+            Option(briefing_prompt(b), id=b.id) for b in briefings if matches(b, needle)
+        )
+        if option_list.highlighted is None and option_list.option_count:
+            option_list.highlighted = 0
+        self._title()
+
+    def _refill(self, needle: str) -> None:
+        option_list = self.query_one(OptionList)
+        option_list.set_options(
+            Option(briefing_prompt(b), id=b.id) for b in self.briefings if matches(b, needle)
+        )
+        if option_list.option_count:
+            option_list.highlighted = 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._refill(event.value)
+
+    def action_move(self, step: int) -> None:
+        option_list = self.query_one(OptionList)
+        if step > 0:
+            option_list.action_cursor_down()
+        else:
+            option_list.action_cursor_up()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_open()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.app.open_briefing(event.option.id)  # type: ignore[attr-defined]
+
+    def action_open(self) -> None:
+        option_list = self.query_one(OptionList)
+        if option_list.highlighted is None:
+            return
+        option_id = option_list.get_option_at_index(option_list.highlighted).id
+        if option_id:
+            self.app.open_briefing(option_id)  # type: ignore[attr-defined]

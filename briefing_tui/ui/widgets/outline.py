@@ -1,0 +1,61 @@
+"""The section list beside the report: where you are, and how well each section is sourced."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from briefing_tui.content.model import Briefing
+from briefing_tui.reading.refs import BriefingRefs, section_label
+from briefing_tui.ui.render import text
+
+
+class Outline(OptionList):
+    """Sections with their coverage line; Enter jumps the reader to a section."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Next section", show=False, id="outline.down"),
+        Binding("k", "cursor_up", "Previous section", show=False, id="outline.up"),
+        Binding("g", "first", "First section", show=False, id="outline.top"),
+        Binding("G", "last", "Last section", show=False, id="outline.bottom"),
+    ]
+
+    @dataclass
+    class SectionChosen(Message):
+        """The reader should move to this section."""
+
+        section_id: str
+
+    def __init__(self, briefing: Briefing, refs: BriefingRefs, *, id: str | None = None) -> None:
+        options = []
+        for section in briefing.sections:
+            sourced, total = refs.coverage(section)
+            prompt = Text()
+            prompt.append(f"{section_label(section.id)} ", style="bold")
+            prompt.append(text(section.title))
+            prompt.append(f"\n   {sourced} of {total} sourced", style="dim")
+            options.append(Option(prompt, id=section.id))
+        super().__init__(*options, markup=False, id=id)
+
+    def follow(self, section_id: str) -> None:
+        """Track the reading position without stealing focus or posting a jump."""
+        try:
+            index = self.get_option_index(section_id)
+        except OptionDoesNotExist:
+            return
+        if self.highlighted != index:
+            with self.prevent(OptionList.OptionHighlighted):
+                self.highlighted = index
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.SectionChosen(event.option.id))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()

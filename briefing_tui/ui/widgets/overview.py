@@ -1,0 +1,271 @@
+"""The Overview tab: what the briefing is, its numbers, its days and who reacted how.
+
+Everything is one :class:`OptionList` so the reader moves over figures, timeline entries and
+reactions with one cursor (headings are disabled options the cursor skips). Each item knows the
+paragraph or agreement it comes from: Enter jumps there, and highlighting it tells the
+attribution pane what to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefing_tui.content.model import Briefing, KeyFigure, Reaction, Stance, TimelineEvent
+from briefing_tui.reading.dates import format_range
+from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.ui.messages import ItemFocused, JumpRequested
+from briefing_tui.ui.render import text
+from briefing_tui.ui.widgets._shared import is_displayed
+
+#: Cells of the bar drawn for percentage figures; fixed so it fits at 80 columns with room for
+#: the legend, and so two bars are comparable at a glance.
+BAR_WIDTH = 40
+
+#: Badge style per stance: hostile reactions warm, neutral ones grey, friendly ones green, so
+#: the reactions column reads as a heat map before any word is read.
+STANCE_STYLE: dict[Stance, str] = {
+    Stance.CONDEMNED: "bold white on red3",
+    Stance.CRITICAL: "bold black on dark_orange",
+    Stance.CONCERNED: "bold black on yellow3",
+    Stance.WARY: "bold black on khaki3",
+    Stance.RESTRAINED: "bold white on grey39",
+    Stance.SILENT: "bold white on grey30",
+    Stance.DIVIDED: "bold white on medium_purple3",
+    Stance.WELCOMED: "bold white on green4",
+}
+
+#: Width of the widest badge, so actor names line up after it.
+BADGE_WIDTH = max(len(s.value) for s in Stance) + 2
+
+
+@dataclass(frozen=True)
+class OverviewItem:
+    """One row the cursor can land on.
+
+    ``item_id`` is what the attribution pane is told about; ``jump_id`` is where Enter goes.
+    They differ only for timeline entries, which have no id of their own.
+    """
+
+    item_id: str
+    jump_id: str
+
+
+def number(value: float) -> str:
+    """``200.0`` -> ``200``; figures are written as the report writes them, no trailing ``.0``."""
+    return f"{value:g}"
+
+
+def percent_bar(figure: KeyFigure, width: int = BAR_WIDTH) -> Text:
+    """A bar of ``width`` cells: solid to the value, shaded to the target, hatched to its top.
+
+    The three fills differ in glyph as well as colour so the bar still reads with NO_COLOR.
+    """
+
+    def cells(percent: float) -> int:
+        return round(max(0.0, min(percent, 100.0)) * width / 100)
+
+    value = cells(figure.value)
+    low = max(value, cells(figure.target)) if figure.target is not None else value
+    high = max(low, cells(figure.target_high)) if figure.target_high is not None else low
+    bar = Text()
+    bar.append("█" * value, style="bold cyan")
+    bar.append("▓" * (low - value), style="yellow")
+    bar.append("▒" * (high - low), style="yellow")
+    bar.append("░" * (width - high), style="dim")
+    return bar
+
+
+def figure_legend(figure: KeyFigure) -> str:
+    """``70% → 80–85%``: the bar's numbers in words, for readers and screen readers."""
+    legend = f"{number(figure.value)}{figure.unit}"
+    if figure.target is not None:
+        target = number(figure.target)
+        if figure.target_high is not None and figure.target_high != figure.target:
+            target += f"–{number(figure.target_high)}"
+        legend += f" → {target}{figure.unit}"
+    return legend
+
+
+def figure_prompt(figure: KeyFigure) -> Group:
+    """A key figure: its label, then a bar (percentages) or the number large, then what it is."""
+    lines: list[Text] = [text(figure.label, "bold")]
+    if figure.unit == "%":
+        line = percent_bar(figure)
+        line.append("  ")
+        line.append_text(text(figure_legend(figure), "bold"))
+        lines.append(line)
+        lines.append(text(f"“{figure.text}”", "italic dim"))
+    else:
+        line = text(number(figure.value), "bold reverse")
+        line.append(" ")
+        line.append_text(text(figure.unit, "bold"))
+        line.append("  ")
+        line.append_text(text(f"“{figure.text}”", "italic dim"))
+        lines.append(line)
+    lines.append(text(figure.measures, "dim"))
+    return Group(*lines)
+
+
+def _two_columns(left: Text, right: Text, left_width: int) -> Table:
+    """A gutter column and a wrapping body, so wrapped lines keep their hanging indent."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=left_width, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(left, right)
+    return grid
+
+
+def timeline_prompt(event: TimelineEvent) -> Table:
+    """``7–10 May  Title`` with the entry's text under the title."""
+    body = text(event.title, "bold")
+    body.append("\n")
+    body.append_text(text(event.text, "dim"))
+    return _two_columns(text(format_range(event.date, event.end, year=False), "bold cyan"), body, 9)
+
+
+def stance_badge(stance: Stance) -> Text:
+    """The stance as a coloured, fixed-width badge: `` CONCERNED ``."""
+    return text(f" {stance.value.upper()} ".center(BADGE_WIDTH), STANCE_STYLE[stance])
+
+
+def reaction_prompt(reaction: Reaction) -> Table:
+    """Stance badge, then the actor and the phrase of the report that describes the reaction."""
+    body = text(reaction.actor, "bold")
+    body.append("\n")
+    body.append_text(text(reaction.summary, "dim"))
+    return _two_columns(stance_badge(reaction.stance), body, BADGE_WIDTH)
+
+
+def heading(title: str, option_id: str) -> Option:
+    """A section heading: a disabled option, so the cursor passes over it."""
+    label = text("\n")
+    label.append_text(text(title.upper(), "bold"))
+    return Option(label, id=option_id, disabled=True)
+
+
+class OverviewView(Vertical):
+    """Title, dates, summary, key figures, timeline and reactions of one briefing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Next item", show=False, id="overview.down"),
+        Binding("k", "cursor_up", "Previous item", show=False, id="overview.up"),
+        Binding("g", "first", "First item", show=False, id="overview.first"),
+        Binding("G", "last", "Last item", show=False, id="overview.last"),
+    ]
+
+    def __init__(self, briefing: Briefing, refs: BriefingRefs, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.briefing = briefing
+        """The briefing shown; read only."""
+        self.refs = refs
+        """Shared navigation facts (not needed for drawing, kept for the common constructor)."""
+        self.items: dict[str, OverviewItem] = {}
+        """Option id -> the item behind it; headings and header rows are absent."""
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _options(self) -> list[Option | None]:
+        b = self.briefing
+        options: list[Option | None] = [
+            Option(text(b.title, "bold"), id="header-title", disabled=True),
+            Option(
+                text(format_range(b.start, b.end), "bold cyan"), id="header-dates", disabled=True
+            ),
+            Option(text(b.summary), id="header-summary", disabled=True),
+        ]
+        if b.figures:
+            options.append(heading("Key figures", "heading-figures"))
+            for figure in b.figures:
+                option_id = f"figure:{figure.id}"
+                self.items[option_id] = OverviewItem(figure.id, figure.ref)
+                options.append(Option(figure_prompt(figure), id=option_id))
+        if b.timeline:
+            options.append(heading("Timeline", "heading-timeline"))
+            for index, event in enumerate(b.timeline):
+                option_id = f"timeline:{index}"
+                self.items[option_id] = OverviewItem(event.refs[0], event.refs[0])
+                options.append(Option(timeline_prompt(event), id=option_id))
+        if b.reactions:
+            options.append(heading("Reactions", "heading-reactions"))
+            for reaction in b.reactions:
+                option_id = f"reaction:{reaction.id}"
+                self.items[option_id] = OverviewItem(reaction.id, reaction.ref)
+                options.append(Option(reaction_prompt(reaction), id=option_id))
+        return options
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(*self._options(), id="overview-list", markup=False)
+
+    def on_mount(self) -> None:
+        self.option_list.action_first()
+        self.option_list.scroll_home(animate=False)
+
+    @property
+    def option_list(self) -> OptionList:
+        return self.query_one("#overview-list", OptionList)
+
+    # -- the tab contract --------------------------------------------------------------------
+
+    def select(self, target_id: str) -> bool:
+        """Put the cursor on a figure or reaction; timeline entries have no id to select by."""
+        for option_id, item in self.items.items():
+            if item.item_id == target_id and not option_id.startswith("timeline:"):
+                option_list = self.option_list
+                option_list.highlighted = option_list.get_option_index(option_id)
+                option_list.focus()
+                return True
+        return False
+
+    def current_target(self) -> str | None:
+        """The attribution id of the highlighted item."""
+        option_list = self.option_list
+        if option_list.highlighted is None:
+            return None
+        option = option_list.get_option_at_index(option_list.highlighted)
+        item = self.items.get(option.id or "")
+        return item.item_id if item else None
+
+    def focus_default(self) -> None:
+        self.option_list.focus()
+
+    # -- keys and events ---------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self.option_list.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.option_list.action_cursor_up()
+
+    def action_first(self) -> None:
+        """First item, and the header above it back into view."""
+        self.option_list.action_first()
+        self.option_list.scroll_home(animate=False)
+
+    def action_last(self) -> None:
+        self.option_list.action_last()
+
+    @on(OptionList.OptionHighlighted, "#overview-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # Stopped here: the screen's own option lists (the outline) must not see ours.
+        event.stop()
+        item = self.items.get(event.option_id or "")
+        if item is not None and is_displayed(self):
+            self.post_message(ItemFocused(item.item_id))
+
+    @on(OptionList.OptionSelected, "#overview-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        item = self.items.get(event.option_id or "")
+        if item is not None:
+            self.post_message(JumpRequested(item.jump_id))

@@ -1,0 +1,158 @@
+"""The search bar: type a query, watch the hits update, Enter jumps to one.
+
+Queries run on a worker thread with a generation counter, so typing never waits for a search and
+a slow, stale result can never overwrite a newer one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from briefing_tui.ui.render import text
+from briefing_tui.ui.widgets.hit_list import HitList
+
+if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
+    from briefing_tui.search import SearchIndex, SearchResult
+
+RESULT_LIMIT = 200
+
+
+class SearchPanel(Vertical):
+    """Input, hit count and results; posts what the reader chose and leaves the jumping to the
+    screen."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close search", id="search.close"),
+        Binding("down", "results_down", "Next hit", show=False, id="search.down"),
+        Binding("up", "results_up", "Previous hit", show=False, id="search.up"),
+        Binding("pagedown", "results_page_down", "Page down", show=False, id="search.page_down"),
+        Binding("pageup", "results_page_up", "Page up", show=False, id="search.page_up"),
+    ]
+
+    @dataclass
+    class HitChosen(Message):
+        """Enter on a hit: the screen jumps there and keeps ``hits`` for n/N."""
+
+        result: SearchResult
+        position: int
+
+    @dataclass
+    class Closed(Message):
+        """Escape: the screen gives focus back to where it was."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.index: SearchIndex | None = None
+        self.show_briefing = False
+        self.result: SearchResult | None = None
+        self._generation = 0
+        #: How many of ``result.hits`` are in the list so far.
+        self._drawn = 0
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            placeholder='search: words, "a phrase", -word, source:… (Esc closes)', id="search-input"
+        )
+        yield Static(id="search-count")
+        yield HitList(id="search-results")
+
+    # -- opening and typing ------------------------------------------------------------------
+
+    def open(self) -> None:
+        self.display = True
+        search_input = self.query_one(Input)
+        # Focus now, not via Widget.focus() (which waits for the next callback): keys typed or
+        # pasted right after `/` must land in the search box, not in the view underneath.
+        self.screen.set_focus(search_input)
+        search_input.action_select_all()
+        if search_input.value:
+            self._search(search_input.value)
+
+    def set_index(self, index: SearchIndex | None, show_briefing: bool) -> None:
+        self.index = index
+        self.show_briefing = show_briefing
+        value = self.query_one(Input).value
+        if self.display and value:
+            self._search(value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._search(event.value)
+
+    def _search(self, query: str) -> None:
+        self._generation += 1
+        if not query.strip():
+            self._show(self._generation, None)
+            return
+        if self.index is None:
+            self.query_one("#search-count", Static).update(
+                Text("Indexing… results will follow.", style="italic")
+            )
+            return
+        self._run(self.index, query, self._generation)
+
+    # A fixed description: Textual would otherwise repr() the arguments on the UI thread.
+    @work(thread=True, exclusive=True, group="search", description="search")
+    def _run(self, index: SearchIndex, query: str, generation: int) -> None:
+        result = index.search(query, limit=RESULT_LIMIT)
+        self.app.call_from_thread(self._show, generation, result)
+
+    def _show(self, generation: int, result: SearchResult | None) -> None:
+        if generation != self._generation:
+            return  # a newer query is already on its way; this one is stale
+        self.result = result
+        count = self.query_one("#search-count", Static)
+        results = self._results()
+        if result is None or result.error:
+            error = result.error if result is not None else None
+            count.update(Text.assemble(("⚠ ", "bold red"), text(error)) if error else "")
+            results.show((), self.show_briefing)
+            return
+        shown = len(result.hits)
+        summary = f"{result.total} hit{'s' * (result.total != 1)}"
+        if shown < result.total:
+            summary += f" (first {shown} shown)"
+        count.update(Text(summary + " · Enter jumps, ↑↓ choose", style="dim"))
+        results.show(result.hits, self.show_briefing)
+
+    # -- choosing ----------------------------------------------------------------------------
+
+    def _results(self) -> HitList:
+        return self.query_one("#search-results", HitList)
+
+    def action_results_down(self) -> None:
+        self._results().action_cursor_down()
+
+    def action_results_up(self) -> None:
+        self._results().action_cursor_up()
+
+    def action_results_page_down(self) -> None:
+        self._results().action_page_down()
+
+    def action_results_page_up(self) -> None:
+        self._results().action_page_up()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        results = self._results()
+        if self.result is None or not self.result.hits or results.highlighted is None:
+            return
+        self.post_message(self.HitChosen(self.result, results.highlighted))
+
+    def on_option_list_option_selected(self, event: HitList.OptionSelected) -> None:
+        event.stop()
+        if self.result is not None and event.option.id is not None:
+            self.post_message(self.HitChosen(self.result, int(event.option.id)))
+
+    def action_close(self) -> None:
+        self.display = False
+        self.post_message(self.Closed())
