@@ -16,16 +16,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui import __version__
+from briefing_tui.cli.exitcodes import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+)
 from briefing_tui.content.errors import UsageError
 
 if TYPE_CHECKING:  # the loader brings pydantic: imported by the commands that load
     from briefing_tui.content.loader import LoadResult
 
 SUBCOMMANDS = ("validate", "export", "schema", "search")
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-#: sysexits' EX_SOFTWARE: something went wrong that no input of the user's could fix.
-EXIT_INTERNAL = 70
 
 
 class _Parser(argparse.ArgumentParser):
@@ -138,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as exc:  # a bug of ours: still one line, never a traceback on a terminal
         print(f"briefing: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_INTERNAL

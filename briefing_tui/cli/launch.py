@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing_tui.cli.exitcodes import EXIT_USAGE
 from briefing_tui.content.loader import LoadResult, bundled_content_path, collect, iter_library
 from briefing_tui.ui.lockdown import neutralise_textual_constants, scrub_environment
 
@@ -45,7 +46,7 @@ def open_library(path: Path) -> LoadResult | Loader:
 def run_tui(ns: argparse.Namespace) -> int:
     if not all(os.isatty(fd) for fd in (0, 1, 2)):
         print(NOT_A_TERMINAL, file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     secure = secure_requested(ns)
     if secure:
         # Before textual is imported: it reads its switches (drivers, devtools, log files,

@@ -20,11 +20,10 @@ import json
 import sys
 from typing import TextIO
 
+from briefing_tui.cli.exitcodes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from briefing_tui.content.loader import LoadResult
 from briefing_tui.content.text import one_line
 from briefing_tui.search import Hit, SearchIndex
-
-EXIT_HITS, EXIT_NONE, EXIT_USAGE = 0, 1, 2
 
 _BOLD, _PLAIN = "\x1b[1m", "\x1b[22m"
 
@@ -77,4 +76,4 @@ def run_search(ns: argparse.Namespace, load_result: LoadResult, out: TextIO | No
         for hit in result.hits:
             out.write(format_hit(hit, bold) + "\n")
     out.flush()
-    return EXIT_HITS if result.hits else EXIT_NONE
+    return EXIT_OK if result.hits else EXIT_PROBLEMS

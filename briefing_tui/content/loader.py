@@ -30,7 +30,7 @@ from briefing_tui.content.model import (
     reference_problems,
     unsafe_character,
 )
-from briefing_tui.content.positions import key_lines, line_for
+from briefing_tui.content.positions import Loc, key_lines, line_for
 from briefing_tui.content.tomlread import TOMLDecodeError, parse_toml
 
 #: Largest content file we read. A whole report is ~40 KB; this leaves room for long briefings
@@ -138,10 +138,10 @@ class _Parsed:
 
     data: dict[str, Any]
     text: str
-    _lines: dict[tuple[str | int, ...], int] | None = None
+    _lines: dict[Loc, int] | None = None
 
     @property
-    def lines(self) -> dict[tuple[str | int, ...], int]:
+    def lines(self) -> dict[Loc, int]:
         if self._lines is None:
             self._lines = key_lines(self.text)
         return self._lines
@@ -276,9 +276,7 @@ def _deep_line(text: str) -> int | None:
     return None
 
 
-def _validation_problems(
-    exc: ValidationError, shown: str, lines: dict[tuple[str | int, ...], int]
-) -> list[Problem]:
+def _validation_problems(exc: ValidationError, shown: str, lines: dict[Loc, int]) -> list[Problem]:
     problems = []
     errors = exc.errors(include_url=False)
     failed = [tuple(e["loc"]) for e in errors]
@@ -341,7 +339,7 @@ def load_briefing(folder: Path, root: Path | None = None) -> Briefing:
     draft = Briefing.model_construct(**fields)
     loaded = None if len(parts) == len(CONTENT_FILES) else frozenset(parts)
 
-    def where(loc: tuple[str | int, ...]) -> str:
+    def where(loc: Loc) -> str:
         shown, parsed = positions[KEY_FILE[str(loc[0])]]
         line = line_for(parsed.lines, loc)
         return f"{shown}:{line}" if line is not None else f"{shown}: {format_loc(loc)}"

@@ -26,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from briefing_tui.content.positions import Loc
 from briefing_tui.content.text import unsafe_character
 
 # --------------------------------------------------------------------------------------------
@@ -320,8 +321,6 @@ KEY_FILE: dict[str, str] = {
 # --------------------------------------------------------------------------------------------
 # The assembled briefing
 # --------------------------------------------------------------------------------------------
-
-Loc = tuple[str | int, ...]
 
 
 class Briefing(OverviewFile, SourcesFile, AgreementsFile, SectionsFile, BriefingFile):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from briefing_tui.content.tomlread import TOMLDecodeError, parse_toml
 
-Path = tuple[str | int, ...]
+Loc = tuple[str | int, ...]
 
 
 def _unquote(quoted: str) -> str:
@@ -86,14 +86,14 @@ class _Frame:
     #: array: the next element has not been seen yet; table: a key is expected next.
     pending: bool = True
 
-    def parts(self) -> Path:
+    def parts(self) -> Loc:
         return (self.index,) if self.array else self.key
 
 
 class _ValueScanner:
     """Tracks brackets, inline tables and strings across the lines of one value."""
 
-    def __init__(self, base: Path, record: dict[Path, int]) -> None:
+    def __init__(self, base: Loc, record: dict[Loc, int]) -> None:
         self.frames: list[_Frame] = []
         self.base = base
         self.record = record
@@ -106,7 +106,7 @@ class _ValueScanner:
         """True while the value continues on the next line."""
         return bool(self.frames or self.quote)
 
-    def _path(self) -> Path:
+    def _path(self) -> Loc:
         path: list[str | int] = list(self.base)
         for frame in self.frames:
             path.extend(frame.parts())
@@ -179,11 +179,11 @@ class _ValueScanner:
             i += 1
 
 
-def key_lines(text: str) -> dict[Path, int]:
+def key_lines(text: str) -> dict[Loc, int]:
     """Map every table, key and array element path in ``text`` to its 1-based line."""
-    record: dict[Path, int] = {}
-    arrays: dict[Path, int] = {}
-    current: Path = ()
+    record: dict[Loc, int] = {}
+    arrays: dict[Loc, int] = {}
+    current: Loc = ()
     scanner: _ValueScanner | None = None
 
     for line_no, raw in enumerate(text.splitlines(), start=1):
@@ -224,7 +224,7 @@ def key_lines(text: str) -> dict[Path, int]:
     return record
 
 
-def _resolve(parts: Path, arrays: dict[Path, int]) -> Path:
+def _resolve(parts: Loc, arrays: dict[Loc, int]) -> Loc:
     """Turn a header's dotted name into a path, entering the last table of each array."""
     path: list[str | int] = []
     for part in parts:
@@ -234,7 +234,7 @@ def _resolve(parts: Path, arrays: dict[Path, int]) -> Path:
     return tuple(path)
 
 
-def line_for(lines: dict[Path, int], loc: Path) -> int | None:
+def line_for(lines: dict[Loc, int], loc: Loc) -> int | None:
     """The line of ``loc``, or of its nearest recorded ancestor."""
     for end in range(len(loc), 0, -1):
         found = lines.get(tuple(loc[:end]))

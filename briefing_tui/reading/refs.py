@@ -18,26 +18,12 @@ from briefing_tui.content.model import (
     Section,
     Source,
 )
+from briefing_tui.reading.kinds import Kind
+from briefing_tui.reading.labels import report_labels
 
-Kind = Literal["section", "paragraph", "agreement", "source", "figure", "timeline", "reaction"]
 Tab = Literal["overview", "report", "agreements", "sources"]
 
 TABS: tuple[Tab, ...] = ("overview", "report", "agreements", "sources")
-
-
-def paragraph_label(paragraph_id: str) -> str:
-    """``s2.p3`` -> ``§2.3``; ids of another shape are shown as they are."""
-    section, dot, number = paragraph_id.partition(".")
-    if dot and section[:1] == "s" and number[:1] == "p":
-        return f"§{section[1:]}.{number[1:]}"
-    return paragraph_id
-
-
-def section_label(section_id: str) -> str:
-    """``s2`` -> ``§2``."""
-    return (
-        f"§{section_id[1:]}" if section_id[:1] == "s" and section_id[1:].isdigit() else section_id
-    )
 
 
 @dataclass(frozen=True)
@@ -59,21 +45,24 @@ class BriefingRefs:
     targets: dict[str, Target] = field(default_factory=dict)
     _backlinks: dict[str, list[Target]] = field(default_factory=dict)
     _section_of: dict[str, Section] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    """The label (§4.2) of every section and paragraph id."""
 
     def __post_init__(self) -> None:
         b = self.briefing
+        self.labels = report_labels(b)
         self._backlinks = {s.id: [] for s in b.sources}
         for section in b.sections:
-            title = f"{section_label(section.id)} {section.title}"
-            self._add(Target("section", section.id, "report", section_label(section.id), title))
+            label = self.labels[section.id]
+            self._add(Target("section", section.id, "report", label, f"{label} {section.title}"))
             for p in section.paragraphs:
                 self._section_of[p.id] = section
                 target = Target(
                     "paragraph",
                     p.id,
                     "report",
-                    paragraph_label(p.id),
-                    f"{paragraph_label(p.id)} {section.title}",
+                    self.labels[p.id],
+                    f"{self.labels[p.id]} {section.title}",
                 )
                 self._add(target)
                 for source_id in p.sources:

@@ -5,7 +5,6 @@ This module is the package's only public surface: the rest of the program import
 It never imports textual: the command line and the tests use it without a UI.
 """
 
-from briefing_tui.search.documents import paragraph_label
 from briefing_tui.search.highlight import SNIPPET_WIDTH, match_spans
 from briefing_tui.search.index import SearchIndex
 from briefing_tui.search.query import FIELDS, KINDS, Filter, Query, QueryError, Term, parse_query
@@ -23,6 +22,5 @@ __all__ = [
     "SearchResult",
     "Term",
     "match_spans",
-    "paragraph_label",
     "parse_query",
 ]

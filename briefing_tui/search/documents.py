@@ -9,20 +9,12 @@ Items without an id get a ``#``-prefixed pseudo id (``#overview``, ``#sources``,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from briefing_tui.content.model import Briefing
+from briefing_tui.reading.labels import number_label
 from briefing_tui.search.text import CJK_CHAR, fold_aligned
-
-
-def paragraph_label(paragraph_id: str, fallback: str | None = None) -> str:
-    """``s2.p3`` -> ``§2.3``: how the UI and the search results name a paragraph."""
-    match = re.fullmatch(r"s(\d+)\.p(\d+)", paragraph_id)
-    if match:
-        return f"§{match.group(1)}.{match.group(2)}"
-    return fallback if fallback is not None else paragraph_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +115,7 @@ def briefing_docs(b: Briefing) -> Iterable[tuple[Doc, frozenset[str], str | None
             doc(
                 "section",
                 section.id,
-                f"§{si} {section.title}",
+                f"{number_label(si)} {section.title}",
                 section.title,
                 _fields(("title", section.title, True)),
             ),
@@ -131,7 +123,7 @@ def briefing_docs(b: Briefing) -> Iterable[tuple[Doc, frozenset[str], str | None
             section.id,
         )
         for pi, p in enumerate(section.paragraphs, 1):
-            label = paragraph_label(p.id, f"§{si}.{pi}")
+            label = number_label(si, pi)
             pairs: list[tuple[str, str | None] | tuple[str, str | None, bool]] = [
                 ("label", p.label, True),
                 ("text", p.text),

@@ -21,22 +21,11 @@ import re
 from dataclasses import dataclass
 
 from briefing_tui.content.model import Status
+from briefing_tui.reading.kinds import KINDS
 from briefing_tui.search.text import fold, query_words
 
 #: Filter fields, in the order the error message lists them.
 FIELDS = ("source", "section", "area", "status", "kind", "briefing")
-#: Values of ``kind:``; the kinds of item the index holds.
-KINDS = (
-    "paragraph",
-    "agreement",
-    "source",
-    "figure",
-    "section",
-    "timeline",
-    "reaction",
-    "briefing",
-)
-
 #: Values of ``status:``, from the model so the two cannot drift apart.
 STATUSES = tuple(s.value for s in Status)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from briefing_tui.reading.kinds import Kind
 from briefing_tui.search.documents import Field
 from briefing_tui.search.highlight import Span, find_spans, match_spans, original_spans
 from briefing_tui.search.query import Query
@@ -23,7 +24,7 @@ class Hit:
 
     briefing_id: str
     #: paragraph, section, agreement, source, figure, timeline, reaction or briefing.
-    kind: str
+    kind: Kind
     #: The id to jump to. Items without an id of their own get a ``#``-prefixed pseudo id that
     #: can never clash with a slug: ``#overview``, ``#agreements``, ``#sources``, ``#timeline-2``.
     target_id: str

@@ -9,17 +9,9 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from briefing_tui.content.text import plain
+from briefing_tui.reading.kinds import KIND_INFO
 from briefing_tui.reading.refs import Target
 from briefing_tui.ui.render import text
-
-KIND_LABELS = {
-    "section": "Section",
-    "paragraph": "Paragraph",
-    "agreement": "Agreement",
-    "source": "Source",
-    "figure": "Figure",
-    "reaction": "Reaction",
-}
 
 
 class JumpCommands(Provider):
@@ -48,7 +40,7 @@ class JumpCommands(Provider):
     @staticmethod
     def _name(target: Target) -> str:
         label = target.label if target.kind != "section" else target.location
-        return f"{KIND_LABELS[target.kind]}: {label}"
+        return f"{KIND_INFO[target.kind].title}: {label}"
 
     @staticmethod
     def _prompt(name: str, location: str, offsets: Sequence[int] = ()) -> Text:

@@ -22,7 +22,7 @@ import pytest
 from tmuxkit import TMUX, Tmux, exit_status, wait_for
 
 from briefing_tui.content.loader import load_library
-from briefing_tui.reading.refs import section_label
+from briefing_tui.reading.labels import number_label
 
 BRIEFING = Path(sys.executable).parent / "briefing"
 TIMEOUT = 20.0
@@ -72,7 +72,7 @@ def test_installed_briefing_in_a_real_terminal(tmux: Tmux, tmp_path: Path) -> No
     # The report opens at its first section with the heading whole: in a real terminal the size
     # arrives after the first layout, which once left the heading half scrolled away.
     first = briefing.sections[0]
-    wait_text(tmux, f"{section_label(first.id)} {first.title[:40]}")
+    wait_text(tmux, f"{number_label(1)} {first.title[:40]}")
 
     tmux.keys(NAME, "3")
     screen = wait_text(tmux, "Power of Siberia-2")

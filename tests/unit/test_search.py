@@ -21,7 +21,6 @@ from briefing_tui.search import (
     SearchResult,
     Term,
     match_spans,
-    paragraph_label,
     parse_query,
 )
 
@@ -199,11 +198,6 @@ def test_overview_items_carry_the_id_they_cite(mini: SearchIndex) -> None:
     )
     [reaction] = mini.search("kind:reaction").hits
     assert (reaction.target_id, reaction.ref) == ("europe", "s2.p1")
-
-
-def test_paragraph_label() -> None:
-    assert paragraph_label("s2.p3") == "§2.3"
-    assert paragraph_label("intro", "§1.1") == "§1.1"
 
 
 # --------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing_tui.content.model import Agreement, Briefing
+from briefing_tui.reading.labels import list_status, source_kind_words
 from briefing_tui.ui.render import Marker, highlighted, text
 
 
@@ -44,8 +45,7 @@ def agreement_body(agreement: Agreement, briefing: Briefing, marker: Marker | No
         source = briefing.source(source_id)
         line = text("• ")
         line.append_text(text(source.title))
-        listed = "in report list" if source.in_report_list else "cited in text only"
-        line.append_text(text(f"  [{source.kind.value}; {listed}]", "dim"))
+        line.append_text(text(f"  [{source_kind_words(source)}; {list_status(source)}]", "dim"))
         parts.append(line)
     if agreement.attributions:
         parts.append(_heading("Attributed to"))

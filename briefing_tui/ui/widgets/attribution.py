@@ -9,18 +9,11 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from briefing_tui.content.model import Attribution, Source
+from briefing_tui.reading.labels import list_status, source_kind_words
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.ui.render import text
 
 ASSESSMENT_NOTICE = "No source cited: analyst's assessment"
-
-KIND_NAMES = {
-    "official": "official statement",
-    "agency": "news agency",
-    "media": "media",
-    "document": "official document",
-    "expert": "expert",
-}
 
 
 def source_block(source: Source) -> Text:
@@ -29,12 +22,9 @@ def source_block(source: Source) -> Text:
     block.append("■ ", style="cyan")
     block.append(text(source.title, "bold"))
     block.append("\n  ")
-    block.append(KIND_NAMES.get(source.kind.value, source.kind.value), style="italic")
+    block.append(source_kind_words(source), style="italic")
     block.append(" · ")
-    if source.in_report_list:
-        block.append("in the report's source list", style="green")
-    else:
-        block.append("not in the report's source list", style="yellow")
+    block.append(list_status(source), style="green" if source.in_report_list else "yellow")
     if source.outlets:
         block.append("\n  Outlets: ", style="dim")
         block.append(text(", ".join(source.outlets)))

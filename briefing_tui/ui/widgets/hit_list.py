@@ -17,6 +17,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing_tui.reading.kinds import KIND_INFO
 from briefing_tui.ui.render import highlighted, text
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
@@ -29,22 +30,13 @@ PAGE = 40
 #: draws the next page once the view is within one screen of the bottom.)
 PAGE_AHEAD = 5
 
-KIND_BADGES = {
-    "paragraph": "¶",
-    "section": "§",
-    "agreement": "A",
-    "source": "S",
-    "figure": "#",
-    "timeline": "T",
-    "reaction": "R",
-    "briefing": "B",
-}
-
 
 def hit_prompt(hit: Hit, show_briefing: bool) -> Group:
     """Where the hit is on one line; the snippet below it, indented as it wraps."""
     where = Text()
-    where.append(f"{KIND_BADGES.get(hit.kind, '?')} ", style="bold magenta")
+    where.append(
+        f"{KIND_INFO[hit.kind].badge if hit.kind in KIND_INFO else '?'} ", style="bold magenta"
+    )
     if show_briefing:
         where.append(text(hit.briefing_id + " › ", "dim"))
     where.append(text(hit.location, "bold"))

@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from briefing_tui.content.model import Briefing
-from briefing_tui.reading.refs import BriefingRefs, section_label
+from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.ui.render import text
 
 
@@ -36,7 +36,7 @@ class Outline(OptionList):
         for section in briefing.sections:
             sourced, total = refs.coverage(section)
             prompt = Text()
-            prompt.append(f"{section_label(section.id)} ", style="bold")
+            prompt.append(f"{refs.labels[section.id]} ", style="bold")
             prompt.append(text(section.title))
             prompt.append(f"\n   {sourced} of {total} sourced", style="dim")
             options.append(Option(prompt, id=section.id))

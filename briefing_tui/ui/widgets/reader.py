@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from briefing_tui.content.model import Briefing, Paragraph, Section
-from briefing_tui.reading.refs import BriefingRefs, paragraph_label, section_label
+from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.ui.messages import ItemFocused
 from briefing_tui.ui.render import highlighted, text
 
@@ -60,7 +60,7 @@ class Reader(OptionList):
     def _heading(self, section: Section, shown: int) -> Text:
         sourced, count = self.refs.coverage(section)
         line = Text()
-        line.append(f"{section_label(section.id)} ", style="bold")
+        line.append(f"{self.refs.labels[section.id]} ", style="bold")
         line.append(text(section.title, "bold underline"))
         note = f"  {sourced} of {count} paragraphs sourced"
         if shown != count:
@@ -70,7 +70,7 @@ class Reader(OptionList):
 
     def _prompt(self, paragraph: Paragraph) -> Text:
         prompt = Text()
-        prompt.append(f"{paragraph_label(paragraph.id)} ", style="bold cyan")
+        prompt.append(f"{self.refs.labels[paragraph.id]} ", style="bold cyan")
         if paragraph.bullet:
             prompt.append("• ")
         if paragraph.label:

@@ -21,6 +21,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.content.model import Briefing, Source, SourceKind
+from briefing_tui.reading.labels import list_status, source_kind_words
 from briefing_tui.reading.refs import BriefingRefs, Target
 from briefing_tui.ui.messages import ItemFocused, JumpRequested
 from briefing_tui.ui.render import text
@@ -51,14 +52,13 @@ def excerpt(value: str, limit: int = EXCERPT) -> str:
 
 def list_badge(source: Source) -> Text:
     """Whether the report's own source list names this source, or only its text does."""
-    if source.in_report_list:
-        return text(" in report list ", "bold black on green")
-    return text(" cited in text only ", "bold black on yellow")
+    style = "bold black on green" if source.in_report_list else "bold black on yellow"
+    return text(f" {list_status(source)} ", style)
 
 
 def source_prompt(source: Source, count: int) -> Group:
     """Title, then kind · outlets, then the list badge and how often it is cited."""
-    meta = text(source.kind.value, KIND_STYLE[source.kind])
+    meta = text(source_kind_words(source), KIND_STYLE[source.kind])
     if source.outlets:
         meta.append_text(text(" · " + ", ".join(source.outlets), "dim"))
     badges = list_badge(source)

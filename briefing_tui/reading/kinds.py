@@ -1,0 +1,37 @@
+"""The kinds of item a reader can meet, jump to and search for: the one table of them.
+
+The query language's ``kind:`` values, the palette's titles and the results list's badges all
+read this table, so a new kind cannot be known to one of them and missing from another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal[
+    "paragraph", "agreement", "source", "figure", "section", "timeline", "reaction", "briefing"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class KindInfo:
+    title: str
+    """How the palette and the help name the kind."""
+    badge: str
+    """One character before a search hit of this kind."""
+
+
+KIND_INFO: dict[Kind, KindInfo] = {
+    "paragraph": KindInfo("Paragraph", "¶"),
+    "agreement": KindInfo("Agreement", "A"),
+    "source": KindInfo("Source", "S"),
+    "figure": KindInfo("Figure", "#"),
+    "section": KindInfo("Section", "§"),
+    "timeline": KindInfo("Timeline", "T"),
+    "reaction": KindInfo("Reaction", "R"),
+    "briefing": KindInfo("Briefing", "B"),
+}
+
+#: Every kind, in the order the query help lists them.
+KINDS: tuple[Kind, ...] = tuple(KIND_INFO)
