@@ -90,7 +90,7 @@ def build_command_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of the content files")
 
-    from briefing_tui.search.query import QUERY_SYNTAX
+    from briefing_tui.search import QUERY_SYNTAX
 
     search = sub.add_parser(
         "search",

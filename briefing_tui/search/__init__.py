@@ -3,16 +3,54 @@
 This module is the package's only public surface: the rest of the program imports from
 ``briefing_tui.search``, never from its modules, so the engine's inside can change freely.
 It never imports textual: the command line and the tests use it without a UI.
+
+Names load on first use (PEP 562): the browser imports ``fold`` for its picker before the
+first frame, and the engine itself only when the index is built, after it.
 """
 
-from briefing_tui.search.highlight import SNIPPET_WIDTH, match_spans
-from briefing_tui.search.index import SearchIndex
-from briefing_tui.search.query import FIELDS, KINDS, Filter, Query, QueryError, Term, parse_query
-from briefing_tui.search.results import Hit, SearchResult
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from briefing_tui.search.highlight import SNIPPET_WIDTH, match_spans
+    from briefing_tui.search.index import SearchIndex
+    from briefing_tui.search.query import (
+        FIELDS,
+        KINDS,
+        QUERY_SYNTAX,
+        Filter,
+        Query,
+        QueryError,
+        Term,
+        parse_query,
+    )
+    from briefing_tui.search.results import Hit, SearchResult
+    from briefing_tui.search.text import fold
+
+#: Each public name and the module of the package that defines it.
+_HOMES = {
+    "SNIPPET_WIDTH": "highlight",
+    "match_spans": "highlight",
+    "SearchIndex": "index",
+    "FIELDS": "query",
+    "KINDS": "query",
+    "QUERY_SYNTAX": "query",
+    "Filter": "query",
+    "Query": "query",
+    "QueryError": "query",
+    "Term": "query",
+    "parse_query": "query",
+    "Hit": "results",
+    "SearchResult": "results",
+    "fold": "text",
+}
 
 __all__ = [
     "FIELDS",
     "KINDS",
+    "QUERY_SYNTAX",
     "SNIPPET_WIDTH",
     "Filter",
     "Hit",
@@ -21,6 +59,16 @@ __all__ = [
     "SearchIndex",
     "SearchResult",
     "Term",
+    "fold",
     "match_spans",
     "parse_query",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value

@@ -27,7 +27,7 @@ def _is_word_char(char: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class _Matcher:
+class Matcher:
     """How one term is found in folded text, with word boundaries that agree with tokens().
 
     ``fast`` uses plain ``\\w`` boundaries and handles all text without CJK characters. Where
@@ -96,7 +96,7 @@ class _Matcher:
 
 
 @lru_cache(maxsize=2048)
-def term_matcher(term: Term) -> _Matcher:
+def term_matcher(term: Term) -> Matcher:
     """The matcher for one term: words joined by punctuation/space (by nothing between CJK)."""
     words = term.words
     joiner = r"[\W_]*" if any(is_cjk(w) for w in words) else r"[\W_]+"
@@ -115,7 +115,7 @@ def term_matcher(term: Term) -> _Matcher:
         + (r"(?![^\W_])" if check_end else "")
         + (r"[^\W_]*" if extend else "")
     )
-    return _Matcher(re.compile(fast), re.compile(body), check_start, check_end, extend)
+    return Matcher(re.compile(fast), re.compile(body), check_start, check_end, extend)
 
 
 def find_spans(

@@ -15,21 +15,17 @@ reaction, a briefing's title and summary, or a list heading. Hits point at their
 
 from __future__ import annotations
 
-import bisect
-import gc
 import heapq
-import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from briefing_tui.content.model import Briefing, Library
 from briefing_tui.search.documents import Doc, briefing_docs
 from briefing_tui.search.filters import FilterIndex
 from briefing_tui.search.highlight import (
+    Matcher,
     Span,
-    _Matcher,
-    adjacency_term,
     find_spans,
     original_spans,
     snippet,
@@ -42,29 +38,14 @@ from briefing_tui.search.query import (
     Term,
     parse_query,
 )
+from briefing_tui.search.rank import K1, MAX_SCORED_EXPANSIONS, RANK_ALL, TITLE_WEIGHT, B, Ranking
 from briefing_tui.search.results import Hit, SearchResult
-from briefing_tui.search.text import cjk_terms, is_cjk, tokens
+from briefing_tui.search.text import is_cjk, tokens
 
-#: BM25 constants (the usual defaults): term-frequency saturation and length normalisation.
-_K1, _B = 1.2, 0.75
-#: Title words count this many times, so a word in a heading outweighs one in running text.
-_TITLE_WEIGHT = 3
-#: Above this many candidates (and with a limit) only each word's best documents are scored:
-#: exact for one-word queries, very nearly so for longer ones; the hit count is always exact.
-#: Below it every candidate is scored. Keeps a one-letter prefix over a thousand briefings
-#: inside a keystroke budget.
-_RANK_ALL = 1000
-#: A prefix that expands to many words is scored on its most common expansions only.
-_MAX_SCORED_EXPANSIONS = 8
-#: How many expansions of a prefix feed documents into ranking when there are too many
-#: candidates to score them all.
-_PRESELECT_EXPANSIONS = 8
 #: Prefixes up to this long whose expansions hold at least _PREFIX_CACHE_MIN postings have
 #: their document sets precomputed (about 4 bytes per document each).
 _CACHED_PREFIX_LENGTH = 3
 _PREFIX_CACHE_MIN = 20_000
-#: Indexes with more items than this end their build with a full garbage collection.
-_FULL_COLLECT_DOCS = 5_000
 
 
 # --------------------------------------------------------------------------------------------
@@ -72,7 +53,7 @@ _FULL_COLLECT_DOCS = 5_000
 # --------------------------------------------------------------------------------------------
 
 
-class SearchIndex:
+class SearchIndex(Ranking):
     """An in-memory inverted index over a whole library. Build once, query many times.
 
     Thread-safety: :meth:`search` only reads the index (and fills small caches with single,
@@ -100,28 +81,13 @@ class SearchIndex:
     def build(cls, library: Library) -> SearchIndex:
         """Index every briefing of ``library``, in reading order."""
         index = cls()
-        # Building allocates millions of small objects and no cycles; the cyclic garbage
-        # collector would rescan them again and again (about a third of the build time).
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            for briefing in library.briefings:
-                index.add_briefing(briefing)
-            index.finish()
-        finally:
-            if was_enabled:
-                gc.enable()
-                # Collect now, while building, rather than during a keystroke. Left in the young
-                # generations, the index's objects make the next collection take ~0.2 s on a
-                # 1,000-briefing library; and loading plus indexing leaves a full collection
-                # due (~0.5 s there). After a full one the next is due only when the heap has
-                # grown by a quarter again. (The app builds inside gcpolicy.bulk(), with
-                # collection already off: it freezes the index instead, and nothing runs here.)
-                gc.collect() if len(index._docs) > _FULL_COLLECT_DOCS else gc.collect(1)
+        for briefing in library.briefings:
+            index._add_briefing(briefing)
+        index._finish()
         return index
 
-    def add_briefing(self, briefing: Briefing) -> None:
-        """Index one briefing; call :meth:`finish` after the last one.
+    def _add_briefing(self, briefing: Briefing) -> None:
+        """Index one briefing; call :meth:`_finish` after the last one.
 
         Exposed so a UI can index a large library in steps and show the first screen earlier.
         """
@@ -142,7 +108,7 @@ class SearchIndex:
                 if f.is_title:
                     title_terms.update(terms)
                     for term in terms:
-                        counts[term] += _TITLE_WEIGHT
+                        counts[term] += TITLE_WEIGHT
                 else:
                     counts.update(terms)
             doc.length = sum(counts.values()) or 1
@@ -153,7 +119,7 @@ class SearchIndex:
             self._filters.add(briefing, doc, doc_id, cited, section_id)
         self._filters.add_briefing(briefing, first, len(self._docs))
 
-    def finish(self) -> None:
+    def _finish(self) -> None:
         """Compute the statistics ranking needs; the index is ready after this."""
         # A plain dict from here on, so that looking up a missing term cannot add it.
         self._post = dict(self._post)  # type: ignore[assignment]
@@ -163,11 +129,11 @@ class SearchIndex:
         post = self._post
         # Terms common enough to need preselection get their ranked lists now, not on the
         # first keystroke that needs them.
-        self._norms = [_K1 * (1 - _B + _B * d.length / self._avg_len) for d in self._docs]
+        self._norms = [K1 * (1 - B + B * d.length / self._avg_len) for d in self._docs]
         self._ranked = {
             term: array("I", self._by_weight(bucket))
             for term, bucket in post.items()
-            if len(bucket) > _RANK_ALL
+            if len(bucket) > RANK_ALL
         }
         # Short prefixes whose expansions have many postings ("k", "ka"): their union is
         # computed once here, stored compactly, instead of on every such keystroke.
@@ -189,14 +155,8 @@ class SearchIndex:
                 *(titled[e] for e in expansions if e in titled)
             )
             self._prefix_top[prefix] = heapq.nlargest(
-                _MAX_SCORED_EXPANSIONS, expansions, key=lambda e: len(post[e])
+                MAX_SCORED_EXPANSIONS, expansions, key=lambda e: len(post[e])
             )
-
-    def clear_caches(self) -> None:
-        """Forget what queries computed lazily (filter sets, small ranked lists), as in a fresh
-        session; the benchmark calls this so that repeated passes measure cold keystrokes."""
-        self._filters.clear_cache()
-        self._ranked = {t: r for t, r in self._ranked.items() if isinstance(r, array)}
 
     # -- introspection --------------------------------------------------------------------------
 
@@ -247,12 +207,6 @@ class SearchIndex:
         return SearchResult(query.text, hits, total, None, query)
 
     # -- matching -------------------------------------------------------------------------------
-
-    def _expansions(self, word: str) -> list[str]:
-        """Indexed terms starting with ``word``, in vocabulary order."""
-        lo = bisect.bisect_left(self._vocab, word)
-        hi = bisect.bisect_left(self._vocab, word + "\U0010ffff", lo)
-        return self._vocab[lo:hi]
 
     def _cost(self, term: Term) -> int:
         """Rough work to match a term, to order them: verified terms last, on fewer candidates."""
@@ -315,176 +269,10 @@ class SearchIndex:
                 out.add(d)
         return out
 
-    # -- ranking --------------------------------------------------------------------------------
-
-    def _idf(self, term: str) -> float:
-        """BM25 inverse document frequency: rare terms weigh more."""
-        df = len(self._post.get(term, ()))
-        n = len(self._docs)
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-    def _scoring_terms(self, term: Term) -> list[list[str]]:
-        """For each word of ``term``, the index terms whose weight scores it."""
-        out = []
-        for word, prefix in zip(term.words, term.word_prefixes, strict=True):
-            if is_cjk(word):
-                out.append(cjk_terms(word)[len(word) :] or [word])
-            elif prefix and word in self._prefix_top:
-                out.append(self._prefix_top[word])
-            elif prefix:
-                expansions = self._expansions(word)
-                if len(expansions) > _MAX_SCORED_EXPANSIONS:
-                    expansions = heapq.nlargest(
-                        _MAX_SCORED_EXPANSIONS, expansions, key=lambda e: len(self._post[e])
-                    )
-                out.append(expansions)
-            else:
-                out.append([word])
-        return out
-
-    def _rank(
-        self, query: Query, candidates: set[int], limit: int | None
-    ) -> list[tuple[int, float, int]]:
-        """(doc, score, tier) in rank order: tier (phrase, then title hits) first, then BM25
-        relevance, then reading order."""
-        if not query.terms:
-            chosen = sorted(candidates) if limit is None else heapq.nsmallest(limit, candidates)
-            return [(d, 0.0, 0) for d in chosen]
-        scoring = [(t, self._scoring_terms(t)) for t in query.terms]
-        titled = self._title_docs(query, candidates)
-        weights = {e: self._idf(e) for _, groups in scoring for group in groups for e in group}
-        groups = [
-            [(e, self._post[e], weights[e] * (_K1 + 1)) for e in group]
-            for _, term_groups in scoring
-            for group in term_groups
-        ]
-        pool: Iterable[int] = candidates
-        known: dict[int, float] = {}
-        if limit is not None and len(candidates) > _RANK_ALL:
-            # Title hits rank first: if they alone fill the list, only they can be in it.
-            within = titled if len(titled) >= limit else candidates
-            if len(within) > _RANK_ALL:
-                pool, known = self._preselect(groups, within, limit)
-                if within is candidates:
-                    pool |= titled
-            else:
-                pool = within
-        phrase = adjacency_term(query)
-        adjacent = term_matcher(phrase).found_in if phrase is not None else None
-        docs = self._docs
-        norms = self._norms
-        rows = []
-        for d in pool:
-            doc = docs[d]
-            score = known.get(d, 0.0)
-            if not score:
-                norm = norms[d]
-                for group in groups:
-                    best = 0.0
-                    for _e, bucket, weight in group:
-                        tf = bucket.get(d)
-                        if tf:
-                            w = weight * tf / (tf + norm)
-                            if w > best:
-                                best = w
-                    score += best or 0.1
-            tier = 1 if d in titled else 0
-            if adjacent is not None and any(adjacent(f.folded, f.has_cjk) for f in doc.fields):
-                tier += 2
-            rows.append((-tier, -score, d))
-        if limit is not None and len(rows) > limit:
-            rows = heapq.nsmallest(limit, rows)
-        else:
-            rows.sort()
-        return [(d, -score, -tier) for tier, score, d in rows]
-
-    def _title_docs(self, query: Query, candidates: set[int]) -> set[int]:
-        """Candidates whose title holds every positive term (they rank above the rest)."""
-        found: set[int] = candidates
-        for term in query.terms:
-            for word, prefix in zip(term.words, term.word_prefixes, strict=True):
-                if is_cjk(word):
-                    terms = [word] if len(word) == 1 else cjk_terms(word)[len(word) :]
-                    for t in terms:
-                        found = found & self._title_post.get(t, set())
-                elif prefix and word in self._prefix_titles:
-                    found = found & self._prefix_titles[word]
-                elif prefix:
-                    expansions = self._expansions(word)
-                    titled = self._title_post
-                    found = found & set().union(*(titled[e] for e in expansions if e in titled))
-                else:
-                    found = found & self._title_post.get(word, set())
-                if not found:
-                    return set()
-            if term.phrase or len(term.words) > 1 or is_cjk(term.words[0]):
-                matcher = term_matcher(term)
-                found = {
-                    d
-                    for d in found
-                    if any(
-                        matcher.found_in(f.folded, f.has_cjk)
-                        for f in self._docs[d].fields
-                        if f.is_title
-                    )
-                }
-        return found if found is not candidates else set(found)
-
-    def _preselect(
-        self, groups: list[list[tuple[str, dict[int, int], float]]], within: set[int], limit: int
-    ) -> tuple[set[int], dict[int, float]]:
-        """The documents that can reach the top ``limit`` of a very broad query.
-
-        Each scored word's expansions are walked best-first, and each contributes its first
-        ``limit`` documents in ``within``. For a one-word query this is exact: a document's
-        score is its best expansion's weight, and a document outside that expansion's first
-        ``limit`` has ``limit`` better documents ahead of it. Its weights are returned too
-        (document -> score), so those documents need no scoring again.
-        """
-        want = max(limit, 50)
-        pool: set[int] = set()
-        best: dict[int, float] = {}
-        single = len(groups) == 1
-        norms = self._norms
-        for group in groups:
-            for term, bucket, weight in group[:_PRESELECT_EXPANSIONS]:
-                got = 0
-                for d in self._ranked_docs(term):
-                    if d in within:
-                        pool.add(d)
-                        if single:
-                            tf = bucket[d]
-                            w = weight * tf / (tf + norms[d])
-                            if w > best.get(d, 0.0):
-                                best[d] = w
-                        got += 1
-                        if got >= want:
-                            break
-        return pool, best
-
-    def _ranked_docs(self, term: str) -> Sequence[int]:
-        """A term's documents, highest BM25 weight first (reading order among equals); common
-        terms' lists are built with the index, the others on first use and kept."""
-        ranked = self._ranked.get(term)
-        if ranked is None:
-            ranked = self._by_weight(self._post.get(term, {}))
-            self._ranked[term] = ranked
-        return ranked
-
-    def _by_weight(self, bucket: dict[int, int]) -> list[int]:
-        """Documents of a posting list by their BM25 term weight (idf is the same for all)."""
-        norms = self._norms
-
-        def weight(d: int) -> float:
-            tf = bucket[d]
-            return tf / (tf + norms[d])
-
-        return sorted(bucket, key=weight, reverse=True)
-
     # -- hits -----------------------------------------------------------------------------------
 
     def _hit(
-        self, doc_id: int, query: Query, matchers: list[_Matcher], score: float, tier: int
+        self, doc_id: int, query: Query, matchers: list[Matcher], score: float, tier: int
     ) -> Hit:
         """The hit for one ranked document: the field to show, its snippet and spans."""
         doc = self._docs[doc_id]

@@ -13,7 +13,8 @@ LATER = [
     "briefing_tui.ui.widgets.overview",
     "briefing_tui.ui.widgets.sources",
     "briefing_tui.ui.screens.choose_source",
-    "briefing_tui.search",
+    "briefing_tui.search.index",
+    "briefing_tui.search.rank",
     "textual.widgets._data_table",
 ]
 

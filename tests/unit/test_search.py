@@ -384,19 +384,6 @@ def test_query_is_hashable_for_caching() -> None:
     assert isinstance(parse_query("gas"), Query)
 
 
-def test_building_in_steps_equals_building_at_once(world: SearchIndex) -> None:
-    """add_briefing/finish (for a UI that indexes in steps) gives the same answers as build."""
-    library = load_library(MINI).library
-    stepwise = SearchIndex()
-    for briefing in library.briefings:
-        stepwise.add_briefing(briefing)
-    stepwise.finish()
-    at_once = SearchIndex.build(library)
-    for text in ("talks resum", "kind:source", '"talks resumed"', "source:wire -brussels"):
-        assert ids(stepwise.search(text)) == ids(at_once.search(text))
-    assert stepwise.doc_count == at_once.doc_count == 15
-
-
 # --------------------------------------------------------------------------------------------
 # Differential check against a brute-force reading of the rules
 # --------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.ui.render import text
+from briefing_tui.ui.widgets._shared import step_cursor
 
 SHOW_ALL = ""
 
@@ -44,11 +45,7 @@ class ChooseSourceScreen(ModalScreen[str | None]):
             yield OptionList(*options, markup=False)
 
     def action_move(self, step: int) -> None:
-        option_list = self.query_one(OptionList)
-        if step > 0:
-            option_list.action_cursor_down()
-        else:
-            option_list.action_cursor_up()
+        step_cursor(self.query_one(OptionList), step)
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

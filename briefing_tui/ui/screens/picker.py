@@ -13,7 +13,9 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.dates import format_range
+from briefing_tui.search import fold
 from briefing_tui.ui.render import text
+from briefing_tui.ui.widgets._shared import step_cursor
 
 
 def briefing_prompt(briefing: Briefing) -> Text:
@@ -25,9 +27,12 @@ def briefing_prompt(briefing: Briefing) -> Text:
 
 
 def matches(briefing: Briefing, needle: str) -> bool:
-    folded = needle.casefold()
-    haystack = " ".join((briefing.id, briefing.title, briefing.summary, *briefing.tags)).casefold()
-    return all(word in haystack for word in folded.split())
+    """Every word of ``needle`` occurs in the briefing's id, title, summary or tags.
+
+    Folded as search folds (case, accents, ё), so the picker and ``/`` agree on what matches.
+    """
+    haystack = fold(" ".join((briefing.id, briefing.title, briefing.summary, *briefing.tags)))
+    return all(word in haystack for word in fold(needle).split())
 
 
 class PickerScreen(Screen[None]):
@@ -92,11 +97,7 @@ class PickerScreen(Screen[None]):
         self._refill(event.value)
 
     def action_move(self, step: int) -> None:
-        option_list = self.query_one(OptionList)
-        if step > 0:
-            option_list.action_cursor_down()
-        else:
-            option_list.action_cursor_up()
+        step_cursor(self.query_one(OptionList), step)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

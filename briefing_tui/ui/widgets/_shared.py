@@ -1,8 +1,9 @@
-"""Helpers shared by the tab widgets (overview, agreements, sources)."""
+"""Helpers shared by the widgets and the screens that hold lists."""
 
 from __future__ import annotations
 
 from textual.widget import Widget
+from textual.widgets import OptionList
 
 
 def is_displayed(widget: Widget) -> bool:
@@ -19,3 +20,11 @@ def is_displayed(widget: Widget) -> bool:
         parent = node.parent
         node = parent if isinstance(parent, Widget) else None
     return True
+
+
+def step_cursor(option_list: OptionList, step: int) -> None:
+    """Move a list's cursor from a key bound on the screen around it (its filter box has focus)."""
+    if step > 0:
+        option_list.action_cursor_down()
+    else:
+        option_list.action_cursor_up()
