@@ -39,8 +39,8 @@ def source_kind_words(source: Source) -> str:
 
 
 #: Whether the report's own source list names a source, or only its text cites it.
-IN_REPORT_LIST = "in the report's source list"
-NOT_IN_REPORT_LIST = "cited in the text only"
+IN_REPORT_LIST = "in report list"
+NOT_IN_REPORT_LIST = "cited in text only"
 
 
 def list_status(source: Source) -> str:

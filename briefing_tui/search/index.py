@@ -166,6 +166,11 @@ class SearchIndex(Ranking):
         return len(self._docs)
 
     @property
+    def briefing_count(self) -> int:
+        """How many briefings the index covers (hits name their briefing when above one)."""
+        return self._briefing_count
+
+    @property
     def term_count(self) -> int:
         """How many distinct terms (words, CJK characters and pairs) the index holds."""
         return len(self._post)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding
+from textual.reactive import var
 from textual.screen import Screen
 
 from briefing_tui import gcpolicy
@@ -22,6 +23,7 @@ from briefing_tui.content.loader import BrokenBriefing, LoadResult, collect
 from briefing_tui.content.model import Briefing, Library
 from briefing_tui.reading.refs import find_target
 from briefing_tui.ui.lockdown import LockdownMixin
+from briefing_tui.ui.messages import OpenBriefing
 from briefing_tui.ui.palette import JumpCommands
 from briefing_tui.ui.screens.briefing import BriefingScreen
 from briefing_tui.ui.screens.error import ErrorScreen
@@ -41,6 +43,9 @@ GROW_EVERY = 0.1
 
 
 class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
+    search_index: var[SearchIndex | None] = var(None)
+    """The library's search index, once built (after the first frame); screens watch it."""
+
     # Absolute: Textual resolves a relative path next to the module of the class being run,
     # so a subclass elsewhere (the stall benchmark's recorder) would not find it.
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -70,7 +75,6 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
         self.secure = secure
         self.result: LoadResult | None = library if isinstance(library, LoadResult) else None
         self.crash: BaseException | None = None
-        self.search_index: SearchIndex | None = None
         self._goto_found: tuple[Library, tuple[Briefing, str] | None] | None = None
         #: Briefings by id as they arrive, so one can be opened before the library is complete.
         self.loaded: dict[str, Briefing] = (
@@ -217,17 +221,14 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
 
     def _index_ready(self, index: SearchIndex) -> None:
         self.search_index = index
-        for screen in self.screen_stack:
-            if isinstance(screen, BriefingScreen):
-                screen.set_search_index(index)
 
     def _fatal(self, title: str, lines: list[str]) -> None:
         self.push_screen(ErrorScreen(title, lines, fatal=True))
 
     # -- actions -----------------------------------------------------------------------------
 
-    def open_briefing(self, briefing_id: str, goto: str | None = None) -> None:
-        self.push_screen(BriefingScreen(self.loaded[briefing_id], goto=goto))
+    def on_open_briefing(self, message: OpenBriefing) -> None:
+        self.push_screen(BriefingScreen(self.loaded[message.briefing_id], goto=message.goto))
 
     def action_help(self) -> None:
         screen = self.screen

@@ -1,4 +1,4 @@
-"""Messages that cross widgets: widgets post them up, the briefing screen wires them."""
+"""Messages that cross widgets and screens: widgets post them up, screens and the app act."""
 
 from __future__ import annotations
 
@@ -19,3 +19,11 @@ class ItemFocused(Message):
     """The item under the cursor changed; the attribution pane follows it."""
 
     target_id: str
+
+
+@dataclass
+class OpenBriefing(Message):
+    """A screen asks the app to open another briefing of the library (the app owns the stack)."""
+
+    briefing_id: str
+    goto: str | None = None

@@ -4,38 +4,43 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from typing import Protocol, runtime_checkable
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from briefing_tui.content.text import plain
 from briefing_tui.reading.kinds import KIND_INFO
-from briefing_tui.reading.refs import Target
+from briefing_tui.reading.refs import BriefingRefs, Target
 from briefing_tui.ui.render import text
+
+
+@runtime_checkable
+class JumpHost(Protocol):
+    """A screen whose items the palette lists and jumps to (the briefing screen)."""
+
+    refs: BriefingRefs
+
+    def jump(self, target_id: str) -> None: ...
 
 
 class JumpCommands(Provider):
     """Fuzzy-matched jump targets of the briefing on screen."""
 
+    def _host(self) -> JumpHost | None:
+        """The topmost briefing: the palette runs over the screen beneath it."""
+        return next((s for s in reversed(self.app.screen_stack) if isinstance(s, JumpHost)), None)
+
     def _targets(self) -> list[Target]:
-        screen = self.screen
-        refs = getattr(screen, "refs", None)
-        if refs is None:
-            # The palette runs over the screen beneath it; look down the stack for a briefing.
-            for candidate in reversed(self.app.screen_stack):
-                refs = getattr(candidate, "refs", None)
-                if refs is not None:
-                    break
-        if refs is None:
+        host = self._host()
+        if host is None:
             return []
-        return [t for t in refs.targets.values() if t.kind != "paragraph"]
+        return [t for t in host.refs.targets.values() if t.kind != "paragraph"]
 
     def _jump(self, target_id: str) -> None:
-        for candidate in reversed(self.app.screen_stack):
-            jump = getattr(candidate, "jump", None)
-            if jump is not None:
-                jump(target_id)
-                return
+        host = self._host()
+        if host is not None:
+            host.jump(target_id)
 
     @staticmethod
     def _name(target: Target) -> str:

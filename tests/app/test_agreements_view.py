@@ -210,7 +210,7 @@ async def test_enter_opens_power_of_siberia_2_in_full_and_keys_close_it() -> Non
             assert "status: negotiation" in shown
             assert "50 billion m³/year" in shown
             assert "Bloomberg" in shown
-            assert "in the report's source list" in shown
+            assert "in report list" in shown
             await pilot.press(close)
             await pilot.pause()
             assert not isinstance(app.screen, AgreementScreen)

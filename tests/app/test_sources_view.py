@@ -89,12 +89,12 @@ async def test_list_shows_kind_outlets_and_list_badges() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         shown = left(app)
-        assert "official · Maria Zakharova, Chinese Foreign Ministry" in shown
-        assert "in the report's source list cited by 4" in shown
+        assert "official statement · Maria Zakharova, Chinese Foreign Ministry" in shown
+        assert "in report list cited by 4" in shown
         view(app).select("china-daily")
         await pilot.pause()
         shown = left(app)
-        assert "cited in the text only cited by 1" in shown
+        assert "cited in text only cited by 1" in shown
 
 
 @sync

@@ -21,7 +21,7 @@ from briefing_tui.content.model import Briefing
 from briefing_tui.reading.dates import format_range
 from briefing_tui.reading.history import History
 from briefing_tui.reading.refs import TABS, BriefingRefs, Tab
-from briefing_tui.ui.messages import ItemFocused, JumpRequested
+from briefing_tui.ui.messages import ItemFocused, JumpRequested, OpenBriefing
 from briefing_tui.ui.render import Marker, text
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
@@ -152,7 +152,8 @@ class BriefingScreen(Screen[None]):
     def on_mount(self) -> None:
         self._views["report"] = self.query_one("#report-view")
         self.query_one(SearchPanel).display = False
-        self.set_search_index(getattr(self.app, "search_index", None))
+        # The app owns the index (built after the first frame); every screen follows it.
+        self.watch(self.app, "search_index", self.set_search_index)
         self.view("report").focus_default()
         # The tabs settle their initial pane during the first refresh; jump after it.
         self.call_after_refresh(self._start)
@@ -332,8 +333,7 @@ class BriefingScreen(Screen[None]):
 
     def set_search_index(self, index: SearchIndex | None) -> None:
         """Called when the app's library index is ready (it is built after the first frame)."""
-        result = getattr(self.app, "result", None)
-        many = result is not None and len(result.library.briefings) > 1
+        many = index is not None and index.briefing_count > 1
         self.query_one(SearchPanel).set_index(index, show_briefing=many)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -398,7 +398,7 @@ class BriefingScreen(Screen[None]):
         position = f"{self.hit_position + 1}/{len(result.hits)}"
         if hit.briefing_id != self.briefing.id:
             goto = hit.ref if hit.target_id.startswith("#") else hit.target_id
-            self.app.open_briefing(hit.briefing_id, goto=goto)  # type: ignore[attr-defined]
+            self.post_message(OpenBriefing(hit.briefing_id, goto=goto))
             return
         target = self._hit_target(hit)
         if target is not None:

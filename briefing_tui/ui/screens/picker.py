@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.dates import format_range
 from briefing_tui.search import fold
+from briefing_tui.ui.messages import OpenBriefing
 from briefing_tui.ui.render import text
 from briefing_tui.ui.widgets._shared import step_cursor
 
@@ -106,7 +107,7 @@ class PickerScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:
-            self.app.open_briefing(event.option.id)  # type: ignore[attr-defined]
+            self.post_message(OpenBriefing(event.option.id))
 
     def action_open(self) -> None:
         option_list = self.query_one(OptionList)
@@ -114,4 +115,4 @@ class PickerScreen(Screen[None]):
             return
         option_id = option_list.get_option_at_index(option_list.highlighted).id
         if option_id:
-            self.app.open_briefing(option_id)  # type: ignore[attr-defined]
+            self.post_message(OpenBriefing(option_id))
