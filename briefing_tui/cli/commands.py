@@ -26,7 +26,7 @@ from briefing_tui.cli.exitcodes import (
 from briefing_tui.content.errors import UsageError
 
 if TYPE_CHECKING:  # the loader brings pydantic: imported by the commands that load
-    from briefing_tui.content.loader import LoadResult
+    from briefing_tui.content.problems import LoadResult
 
 SUBCOMMANDS = ("validate", "export", "schema", "search")
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui.cli.exitcodes import EXIT_USAGE
-from briefing_tui.content.loader import LoadResult, bundled_content_path, collect, iter_library
+from briefing_tui.content.loader import bundled_content_path, collect, iter_library
+from briefing_tui.content.problems import LoadResult
 from briefing_tui.ui.lockdown import neutralise_textual_constants, scrub_environment
 
 if TYPE_CHECKING:  # the app (and textual) load only after the environment is scrubbed

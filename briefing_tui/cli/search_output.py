@@ -21,7 +21,7 @@ import sys
 from typing import TextIO
 
 from briefing_tui.cli.exitcodes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from briefing_tui.content.loader import LoadResult
+from briefing_tui.content.problems import LoadResult
 from briefing_tui.content.text import one_line
 from briefing_tui.search import Hit, SearchIndex
 

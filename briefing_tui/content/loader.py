@@ -8,10 +8,8 @@ or a read of something else.
 
 from __future__ import annotations
 
-import errno
 import os
 import re
-import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,89 +19,19 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from briefing_tui.content.errors import UsageError
+from briefing_tui.content.files import decode, display_path, os_reason, read_bytes
 from briefing_tui.content.model import (
     CONTENT_FILES,
     KEY_FILE,
     Briefing,
     Library,
-    format_loc,
-    reference_problems,
-    unsafe_character,
 )
 from briefing_tui.content.positions import Loc, key_lines, line_for
+from briefing_tui.content.problems import BrokenBriefing, ContentError, LoadResult, Problem
+from briefing_tui.content.rules import format_loc, reference_problems
 from briefing_tui.content.tomlread import TOMLDecodeError, parse_toml
 
-#: Largest content file we read. A whole report is ~40 KB; this leaves room for long briefings
-#: while keeping a hostile file from filling memory.
-MAX_FILE_BYTES = 1_048_576
-
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing an author must fix, formatted the way editors and grep understand."""
-
-    file: str
-    message: str
-    line: int | None = None
-    field: str | None = None
-
-    def __post_init__(self) -> None:
-        # File names, keys and messages can carry text from the content itself (an unknown key
-        # spelt "\u001b[2J", a file named with an escape sequence): escape what must not reach a
-        # terminal, so that printing a problem is always safe.
-        for name in ("file", "message", "field"):
-            value = getattr(self, name)
-            if value is not None and (unsafe_character(value) is not None or "\n" in value):
-                object.__setattr__(self, name, _visible(value))
-
-    def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
-
-
-def _visible(text: str) -> str:
-    """``text`` with every control or bidi character written as an escape such as ``\x1b``."""
-    out = []
-    for char in text:
-        if char == "\n":
-            out.append("\\n")
-        elif unsafe_character(char) is not None:
-            out.append(repr(char)[1:-1] if ord(char) < 0x10000 else f"\\U{ord(char):08x}")
-        else:
-            out.append(char)
-    return "".join(out)
-
-
-class ContentError(Exception):
-    """Raised when content cannot be used; carries every problem found, not just the first."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
-
-
-@dataclass(frozen=True)
-class BrokenBriefing:
-    """A briefing folder that failed validation; the UI lists it instead of hiding it."""
-
-    folder: str
-    problems: tuple[Problem, ...]
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """The valid briefings of a content path, and the broken ones beside them."""
-
-    library: Library
-    broken: tuple[BrokenBriefing, ...] = ()
-
-    @property
-    def problems(self) -> list[Problem]:
-        return [p for b in self.broken for p in b.problems]
 
 
 def bundled_content_path() -> Path:
@@ -116,14 +44,6 @@ def bundled_content_path() -> Path:
     if installed.is_dir() and any(installed.iterdir()):
         return installed
     return package.parent / "content"
-
-
-def display_path(path: Path) -> str:
-    """A path as short as it can be while still leading to the file from here."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
 
 
 # --------------------------------------------------------------------------------------------
@@ -145,76 +65,6 @@ class _Parsed:
         if self._lines is None:
             self._lines = key_lines(self.text)
         return self._lines
-
-
-def _read_bytes(path: Path, root: Path, shown: str) -> bytes:
-    """Read at most MAX_FILE_BYTES + 1 bytes of a regular file inside ``root``."""
-    try:
-        resolved = path.resolve(strict=True)
-    except (OSError, RuntimeError) as exc:
-        raise ContentError([Problem(shown, f"cannot open: {_os_reason(exc)}")]) from None
-    if not resolved.is_relative_to(root):
-        raise ContentError(
-            [Problem(shown, "leads outside the content folder; refusing to read it")]
-        )
-    try:
-        fd = os.open(resolved, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-    except OSError as exc:
-        raise ContentError([Problem(shown, f"cannot open: {_os_reason(exc)}")]) from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise ContentError([Problem(shown, "is a folder, expected a TOML file")])
-        if not stat.S_ISREG(info.st_mode):
-            raise ContentError([Problem(shown, "is not a regular file (device, FIFO or socket)")])
-        chunks: list[bytes] = []
-        remaining = MAX_FILE_BYTES + 1
-        while remaining > 0:
-            chunk = os.read(fd, min(remaining, 65536))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
-    except OSError as exc:
-        raise ContentError([Problem(shown, f"cannot read: {_os_reason(exc)}")]) from None
-    finally:
-        os.close(fd)
-    raw = b"".join(chunks)
-    if len(raw) > MAX_FILE_BYTES:
-        raise ContentError(
-            [Problem(shown, f"file is larger than the {MAX_FILE_BYTES:,}-byte limit for content")]
-        )
-    return raw
-
-
-def _os_reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.errno == errno.ELOOP:
-        return "symbolic link loop"
-    if isinstance(exc, RuntimeError) and "loop" in str(exc):
-        return "symbolic link loop"  # pathlib before 3.13; the message names a relative path
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    return str(exc) or type(exc).__name__
-
-
-def _decode(raw: bytes, shown: str) -> str:
-    if not raw.strip():
-        raise ContentError([Problem(shown, "file is empty", line=1)])
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raise ContentError(
-            [Problem(shown, "starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM", 1)]
-        )
-    nul = raw.find(b"\x00")
-    if nul >= 0:
-        line = raw.count(b"\n", 0, nul) + 1
-        raise ContentError([Problem(shown, "contains a NUL byte; is this a binary file?", line)])
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise ContentError(
-            [Problem(shown, f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line)]
-        ) from None
 
 
 def _parse(text: str, shown: str) -> _Parsed:
@@ -319,7 +169,7 @@ def load_briefing(folder: Path, root: Path | None = None) -> Briefing:
             problems.append(Problem(shown, "required content file is missing"))
             continue
         try:
-            parsed = _parse(_decode(_read_bytes(path, root, shown), shown), shown)
+            parsed = _parse(decode(read_bytes(path, root, shown), shown), shown)
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
@@ -364,7 +214,7 @@ def _unexpected_entries(folder: Path) -> list[Problem]:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        return [Problem(display_path(folder), f"cannot list folder: {_os_reason(exc)}")]
+        return [Problem(display_path(folder), f"cannot list folder: {os_reason(exc)}")]
     for entry in entries:
         if entry.name.endswith(".toml") and entry.name not in CONTENT_FILES:
             expected = ", ".join(CONTENT_FILES)
@@ -394,7 +244,7 @@ def briefing_folders(path: Path) -> list[Path]:
     try:
         children = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
     except OSError as exc:
-        raise UsageError(f"{path}: cannot list folder: {_os_reason(exc)}") from None
+        raise UsageError(f"{path}: cannot list folder: {os_reason(exc)}") from None
     return [
         c for c in children if (c / "briefing.toml").exists() or (c / "briefing.toml").is_symlink()
     ]
@@ -464,6 +314,6 @@ def load_library(path: Path | str | None = None) -> LoadResult:
 def _id_line(path: Path, root: Path) -> int | None:
     shown = display_path(path)
     try:
-        return key_lines(_decode(_read_bytes(path, root, shown), shown)).get(("id",))
+        return key_lines(decode(read_bytes(path, root, shown), shown)).get(("id",))
     except ContentError:  # it was read a moment ago; if it changed since, the line is unknown
         return None

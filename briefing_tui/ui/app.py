@@ -19,8 +19,9 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from briefing_tui import gcpolicy
-from briefing_tui.content.loader import BrokenBriefing, LoadResult, collect
+from briefing_tui.content.loader import collect
 from briefing_tui.content.model import Briefing, Library
+from briefing_tui.content.problems import BrokenBriefing, LoadResult
 from briefing_tui.reading.refs import find_target
 from briefing_tui.ui.lockdown import LockdownMixin
 from briefing_tui.ui.messages import OpenBriefing

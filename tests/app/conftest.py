@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.content.loader import LoadResult, load_library
+from briefing_tui.content.loader import load_library
+from briefing_tui.content.problems import LoadResult
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from briefing_tui import gcpolicy
-from briefing_tui.content.loader import BrokenBriefing, LoadResult, iter_library, load_library
+from briefing_tui.content.loader import iter_library, load_library
 from briefing_tui.content.model import Briefing
+from briefing_tui.content.problems import BrokenBriefing, LoadResult
 from briefing_tui.ui import app as app_module
 from briefing_tui.ui.app import BriefingApp
 from briefing_tui.ui.screens.briefing import BriefingScreen

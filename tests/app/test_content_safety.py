@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefing_tui.content.loader import LoadResult
 from briefing_tui.content.model import Library
+from briefing_tui.content.problems import LoadResult
 from briefing_tui.ui.app import BriefingApp
 from briefing_tui.ui.widgets.attribution import AttributionPane
 from briefing_tui.ui.widgets.reader import Reader

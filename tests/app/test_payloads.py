@@ -18,8 +18,9 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.segment import Segment
 
-from briefing_tui.content.loader import LoadResult, load_briefing
+from briefing_tui.content.loader import load_briefing
 from briefing_tui.content.model import Briefing, Library
+from briefing_tui.content.problems import LoadResult
 from briefing_tui.ui.app import BriefingApp
 from briefing_tui.ui.screens.agreement import AgreementScreen
 from briefing_tui.ui.screens.briefing import BriefingScreen

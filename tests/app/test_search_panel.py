@@ -7,8 +7,8 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from briefing_tui.content.loader import LoadResult
 from briefing_tui.content.model import Briefing, Library
+from briefing_tui.content.problems import LoadResult
 from briefing_tui.search import SearchIndex
 from briefing_tui.ui.app import BriefingApp
 from briefing_tui.ui.widgets.hit_list import PAGE, PAGE_AHEAD, HitList

@@ -15,7 +15,7 @@ from harness import sync
 from textual.app import App
 from textual.command import CommandList, CommandPalette
 
-from briefing_tui.content.loader import LoadResult
+from briefing_tui.content.problems import LoadResult
 from briefing_tui.ui.app import BriefingApp
 from briefing_tui.ui.lockdown import REFUSED
 

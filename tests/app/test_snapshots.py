@@ -17,7 +17,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from briefing_tui.content.loader import LoadResult
+from briefing_tui.content.problems import LoadResult
 from briefing_tui.ui.app import BriefingApp
 
 NARROW = (80, 24)

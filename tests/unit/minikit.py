@@ -11,7 +11,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from briefing_tui.content.loader import ContentError, load_briefing, load_library
+from briefing_tui.content.loader import load_briefing, load_library
+from briefing_tui.content.problems import ContentError
 
 MINI = Path(__file__).resolve().parent.parent / "data" / "mini"
 

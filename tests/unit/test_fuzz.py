@@ -24,8 +24,9 @@ from hypothesis import strategies as st
 from minikit import MINI
 
 from briefing_tui.content import model as models
-from briefing_tui.content.loader import ContentError, load_briefing, load_library
+from briefing_tui.content.loader import load_briefing, load_library
 from briefing_tui.content.positions import key_lines
+from briefing_tui.content.problems import ContentError
 from briefing_tui.content.text import unsafe_character
 from briefing_tui.content.tomlread import parse_toml
 from briefing_tui.search import QueryError, SearchIndex, SearchResult, parse_query

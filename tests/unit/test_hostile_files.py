@@ -22,11 +22,12 @@ import pytest
 from minikit import UNKNOWN, MiniCopy, copy_mini
 
 from briefing_tui.cli.commands import main
-from briefing_tui.content import loader
-from briefing_tui.content.loader import ContentError, load_briefing, load_library
+from briefing_tui.content import files
+from briefing_tui.content.loader import load_briefing, load_library
+from briefing_tui.content.problems import ContentError
 from briefing_tui.content.text import unsafe_character
 
-CAP = loader.MAX_FILE_BYTES
+CAP = files.MAX_FILE_BYTES
 FORBIDDEN = "; control and bidi-override characters are not allowed in content"
 
 
@@ -393,7 +394,7 @@ def test_reads_at_most_cap_plus_one_bytes(
             read.append(len(data))
         return data
 
-    monkeypatch.setattr(loader.os, "read", counting_read)
+    monkeypatch.setattr(files.os, "read", counting_read)
     code, problems = validate(capsys)
     assert code == 1
     if size <= CAP:
@@ -419,7 +420,7 @@ def test_dev_zero_inside_the_content_root_is_refused_without_reading(
             pytest.fail("read a device")
         return real_read(fd, n)
 
-    monkeypatch.setattr(loader.os, "read", regular_only)
+    monkeypatch.setattr(files.os, "read", regular_only)
     with pytest.raises(ContentError) as caught:
         load_briefing(Path("."), root=Path("/"))
     assert [str(p) for p in caught.value.problems] == [

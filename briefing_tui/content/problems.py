@@ -1,0 +1,78 @@
+"""What goes wrong with content, as an author reads it: ``file:line: field: message``.
+
+Every problem of every file is collected, not just the first, and each one is safe to print:
+text that came from the content is escaped before it can reach a terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing_tui.content.model import Library
+from briefing_tui.content.text import unsafe_character
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing an author must fix, formatted the way editors and grep understand."""
+
+    file: str
+    message: str
+    line: int | None = None
+    field: str | None = None
+
+    def __post_init__(self) -> None:
+        # File names, keys and messages can carry text from the content itself (an unknown key
+        # spelt "\u001b[2J", a file named with an escape sequence): escape what must not reach a
+        # terminal, so that printing a problem is always safe.
+        for name in ("file", "message", "field"):
+            value = getattr(self, name)
+            if value is not None and (unsafe_character(value) is not None or "\n" in value):
+                object.__setattr__(self, name, _visible(value))
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+
+
+def _visible(text: str) -> str:
+    """``text`` with every control or bidi character written as an escape such as ``\x1b``."""
+    out = []
+    for char in text:
+        if char == "\n":
+            out.append("\\n")
+        elif unsafe_character(char) is not None:
+            out.append(repr(char)[1:-1] if ord(char) < 0x10000 else f"\\U{ord(char):08x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+class ContentError(Exception):
+    """Raised when content cannot be used; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class BrokenBriefing:
+    """A briefing folder that failed validation; the UI lists it instead of hiding it."""
+
+    folder: str
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The valid briefings of a content path, and the broken ones beside them."""
+
+    library: Library
+    broken: tuple[BrokenBriefing, ...] = ()
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for b in self.broken for p in b.problems]
