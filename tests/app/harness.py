@@ -6,12 +6,14 @@ only thing on screen so a test sees exactly what it posts and draws.
 
 from __future__ import annotations
 
-import asyncio
 import functools
-from collections.abc import Awaitable, Callable
+import io
+from collections.abc import Callable
 from pathlib import Path
 
+from rich.console import Console
 from textual.app import App, ComposeResult
+from textual.strip import Strip
 from textual.widget import Widget
 
 from briefing_tui.content.loader import load_library
@@ -24,8 +26,10 @@ CSS = Path(__file__).parents[2] / "briefing_tui" / "ui" / "app.tcss"
 WidgetFactory = Callable[[Briefing, BriefingRefs], Widget]
 
 
+@functools.cache
 def bundled_briefing() -> Briefing:
-    """The Xi Jinping visit report shipped in content/."""
+    """The Xi Jinping visit report shipped in content/, loaded once for the whole run (the
+    models are frozen, so tests can share them)."""
     return load_library().library.briefings[0]
 
 
@@ -58,10 +62,39 @@ class Harness(App[None]):
         self.item_focused.append(message.target_id)
 
 
+def frame_strips(app: App[object]) -> list[Strip]:
+    """The composited frame, row by row, as the terminal gets it.
+
+    The one place the tests read Textual's private compositor: Textual has no public API for
+    the composited frame with its styles (``export_screenshot`` gives SVG, without links or
+    actions), and the content-safety tests must see exactly what is drawn.
+    """
+    return app.screen._compositor.render_strips()
+
+
+def frame_output(app: App[object]) -> str:
+    """The text a full repaint writes to the terminal (the screens under a modal included)."""
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        legacy_windows=False,
+        safe_box=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    output = console.file.getvalue()
+    assert isinstance(output, str)
+    return output
+
+
 def screen_text(app: App[object]) -> str:
     """Everything on the screen as plain text, one line per terminal row."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
+    return "\n".join(strip.text for strip in frame_strips(app))
 
 
 def region_text(app: App[object], widget: Widget) -> str:
@@ -77,16 +110,6 @@ def flat(value: str) -> str:
     Lets a test find a sentence on screen however the terminal wrapped it.
     """
     return " ".join(value.replace("│", " ").split())
-
-
-def sync(test: Callable[[], Awaitable[None]]) -> Callable[[], None]:
-    """Run an async Pilot test with plain pytest (no asyncio plugin is installed)."""
-
-    @functools.wraps(test)
-    def run() -> None:
-        asyncio.run(test())  # type: ignore[arg-type]
-
-    return run
 
 
 #: Markup that must reach the screen as typed: styling, a stray closing tag, and an action link.
@@ -124,8 +147,9 @@ __all__ = [
     "Harness",
     "bundled_briefing",
     "flat",
+    "frame_output",
+    "frame_strips",
     "hostile_briefing",
     "region_text",
     "screen_text",
-    "sync",
 ]

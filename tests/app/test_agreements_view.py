@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from harness import HOSTILE, Harness, flat, hostile_briefing, region_text, screen_text, sync
+from harness import HOSTILE, Harness, flat, hostile_briefing, region_text, screen_text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
@@ -40,7 +40,6 @@ def status_line(app: Harness) -> str:
     return str(app.query_one("#agreements-status").render())
 
 
-@sync
 async def test_table_lists_all_13_with_every_column_at_80_columns() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -55,7 +54,6 @@ async def test_table_lists_all_13_with_every_column_at_80_columns() -> None:
         assert "Power of Siberia-2" in shown
 
 
-@sync
 async def test_s_sorts_by_each_column_in_turn_and_r_reverses() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -99,7 +97,6 @@ async def test_s_sorts_by_each_column_in_turn_and_r_reverses() -> None:
         assert "Sort: report order" in status_line(app)
 
 
-@sync
 async def test_sorting_keeps_the_cursor_on_the_same_agreement() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -115,7 +112,6 @@ async def test_sorting_keeps_the_cursor_on_the_same_agreement() -> None:
         assert app.item_focused == before
 
 
-@sync
 async def test_area_and_status_filters_cycle_and_count() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -152,7 +148,6 @@ async def test_area_and_status_filters_cycle_and_count() -> None:
         assert "0 of 13" in status_line(app)
 
 
-@sync
 async def test_cursor_keys_and_item_focused() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -173,7 +168,6 @@ async def test_cursor_keys_and_item_focused() -> None:
         assert app.item_focused[-1] == "power-of-siberia-2"
 
 
-@sync
 async def test_select_clears_filters_that_hide_the_agreement() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -194,7 +188,6 @@ async def test_select_clears_filters_that_hide_the_agreement() -> None:
         assert agreements.select("leading-media") is False
 
 
-@sync
 async def test_enter_opens_power_of_siberia_2_in_full_and_keys_close_it() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -217,7 +210,6 @@ async def test_enter_opens_power_of_siberia_2_in_full_and_keys_close_it() -> Non
         assert app.jumps == []
 
 
-@sync
 async def test_card_shows_the_gap_note() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -230,7 +222,6 @@ async def test_card_shows_the_gap_note() -> None:
         assert "Words lost before" in shown
 
 
-@sync
 async def test_markup_in_content_is_shown_literally() -> None:
     app = Harness(make, hostile_briefing())
     async with app.run_test(size=SIZE) as pilot:

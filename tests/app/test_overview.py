@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from harness import HOSTILE, Harness, flat, hostile_briefing, screen_text, sync
+from harness import HOSTILE, Harness, flat, hostile_briefing, screen_text
 from textual.widgets import OptionList
 
 from briefing_tui.content.model import Briefing
@@ -38,7 +38,6 @@ def test_settlement_bar_is_solid_to_70_and_shaded_to_80_85() -> None:
     assert bar == "█" * 28 + "▓" * 4 + "▒" * 2 + "░" * 6
 
 
-@sync
 async def test_header_figures_timeline_and_reactions_are_drawn() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -60,7 +59,6 @@ async def test_header_figures_timeline_and_reactions_are_drawn() -> None:
         assert all(len(line) <= 80 for line in bottom.splitlines())
 
 
-@sync
 async def test_cursor_moves_with_j_k_g_G_and_skips_headings() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -83,7 +81,6 @@ async def test_cursor_moves_with_j_k_g_G_and_skips_headings() -> None:
         assert overview.current_target() == "united-states"
 
 
-@sync
 async def test_highlight_posts_item_focused() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -101,7 +98,6 @@ async def test_highlight_posts_item_focused() -> None:
         assert app.item_focused[-1] == "international-community"
 
 
-@sync
 async def test_enter_jumps_to_the_ref_of_figure_timeline_and_reaction() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -124,7 +120,6 @@ async def test_enter_jumps_to_the_ref_of_figure_timeline_and_reaction() -> None:
         assert app.jumps[-1] == "s4.p5"
 
 
-@sync
 async def test_select_figures_and_reactions_only() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -142,7 +137,6 @@ async def test_select_figures_and_reactions_only() -> None:
         assert overview.current_target() == "joint-statements"
 
 
-@sync
 async def test_markup_in_content_is_shown_literally() -> None:
     app = Harness(make, hostile_briefing())
     async with app.run_test(size=SIZE) as pilot:

@@ -10,12 +10,11 @@ to (what the driver would write to a real terminal).
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
+from harness import frame_output, frame_strips, screen_text
 from pydantic import BaseModel
-from rich.console import Console
 from rich.segment import Segment
 
 from briefing_tui.content.loader import load_briefing
@@ -144,27 +143,7 @@ def test_poison_reaches_every_text_field() -> None:
 
 
 def segments(app: BriefingApp) -> list[Segment]:
-    return [segment for strip in app.screen._compositor.render_strips() for segment in strip]
-
-
-def terminal_output(app: BriefingApp) -> str:
-    """The bytes a full repaint of the screen (and the screens under a modal) writes."""
-    width, height = app.size
-    console = Console(
-        width=width,
-        height=height,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        legacy_windows=False,
-        safe_box=False,
-    )
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
-    output = console.file.getvalue()
-    assert isinstance(output, str)
-    return output
+    return [segment for strip in frame_strips(app) for segment in strip]
 
 
 def unsafe(value: str) -> list[str]:
@@ -179,10 +158,6 @@ def unsafe(value: str) -> list[str]:
     ]
 
 
-def screen_plain(app: BriefingApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
 def assert_safe(app: BriefingApp, where: str, *, literal: bool = True) -> str:
     """The app is alive, nothing unsafe was drawn, and (``literal``) the markup shows as text."""
     assert app.crash is None, f"{where}: {app.crash!r}"
@@ -193,14 +168,14 @@ def assert_safe(app: BriefingApp, where: str, *, literal: bool = True) -> str:
         if style is not None:
             assert not style.link, f"{where}: link {style.link!r} on {segment.text!r}"
             assert "@click" not in (style.meta or {}), f"{where}: action on {segment.text!r}"
-    output = terminal_output(app)
+    output = frame_output(app)
     for leak in LEAKS:
         assert leak not in output, f"{where}: {leak!r} written to the terminal"
     assert not [c for c in output if 0x80 <= ord(c) <= 0x9F], where
     svg = app.export_screenshot()
     assert not unsafe(svg.replace("\n", "").replace("\t", "")), where
     assert "&#27;" not in svg and "pwned\x07" not in svg, where
-    plain = " ".join(screen_plain(app).replace("│", " ").split())
+    plain = " ".join(screen_text(app).replace("│", " ").split())
     if literal:
         assert "[bold]x[/]" in plain, f"{where}: markup not shown literally:\n{plain}"
     return plain

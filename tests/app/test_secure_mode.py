@@ -11,7 +11,6 @@ import webbrowser
 from pathlib import Path
 
 import pytest
-from harness import sync
 from textual.app import App
 from textual.command import CommandList, CommandPalette
 
@@ -51,114 +50,87 @@ def notices(app: App[None]) -> list[str]:
 
 
 @pytest.mark.parametrize("secure", [True, False])
-def test_open_url_never_starts_a_browser_and_shows_the_link(
+async def test_open_url_never_starts_a_browser_and_shows_the_link(
     bundled: LoadResult, secure: bool
 ) -> None:
-    @sync
-    async def run() -> None:
-        app = BriefingApp(bundled, secure=secure)
-        async with app.run_test(size=SIZE) as pilot:
-            app.open_url("https://example.org/report")
-            await pilot.pause()
-            assert "Link: https://example.org/report" in notices(app)
-
-    run()
+    app = BriefingApp(bundled, secure=secure)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_url("https://example.org/report")
+        await pilot.pause()
+        assert "Link: https://example.org/report" in notices(app)
 
 
-def test_screenshot_action_and_methods_write_no_file(
+async def test_screenshot_action_and_methods_write_no_file(
     bundled: LoadResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
 
-    @sync
-    async def run() -> None:
-        app = BriefingApp(bundled, secure=True)
-        async with app.run_test(size=SIZE) as pilot:
-            app.action_screenshot("shot.svg", str(tmp_path))
-            assert app.save_screenshot("saved.svg", str(tmp_path)) == ""
-            assert app.deliver_screenshot("delivered.svg", str(tmp_path)) is None
-            await app.run_action("screenshot")
-            await pilot.pause()
-            assert REFUSED in notices(app)
-
-    run()
+    app = BriefingApp(bundled, secure=True)
+    async with app.run_test(size=SIZE) as pilot:
+        app.action_screenshot("shot.svg", str(tmp_path))
+        assert app.save_screenshot("saved.svg", str(tmp_path)) == ""
+        assert app.deliver_screenshot("delivered.svg", str(tmp_path)) is None
+        await app.run_action("screenshot")
+        await pilot.pause()
+        assert REFUSED in notices(app)
     assert list(tmp_path.iterdir()) == []
 
 
-def test_deliver_text_reads_and_writes_nothing(bundled: LoadResult, tmp_path: Path) -> None:
+async def test_deliver_text_reads_and_writes_nothing(bundled: LoadResult, tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("private")
     out = tmp_path / "out"
     out.mkdir()
 
-    @sync
-    async def run() -> None:
-        app = BriefingApp(bundled, secure=True)
-        async with app.run_test(size=SIZE):
-            assert app.deliver_text(secret, save_directory=out) is None
-            assert app.deliver_binary(secret, save_directory=out) is None
+    app = BriefingApp(bundled, secure=True)
+    async with app.run_test(size=SIZE):
+        assert app.deliver_text(secret, save_directory=out) is None
+        assert app.deliver_binary(secret, save_directory=out) is None
 
-    run()
     assert list(out.iterdir()) == []
 
 
-def test_suspend_does_nothing(bundled: LoadResult) -> None:
-    @sync
-    async def run() -> None:
-        app = BriefingApp(bundled, secure=True)
-        async with app.run_test(size=SIZE) as pilot:
-            app.action_suspend_process()
-            await app.run_action("suspend_process")
-            with pytest.raises(PermissionError), app.suspend():
-                raise AssertionError("the terminal was handed over")
-            await pilot.press("ctrl+z")
-            await pilot.pause()
-            assert app.is_running
-
-    run()
+async def test_suspend_does_nothing(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled, secure=True)
+    async with app.run_test(size=SIZE) as pilot:
+        app.action_suspend_process()
+        await app.run_action("suspend_process")
+        with pytest.raises(PermissionError), app.suspend():
+            raise AssertionError("the terminal was handed over")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.is_running
 
 
-def test_palette_offers_no_screenshot_or_other_outside_command(bundled: LoadResult) -> None:
-    @sync
-    async def run() -> None:
-        app = BriefingApp(bundled, secure=True)
-        async with app.run_test(size=SIZE) as pilot:
-            titles = [c.title for c in app.get_system_commands(app.screen)]
-            assert titles == ["Help", "Dark/light theme", "Quit"]
-            await pilot.press("ctrl+p", *"siberia")
-            await pilot.pause(0.5)
-            assert isinstance(app.screen, CommandPalette)
-            assert any("Siberia" in s for s in shown_commands(app.screen)), "palette shows nothing"
-            await pilot.press(*["backspace"] * 7, *"screenshot")
-            await pilot.pause(0.5)
-            shown = shown_commands(app.screen)
-            assert not any("screenshot" in s.lower() for s in shown), shown
-
-    run()
+async def test_palette_offers_no_screenshot_or_other_outside_command(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled, secure=True)
+    async with app.run_test(size=SIZE) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert titles == ["Help", "Dark/light theme", "Quit"]
+        await pilot.press("ctrl+p", *"siberia")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CommandPalette)
+        assert any("Siberia" in s for s in shown_commands(app.screen)), "palette shows nothing"
+        await pilot.press(*["backspace"] * 7, *"screenshot")
+        await pilot.pause(0.5)
+        shown = shown_commands(app.screen)
+        assert not any("screenshot" in s.lower() for s in shown), shown
 
 
-def test_devtools_are_never_connected_in_secure_mode(bundled: LoadResult) -> None:
-    @sync
-    async def run() -> None:
-        app = BriefingApp(bundled, secure=True)
-        app.features = frozenset({"devtools"})
-        async with app.run_test(size=SIZE):
-            await app._init_devtools()
-            assert app.devtools is None
-
-    run()
+async def test_devtools_are_never_connected_in_secure_mode(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled, secure=True)
+    app.features = frozenset({"devtools"})
+    async with app.run_test(size=SIZE):
+        await app._init_devtools()
+        assert app.devtools is None
 
 
-def test_palette_offers_the_readers_own_system_commands(bundled: LoadResult) -> None:
-    @sync
-    async def run() -> None:
-        app = BriefingApp(bundled, secure=True)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("ctrl+p", *"theme")
-            await pilot.pause(0.5)
-            assert any("Dark/light theme" in s for s in shown_commands(app.screen))
-            await pilot.press("enter")
-            await pilot.pause()
-            assert app.theme == "textual-light"
-
-    run()
+async def test_palette_offers_the_readers_own_system_commands(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled, secure=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"theme")
+        await pilot.pause(0.5)
+        assert any("Dark/light theme" in s for s in shown_commands(app.screen))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "textual-light"

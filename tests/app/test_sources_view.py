@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from harness import HOSTILE, Harness, flat, hostile_briefing, region_text, sync
+from harness import HOSTILE, Harness, flat, hostile_briefing, region_text
 from textual.widgets import OptionList
 
 from briefing_tui.content.model import Briefing
@@ -46,7 +46,6 @@ def test_excerpt_cuts_at_a_word() -> None:
     assert excerpt("one two three four", limit=10) == "one two…"
 
 
-@sync
 async def test_backlinks_match_the_data_for_every_source() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -61,7 +60,6 @@ async def test_backlinks_match_the_data_for_every_source() -> None:
             assert app.query_one("#backlinks-list", OptionList).option_count == len(expected)
 
 
-@sync
 async def test_backlinks_literal_counts() -> None:
     """Known counts, so a reverse index that drops or doubles citations is caught."""
     app = Harness(make)
@@ -83,7 +81,6 @@ async def test_backlinks_literal_counts() -> None:
         assert "§2.2 Economic Arrangements and Agreements" in shown
 
 
-@sync
 async def test_list_shows_kind_outlets_and_list_badges() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -97,7 +94,6 @@ async def test_list_shows_kind_outlets_and_list_badges() -> None:
         assert "cited in text only cited by 1" in shown
 
 
-@sync
 async def test_highlight_enter_and_backlink_jump() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -142,7 +138,6 @@ async def test_highlight_enter_and_backlink_jump() -> None:
         assert sources.current_target() == "us-press"
 
 
-@sync
 async def test_select_only_sources() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -159,7 +154,6 @@ async def test_select_only_sources() -> None:
         assert sources.current_target() == "zelensky"
 
 
-@sync
 async def test_panes_side_by_side_at_80_and_stacked_when_narrow() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:
@@ -177,7 +171,6 @@ async def test_panes_side_by_side_at_80_and_stacked_when_narrow() -> None:
         assert left.bottom <= right.y and right.bottom <= 24
 
 
-@sync
 async def test_markup_in_content_is_shown_literally() -> None:
     app = Harness(make, hostile_briefing())
     async with app.run_test(size=SIZE) as pilot:

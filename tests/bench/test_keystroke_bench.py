@@ -18,7 +18,7 @@ def test_every_keystroke_that_changes_the_count_is_timed() -> None:
             previous = total
     samples = keystroke.measure(bundled_content_path(), open_first=False)
     assert len(samples) == expected
-    assert all(0 < s < 10 for s in samples)  # each count was seen on screen, within the timeout
+    assert all(s > 0 for s in samples)  # each count was seen on screen (else measure raises)
 
 
 def test_count_text_matches_the_search_bar() -> None:

