@@ -13,9 +13,13 @@ import struct
 import termios
 import time
 from fcntl import ioctl
+from pathlib import Path
 
 #: Rows and columns of the benchmark terminal.
 SIZE = (24, 80)
+
+#: The checkout: benchmarks are not installed, so ``python -m benchmarks`` runs from here.
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def spawn(argv: list[str], **extra_env: str) -> tuple[int, int]:
@@ -30,6 +34,7 @@ def spawn(argv: list[str], **extra_env: str) -> tuple[int, int]:
     pid, fd = pty.fork()
     if pid == 0:  # child
         ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", *SIZE, 0, 0))
+        os.chdir(ROOT)
         os.execve(argv[0], argv, env)
     return pid, fd
 

@@ -30,6 +30,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from benchmarks.ptyrun import ROOT
 from benchmarks.synth import vocabulary, write_library
 from briefing_tui import gcpolicy
 from briefing_tui.content.loader import load_library
@@ -220,6 +221,7 @@ def measure(folder: Path, limit: int = LIMIT, passes: int = PASSES) -> dict[str,
 def _child(folder: Path) -> dict[str, object]:
     out = subprocess.run(
         [sys.executable, "-m", "benchmarks", "search", "--child", str(folder)],
+        cwd=ROOT,
         check=True,
         capture_output=True,
         text=True,
