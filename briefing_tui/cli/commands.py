@@ -23,12 +23,20 @@ from briefing_tui.cli.exitcodes import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
 )
+from briefing_tui.cli.notes import (
+    STATE_COMMANDS,
+    add_state_commands,
+    add_state_options,
+    cite_command,
+    notes_command,
+    tui_state,
+)
 from briefing_tui.content.errors import UsageError
 
 if TYPE_CHECKING:  # the loader brings pydantic: imported by the commands that load
     from briefing_tui.content.problems import LoadResult
 
-SUBCOMMANDS = ("validate", "export", "schema", "search")
+SUBCOMMANDS = ("validate", "export", "schema", "search", *STATE_COMMANDS)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="briefing",
         description="Read analytical briefings in the terminal (no command: open the browser).",
-        epilog="Commands: validate, export, search, schema. `briefing COMMAND --help` for each.",
+        epilog="Commands: validate, export, search, schema, notes, cite. "
+        "`briefing COMMAND --help` for each.",
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
@@ -68,6 +77,7 @@ def build_tui_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="locked-down mode for shared servers (also BRIEFING_SECURE=1)",
     )
+    add_state_options(parser)
     return parser
 
 
@@ -109,6 +119,7 @@ def build_command_parser() -> argparse.ArgumentParser:
         "--limit", type=int, default=50, metavar="N", help="at most N hits (default 50; 0: all)"
     )
     search.add_argument("--json", action="store_true", help="full hits as JSON")
+    add_state_commands(sub)
     return parser
 
 
@@ -126,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "export": _export,
             "schema": _schema,
             "search": _search,
+            "notes": notes_command,
+            "cite": cite_command,
         }[ns.command]
     else:
         ns = build_tui_parser().parse_args(args)
@@ -221,6 +234,7 @@ def _search(ns: argparse.Namespace) -> int:
 def _tui(ns: argparse.Namespace) -> int:
     from briefing_tui import gcpolicy
 
+    tui_state(ns)  # a --state that cannot be used is a usage error before any screen
     gcpolicy.pause()  # before pydantic, textual and our modules load: see gcpolicy
     try:
         from briefing_tui.cli.launch import run_tui

@@ -53,11 +53,23 @@ def note_status(note: Note, briefing: Briefing | None) -> NoteStatus:
 
     ``gone`` when the item no longer exists, ``unknown`` when its briefing is not loaded.
     """
-    if briefing is None:
+    return ref_status(note.ref, briefing)
+
+
+def ref_status(ref: ItemRef, briefing: Briefing | None) -> NoteStatus:
+    """How a noted or marked item stands against ``briefing`` as loaded now."""
+    if briefing is None or briefing.id != ref.briefing:
         return "unknown"
-    now = item_fingerprints(briefing).get(note.ref.item)
-    if now is None:
-        return "gone"
-    if note.ref.fingerprint is not None and now != note.ref.fingerprint:
+    prints = item_fingerprints(briefing)
+    if ref.item not in prints:
+        return "current" if ref.fingerprint is None and _exists(briefing, ref.item) else "gone"
+    if ref.fingerprint is not None and prints[ref.item] != ref.fingerprint:
         return "changed"
     return "current"
+
+
+def _exists(briefing: Briefing, item_id: str) -> bool:
+    """Sections, figures and reactions carry no fingerprint but can still be marked."""
+    from briefing_tui.reading.refs import BriefingRefs
+
+    return BriefingRefs(briefing).target(item_id) is not None
