@@ -58,10 +58,18 @@ def default_path() -> Path:
     return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)) / DB_NAME
 
 
+def account_home() -> Path:
+    """The account's home directory as the password database has it (not ``$HOME``)."""
+    return Path(pwd.getpwuid(os.getuid()).pw_dir)
+
+
 def account_path() -> Path:
-    """Secure mode's path: from the account's home in the password database, not the session."""
-    home = Path(pwd.getpwuid(os.getuid()).pw_dir)
-    return home / ".local" / "state" / APP_NAME / DB_NAME
+    """Secure mode's path: from the account's home in the password database, not the session.
+
+    ``HOME`` and ``XDG_STATE_HOME`` are the session's to set (``ssh -o SetEnv``, a profile),
+    so secure mode uses the XDG default under the account's real home whatever they say.
+    """
+    return account_home() / ".local" / "state" / APP_NAME / DB_NAME
 
 
 def choose_state(

@@ -88,7 +88,17 @@ def connect(path: Path, create: bool) -> sqlite3.Connection:
         os.close(folder)
     conn = raw_connect(path, create)
     try:
-        _check(conn)
+        try:
+            _check(conn)
+        except sqlite3.OperationalError as exc:
+            primary = exc.sqlite_errorcode & 0xFF  # extended codes keep the primary in the low byte
+            if create or primary not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
+                raise
+            # A WAL database in a folder we cannot write: SQLite cannot make the -shm file a
+            # read-only reader needs. Nobody can write there either, so read it as immutable.
+            conn.close()
+            conn = raw_connect(path, create, immutable=True)
+            _check(conn)
         if create:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
@@ -99,9 +109,11 @@ def connect(path: Path, create: bool) -> sqlite3.Connection:
     return conn
 
 
-def raw_connect(path: Path, create: bool) -> sqlite3.Connection:
+def raw_connect(path: Path, create: bool, immutable: bool = False) -> sqlite3.Connection:
     """The SQLite connection alone, for a path :func:`connect` has checked."""
     uri = f"file:{quote(str(path))}?mode={'rw' if create else 'ro'}"
+    if immutable:
+        uri += "&immutable=1"
     return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
@@ -113,7 +125,9 @@ def _check(conn: sqlite3.Connection) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+        # Only a file SQLite calls corrupt or not a database is moved aside; a lock, a
+        # permission or an I/O error says nothing about the file and leaves it alone.
+        if exc.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
             raise
         raise BrokenDatabase(f"not readable as a database ({exc})") from None
     if verdict != "ok":
