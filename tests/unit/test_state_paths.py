@@ -115,7 +115,7 @@ def test_state_inside_the_content_folder_is_refused(tmp_path: Path) -> None:
 
 
 def test_secure_mode_refuses_the_state_option(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="^--state cannot be used with --secure"):
+    with pytest.raises(UsageError, match=r"^--state cannot be used with --secure"):
         choose_state(tmp_path / "x.sqlite3", False, secure=True, environ={})
 
 
