@@ -1,8 +1,8 @@
 """The package's layers, as import-linter contracts in pyproject.toml, hold and are enforced.
 
-``cli -> ui -> search | export -> reading -> content``: a module may import from the layers
-below its own, never above, and the core (content, reading, search, export) never imports
-textual. The second test plants a backward import in a copy of the package and checks that
+``cli -> ui -> search | export | state -> reading -> content``: a module may import from the
+layers below its own, never above, and the core (content, reading, search, export, state) never
+imports textual. The other tests plant a backward import in a copy of the package and check that
 the same contracts catch it, so a passing first test means something.
 """
 
@@ -43,3 +43,17 @@ def test_a_backward_import_breaks_the_build(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stdout + done.stderr
     assert "BROKEN" in done.stdout
     assert "briefing_tui.content.rules -> briefing_tui.ui.app" in done.stdout
+
+
+def test_the_state_layer_may_not_import_the_ui_or_textual(tmp_path: Path) -> None:
+    """The analyst's state sits beside search and export: below the UI, free of textual."""
+    copy = tmp_path / "briefing_tui"
+    shutil.copytree(ROOT / "briefing_tui", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    cite = copy / "state" / "cite.py"
+    planted = "\nimport textual  # reversed\nfrom briefing_tui import ui\n"
+    cite.write_text(cite.read_text() + planted)
+    done = lint(tmp_path, pythonpath=tmp_path)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "0 kept, 2 broken" in done.stdout
+    assert "briefing_tui.state.cite -> briefing_tui.ui" in done.stdout
