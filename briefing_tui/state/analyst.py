@@ -11,6 +11,7 @@ goes on. Bad input (a note with a control character, a mark that is not a letter
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -73,16 +74,19 @@ class AnalystState:
         """
         if path is None:
             return cls(None, "off", clock=clock)
+        path = Path(os.path.abspath(path))
         notices: list[str] = []
         if not readonly:
             try:
                 return cls(store.connect(path, create=True), "writable", path, notices, clock)
             except store.BrokenDatabase as exc:
                 try:
-                    aside = store.move_aside(path, clock())
+                    aside: str = store.move_aside(path, clock()).name
+                except FileNotFoundError:  # another session starting now moved it first
+                    aside = "a .broken file beside it"
                 except (OSError, StateLocationError) as move_exc:
                     return cls(None, "off", path, [f"notes are off: {path}: {exc}; {move_exc}"])
-                notices.append(f"{path} was {exc}: moved it to {aside.name} and started a new one")
+                notices.append(f"{path} was {exc}: moved it to {aside} and started a new one")
                 try:
                     conn = store.connect(path, create=True)
                     return cls(conn, "writable", path, notices, clock)
@@ -218,17 +222,19 @@ class AnalystState:
             self._rows("SELECT item, fingerprint FROM seen WHERE briefing = ?", (briefing.id,))
         )
         if not seen:
-            return Changes((), (), first_read=True)
+            return Changes((), (), (), first_read=True)
         now = item_fingerprints(briefing)
         changed = tuple(i for i, f in now.items() if i in seen and seen[i] != f)
         added = tuple(i for i in now if i not in seen)
-        return Changes(changed, added, first_read=False)
+        ids = tuple(i for i in now if i in changed or i in added)
+        return Changes(changed, added, ids, first_read=False)
 
     def open_briefing(self, briefing: Briefing) -> Changes:
         """The analyst opens ``briefing``: what changed since last time, then record this read.
 
         The one call the UI makes when a briefing is shown: the answer is computed before the
-        new fingerprints replace the old ones, in one transaction.
+        new fingerprints replace the old ones (which are replaced in one transaction). Keep the
+        answer for the session: the next call starts from this read.
         """
         found = self.changes(briefing)
         self.record_read(briefing)

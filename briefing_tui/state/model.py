@@ -94,13 +94,10 @@ class Changes:
     """Ids whose text differs from what was seen, in reading order."""
     added: tuple[str, ...]
     """Ids that did not exist then, in reading order."""
+    ids: tuple[str, ...]
+    """Changed and new items together in reading order: what the "next change" key steps by."""
     first_read: bool
     """Never read before: nothing is marked as changed (everything would be)."""
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        """Changed and new items together, in reading order of each group, for stepping."""
-        return self.changed + self.added
 
     def __bool__(self) -> bool:
         return bool(self.changed or self.added)

@@ -169,7 +169,7 @@ def test_changed_and_new_items_are_found_in_reading_order(
     changes = state.open_briefing(updated)
     assert changes.changed == ("s2.p1", "ministry")
     assert changes.added == ("s1.p3",)
-    assert changes.ids == ("s2.p1", "ministry", "s1.p3")
+    assert changes.ids == ("s1.p3", "s2.p1", "ministry")
     assert not state.changes(updated)  # recorded: the next visit starts from here
     assert not state.updated_since_read(updated)
 

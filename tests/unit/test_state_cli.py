@@ -235,3 +235,25 @@ def test_the_browser_settles_its_state_before_starting(
         main([str(MINI), "--state", str(tmp_path / "x"), "--no-state"])
     assert caught.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_a_whole_session_leaves_the_content_folder_as_it_was(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from minikit import copy_mini
+
+    from briefing_tui.content.loader import load_briefing
+
+    copy = copy_mini(tmp_path / "content")
+    before = tree(copy.folder)
+    db = tmp_path / "elsewhere" / DB_NAME
+    state = open_state(db)
+    b = load_briefing(copy.folder)
+    state.open_briefing(b)
+    state.mark("a", ref_to(b, "s1.p1"))
+    state.add_note(ref_to(b, "s1.p1"), "a note")
+    state.set_last_position(b.id, "s2.p1")
+    assert run(capsys, "notes", str(copy.folder), "--state", str(db), "--export", "md")[0] == 0
+    assert run(capsys, "cite", "s1.p1", str(copy.folder))[0] == 0
+    state.close()
+    assert tree(copy.folder) == before
