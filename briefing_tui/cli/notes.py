@@ -2,17 +2,7 @@
 
 ``notes`` reads the analyst's state database and never writes it (nor creates it): a script
 listing notes must not change what the browser will find. ``cite`` needs no state at all: it
-prints the citation the browser's ``y`` copies.
-
-Output is one item per line, five tab-separated columns, every field on one line and free of
-control characters (as ``briefing search`` does)::
-
-    mark:a   BRIEFING/ITEM   LOCATION   STATUS   (empty)
-    note:3   BRIEFING/ITEM   LOCATION   STATUS   the note's text
-
-STATUS says how the item stands against the content at PATH: ``current``, ``changed`` (its text
-is not what was marked or noted), ``gone`` (no such item now) or ``unknown`` (its briefing is
-not in this library).
+prints the citation the browser's ``y`` copies. What ``notes`` prints is in ``notes_output``.
 """
 
 from __future__ import annotations
@@ -21,16 +11,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from briefing_tui.cli.exitcodes import EXIT_OK, EXIT_USAGE
 from briefing_tui.content.errors import UsageError
-from briefing_tui.content.text import one_line, plain
+from briefing_tui.content.text import one_line
 from briefing_tui.state.paths import ENV_VAR, StateChoice, choose_state
-
-if TYPE_CHECKING:  # pydantic's models load with the commands that need them (see gcpolicy)
-    from briefing_tui.content.model import Briefing, Library
-    from briefing_tui.state.model import ItemRef, Mark, Note
 
 STATE_COMMANDS = ("notes", "cite")
 
@@ -132,6 +118,7 @@ def cite_command(ns: argparse.Namespace) -> int:
 
 
 def notes_command(ns: argparse.Namespace) -> int:
+    from briefing_tui.cli.notes_output import notes_json, notes_lines, notes_markdown
     from briefing_tui.content.loader import load_library
     from briefing_tui.state.analyst import AnalystState
 
@@ -149,110 +136,11 @@ def notes_command(ns: argparse.Namespace) -> int:
     finally:
         state.close()
     if ns.json:
-        data = {
-            "state": str(choice.path) if choice.path else None,
-            "marks": [_mark_dict(m, library) for m in marks],
-            "notes": [_note_dict(n, library) for n in notes],
-        }
+        data = notes_json(marks, notes, library)
+        data["state"] = str(choice.path) if choice.path else None
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif ns.export == "md":
         sys.stdout.write(notes_markdown(marks, notes, library))
     else:
-        for m in marks:
-            sys.stdout.write(_line(f"mark:{m.letter}", m.ref, library, ""))
-        for n in notes:
-            sys.stdout.write(_line(f"note:{n.id}", n.ref, library, n.text))
+        sys.stdout.writelines(notes_lines(marks, notes, library))
     return EXIT_OK
-
-
-def _briefing(library: Library, briefing_id: str) -> Briefing | None:
-    return next((b for b in library.briefings if b.id == briefing_id), None)
-
-
-def _location(ref: ItemRef, library: Library) -> str:
-    from briefing_tui.reading.refs import BriefingRefs
-
-    briefing = _briefing(library, ref.briefing)
-    target = BriefingRefs(briefing).target(ref.item) if briefing else None
-    if target is None:
-        return ""
-    return target.location if target.kind == "paragraph" else f"{target.label} ({target.location})"
-
-
-def _status(ref: ItemRef, library: Library) -> str:
-    from briefing_tui.state.fingerprint import ref_status
-
-    return ref_status(ref, _briefing(library, ref.briefing))
-
-
-def _line(kind: str, ref: ItemRef, library: Library, text: str) -> str:
-    fields = [kind, ref.key, _location(ref, library), _status(ref, library), text]
-    return "\t".join(one_line(f) for f in fields) + "\n"
-
-
-def _mark_dict(mark: Mark, library: Library) -> dict[str, object]:
-    return {
-        "letter": mark.letter,
-        "briefing": mark.ref.briefing,
-        "item": mark.ref.item,
-        "location": _location(mark.ref, library),
-        "status": _status(mark.ref, library),
-        "created": mark.created.isoformat(),
-    }
-
-
-def _note_dict(note: Note, library: Library) -> dict[str, object]:
-    return {
-        "id": note.id,
-        "briefing": note.ref.briefing,
-        "item": note.ref.item,
-        "location": _location(note.ref, library),
-        "status": _status(note.ref, library),
-        "text": note.text,
-        "created": note.created.isoformat(),
-        "updated": note.updated.isoformat(),
-    }
-
-
-_STATUS_WORDS = {
-    "changed": "*The item's text has changed since this was written.*",
-    "gone": "*The item is no longer in the briefing.*",
-    "unknown": "*Its briefing is not in this library.*",
-}
-
-
-def notes_markdown(marks: list[Mark], notes: list[Note], library: Library) -> str:
-    """Notes grouped by briefing, each under its item's location and quoted current text."""
-    lines = ["# Notes", ""]
-    if not notes:
-        lines += ["No notes yet.", ""]
-    for briefing_id in dict.fromkeys(n.ref.briefing for n in notes):
-        briefing = _briefing(library, briefing_id)
-        lines += [f"## {plain(briefing.title) if briefing else briefing_id}", ""]
-        for note in (n for n in notes if n.ref.briefing == briefing_id):
-            where = _location(note.ref, library) or note.ref.item
-            lines += [f"### {one_line(where)} ({note.ref.key})", ""]
-            quoted = _quote(note.ref, briefing)
-            if quoted:
-                lines += [f"> {one_line(quoted)}", ""]
-            lines += [note.text, "", f"Noted {note.updated:%Y-%m-%d %H:%M} UTC.", ""]
-            status = _status(note.ref, library)
-            if status in _STATUS_WORDS:
-                lines += [_STATUS_WORDS[status], ""]
-    if marks:
-        lines += ["## Marks", ""]
-        lines += [
-            f"- `{m.letter}` {m.ref.key} {one_line(_location(m.ref, library))}".rstrip()
-            for m in marks
-        ]
-        lines.append("")
-    return "\n".join(lines)
-
-
-def _quote(ref: ItemRef, briefing: Briefing | None) -> str | None:
-    from briefing_tui.state.fingerprint import item_texts
-
-    if briefing is None:
-        return None
-    words = item_texts(briefing).get(ref.item)
-    return " ".join(w for w in words if w) if words else None

@@ -24,6 +24,10 @@ MAX_NOTE_CHARS = 10_000
 #: Ids come from content (slugs of at most 80 characters); anything longer is not an id.
 MAX_ID_CHARS = 200
 
+#: ``writable``: changes are saved. ``read-only``: what was saved is shown, nothing new is.
+#: ``off``: no database (``--no-state``, or none could be opened).
+Status = Literal["writable", "read-only", "off"]
+
 #: How a note's item stands against the content loaded now.
 NoteStatus = Literal["current", "changed", "gone", "unknown"]
 

@@ -94,8 +94,10 @@ def test_a_database_from_a_newer_version_is_used_read_only(tmp_path: Path) -> No
     db = tmp_path / DB_NAME
     state = open_state(db)
     state.add_note(REF, "from the future")
-    state._conn.execute(f"PRAGMA user_version = {store.SCHEMA_VERSION + 1}")  # type: ignore[union-attr]
     state.close()
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {store.SCHEMA_VERSION + 1}")
+    conn.close()
     state = AnalystState.open(db)
     assert state.status == "read-only"
     assert "made by a newer briefing" in state.notices[0]
@@ -107,7 +109,7 @@ def test_a_full_disk_turns_the_layer_read_only_with_one_notice(tmp_path: Path) -
     """SQLite's page limit gives the same SQLITE_FULL a full disk does."""
     state = open_state(tmp_path / DB_NAME)
     assert state.add_note(REF, "saved before the disk filled") is not None
-    conn = state._conn
+    conn = state._db._conn  # the limit is per connection: set it on the one the state writes with
     assert conn is not None
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")
