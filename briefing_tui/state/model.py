@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from briefing_tui.content.text import unsafe_character
+from briefing_tui.content.text import one_line, unsafe_character
 
 #: Marks are letters, as in less and vi: ``m`` + letter sets one, ``'`` + letter jumps to it.
 MARK_LETTER = re.compile(r"[a-zA-Z]")
@@ -51,7 +51,7 @@ class ItemRef:
 
     def __post_init__(self) -> None:
         for name, value in (("briefing id", self.briefing), ("item id", self.item)):
-            if not value or len(value) > MAX_ID_CHARS or unsafe_character(value) or "\n" in value:
+            if not value or len(value) > MAX_ID_CHARS or one_line(value) != value:
                 raise StateInputError(f"not a usable {name}: {value[:40]!r}")
 
     @property

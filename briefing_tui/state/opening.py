@@ -46,10 +46,14 @@ def open_database(path: Path, readonly: bool, clock: Callable[[], dt.datetime]) 
         return None, "off", notices
     except store.NewerDatabase:
         conn = store.raw_connect(path, create=False)
-    except (OSError, sqlite3.Error, StateLocationError, store.BrokenDatabase) as exc:
-        if not notices:  # otherwise the first notice already says why
-            notices.append(f"notes are off: {path}: {why(exc)}")
-        return None, "off", notices
+    except StateLocationError as exc:
+        return None, "off", notices or [f"notes are off: {exc}"]
+    except store.BrokenDatabase as exc:
+        if not readonly:  # moving it aside failed above: the first notice says why
+            return None, "off", notices
+        return None, "off", [f"notes are off: {path} is {exc}; the browser will start a new one"]
+    except (OSError, sqlite3.Error) as exc:
+        return None, "off", notices or [f"notes are off: {path}: {why(exc)}"]
     return conn, "read-only", notices
 
 

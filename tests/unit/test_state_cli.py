@@ -164,7 +164,7 @@ def test_notes_through_a_symlink_is_one_line_and_exit_2(
     code, out, err = run(capsys, "notes", str(MINI), "--state", str(link))
     assert (code, out) == (2, "")
     assert (
-        err == f"briefing: notes are off: {link}: {link} is a symbolic link; the state "
+        err == f"briefing: notes are off: {link} is a symbolic link; the state "
         "database is never opened through a link\n"
     )
 
@@ -176,7 +176,10 @@ def test_notes_of_a_foreign_database_is_one_line_and_leaves_it(
     db.write_bytes(b"not sqlite at all" * 100)
     code, out, err = run(capsys, "notes", str(MINI), "--state", str(db))
     assert (code, out, err.count("\n")) == (2, "", 1)
-    assert "not readable as a database" in err
+    assert err == (
+        f"briefing: notes are off: {db} is not readable as a database (file is not a database); "
+        "the browser will start a new one\n"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == [DB_NAME]
 
 
