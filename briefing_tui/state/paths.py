@@ -147,6 +147,8 @@ def open_folder(folder: Path, create: bool) -> int:
                     raise
                 try:
                     os.mkdir(name, 0o700, dir_fd=fd)
+                except FileExistsError:
+                    pass  # another session created it just now; checked below like any other
                 except OSError as exc:
                     raise StateUnwritable(f"cannot create {walked}: {_reason(exc)}") from None
                 info = os.stat(name, dir_fd=fd, follow_symlinks=False)

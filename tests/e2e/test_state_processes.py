@@ -91,7 +91,7 @@ def test_kill_9_during_a_burst_keeps_every_note_reported_saved(tmp_path: Path) -
 
 def test_two_sessions_writing_at_once_both_keep_their_changes(tmp_path: Path) -> None:
     db = tmp_path / "state" / DB_NAME
-    AnalystState.open(db).close()  # created once, as the first session would
+    # Not created beforehand: both sessions create the folder, the file and the schema at once.
     count = 150
     sessions = [
         _child(SESSION, str(db), name, letter, str(count), stdin=subprocess.PIPE)
