@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from briefing_tui.state.analyst import AnalystState
 from briefing_tui.state.paths import DB_NAME
 
@@ -67,12 +69,13 @@ def _child(code: str, *args: str, **kwargs: object) -> subprocess.Popen[str]:
     )
 
 
-def test_kill_9_during_a_burst_keeps_every_note_reported_saved(tmp_path: Path) -> None:
+@pytest.mark.parametrize("after", [1, 40, 300])
+def test_kill_9_during_a_burst_keeps_every_note_reported_saved(tmp_path: Path, after: int) -> None:
     db = tmp_path / "state" / DB_NAME
     child = _child(BURST, str(db))
     assert child.stdout is not None
     reported: list[str] = []
-    while len(reported) < 300:
+    while len(reported) < after:
         line = child.stdout.readline()
         assert line and not line.startswith("FAILED"), line + child.stderr.read()  # type: ignore[union-attr]
         reported.append(line.rstrip("\n"))
