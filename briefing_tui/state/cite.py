@@ -2,7 +2,7 @@
 
 Plain text the analyst pastes into their own writing: where the item is (label, section,
 briefing and dates), its words exactly as the report has them, and the sources it rests on by
-title and outlet. Every line passes the character policy, so a citation is safe to print on a
+title, outlet and URL. Every line passes the character policy, so a citation is safe to print on a
 terminal and to send as OSC 52.
 """
 
@@ -66,7 +66,16 @@ def citation(briefing: Briefing, item_id: str) -> str:
 
 def _source_line(source: Source) -> str:
     outlets = f"; {', '.join(source.outlets)}" if source.outlets else ""
-    return f"{source.title} ({source_kind_words(source)}{outlets})"
+    line = f"{source.title} ({source_kind_words(source)}{outlets})"
+    url = source_url(source)
+    return f"{line} {url}" if url else line
+
+
+def source_url(source: Source) -> str | None:
+    """Where to read a source. Content format v2 gives sources a ``url`` (validated http(s));
+    format v1 has none, so this reads it only where the model has it."""
+    url = getattr(source, "url", None)
+    return url if isinstance(url, str) else None
 
 
 def _sources(sources: list[Source]) -> list[str]:

@@ -12,6 +12,7 @@ import hashlib
 import json
 
 from briefing_tui.content.model import Briefing
+from briefing_tui.state.cite import source_url
 from briefing_tui.state.model import ItemRef, Note, NoteStatus
 
 
@@ -23,7 +24,7 @@ def item_texts(briefing: Briefing) -> dict[str, list[str | None]]:
     for a in briefing.agreements:
         texts[a.id] = [a.title, a.text, a.status.value, a.gap]
     for s in briefing.sources:
-        texts[s.id] = [s.title, *s.outlets, s.note]
+        texts[s.id] = [s.title, *s.outlets, s.note, source_url(s)]
     return texts
 
 
