@@ -121,7 +121,7 @@ def test_a_note_says_when_its_paragraph_changed(state: AnalystState, tmp_path: P
     note = state.add_note(ref_to(before, "s1.p1"), "Is this confirmed?")
     other = state.add_note(ref_to(before, "s1.p2"), "About the assessment.")
     assert note is not None and other is not None
-    copy.edit("sections.toml", "Gas talks resumed", "Gas talks collapsed")
+    copy.edit("sections.toml", "said the ministry.", "said the ministry on Monday.")
     after = load_briefing(copy.folder)
     assert note_status(note, after) == "changed"
     assert note_status(other, after) == "current"
