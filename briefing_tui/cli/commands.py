@@ -234,9 +234,9 @@ def _search(ns: argparse.Namespace) -> int:
 def _tui(ns: argparse.Namespace) -> int:
     from briefing_tui import gcpolicy
 
-    tui_state(ns)  # a --state that cannot be used is a usage error before any screen
     gcpolicy.pause()  # before pydantic, textual and our modules load: see gcpolicy
     try:
+        tui_state(ns)  # a --state that cannot be used is a usage error before any screen
         from briefing_tui.cli.launch import run_tui
 
         return run_tui(ns)

@@ -6,6 +6,21 @@ storage problem: an unusable location, a read-only home or a full disk turns the
 read-only (or off) with a one-line message in :attr:`AnalystState.notices`, and the browser
 goes on. Bad input (a note with a control character, a mark that is not a letter) raises
 :class:`StateInputError`, whose message is for the analyst.
+
+How the browser is meant to use it (call from the thread that opened it, the app's):
+
+* start: ``AnalystState.open(ns.state_choice.path)``; show ``ns.state_choice.notices`` and
+  ``state.notices`` once each; ``close()`` at exit;
+* a briefing is shown: ``changes = state.open_briefing(briefing)`` (then step through
+  ``changes.ids``), and ``state.last_position(briefing.id)`` to return to where the analyst was;
+  ``set_last_position`` when leaving it and on quit;
+* ``m`` + letter: ``state.mark(letter, ref_to(briefing, item_id))``; ``'`` + letter:
+  ``state.mark_at(letter)`` (its ``ref`` may name another briefing); ``''`` is the session's;
+* notes: ``add_note(ref_to(briefing, item_id), text)``, ``edit_note``, ``delete_note``,
+  ``notes(briefing.id)``; ``note_status(note, briefing)`` says ``changed`` when the item's
+  text moved on since the note;
+* the picker: ``last_position(id).last_read`` and ``updated_since_read(briefing)``;
+* ``y``: :func:`briefing_tui.state.cite.citation` gives the text to copy.
 """
 
 from __future__ import annotations
