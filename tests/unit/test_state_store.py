@@ -3,6 +3,7 @@ locations. Every failure is a one-line notice and the session goes on."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import sqlite3
@@ -206,3 +207,22 @@ def test_a_read_only_home_without_a_database_goes_on_without_notes(shared_tmp: P
     assert notices == f"['notes are read-only: cannot create {home / '.local'}: permission denied']"
     assert (texts, saved) == ("[]", "None")
     assert list(home.iterdir()) == []
+
+
+def test_a_corrupt_file_another_session_moved_first_is_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / DB_NAME
+    db.write_bytes(b"garbage" * 1000)
+    db.chmod(0o600)
+    real_move = store.move_aside
+
+    def beaten_to_it(path: Path, now: dt.datetime) -> Path:
+        real_move(path, now)  # the other session, starting at the same moment
+        raise FileNotFoundError(path)
+
+    monkeypatch.setattr(store, "move_aside", beaten_to_it)
+    state = AnalystState.open(db, clock=lambda: NOON)
+    assert state.status == "writable"
+    assert state.notices[0].endswith("moved it to a .broken file beside it and started a new one")
+    assert state.add_note(REF, "fresh") is not None
