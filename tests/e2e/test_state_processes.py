@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.state.analyst import AnalystState
+from briefing_tui.state.model import ItemRef
 from briefing_tui.state.paths import DB_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,6 +25,7 @@ BURST = """
 import sys
 from pathlib import Path
 from briefing_tui.state.analyst import AnalystState
+from briefing_tui.state.model import ItemRef
 from briefing_tui.state.model import ItemRef
 state = AnalystState.open(Path(sys.argv[1]))
 assert state.status == "writable", state.notices
@@ -44,6 +46,7 @@ SESSION = """
 import sys, time
 from pathlib import Path
 from briefing_tui.state.analyst import AnalystState
+from briefing_tui.state.model import ItemRef
 from briefing_tui.state.model import ItemRef
 db, name, letter, count = Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
 state = AnalystState.open(db)
@@ -128,6 +131,7 @@ from briefing_tui.state import paths
 paths.account_home = lambda: Path(sys.argv[1])
 from briefing_tui.cli.notes import state_choice
 from briefing_tui.state.analyst import AnalystState
+from briefing_tui.state.model import ItemRef
 from briefing_tui.state.fingerprint import ref_to
 from briefing_tui.content.loader import load_briefing
 ns = argparse.Namespace(path=Path(sys.argv[2]), state=None, no_state=sys.argv[3] == "off")
@@ -183,3 +187,33 @@ def test_a_secure_session_with_no_state_writes_nothing(tmp_path: Path) -> None:
     assert _secure_session(tmp_path, "off") == ["()", "False", "False"]
     assert [p.name for p in tmp_path.iterdir()] == ["account"]
     assert list((tmp_path / "account").iterdir()) == []
+
+
+def test_the_installed_command_cites_and_lists_notes(tmp_path: Path) -> None:
+    from tmuxkit import briefing_command
+
+    def briefing(*args: str) -> subprocess.CompletedProcess[str]:
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path)}
+        return subprocess.run(
+            [*briefing_command(), *args], capture_output=True, text=True, env=env, timeout=60
+        )
+
+    cited = briefing("cite", "mini/s1.p1", str(MINI))
+    assert (cited.returncode, cited.stderr) == (0, "")
+    assert cited.stdout.endswith("[mini/s1.p1]\n")
+
+    db = tmp_path / "notes" / DB_NAME
+    state = AnalystState.open(db)
+    state.add_note(ItemRef("mini", "s1.p1"), "from another session")
+    state.close()
+    listed = briefing("notes", str(MINI), "--state", str(db))
+    assert (listed.returncode, listed.stderr) == (0, "")
+    assert listed.stdout == "note:1\tmini/s1.p1\t§1.1 Opening\tcurrent\tfrom another session\n"
+
+    (tmp_path / "link.sqlite3").symlink_to(db)
+    refused = briefing("notes", str(MINI), "--state", str(tmp_path / "link.sqlite3"))
+    assert (refused.returncode, refused.stdout, refused.stderr.count("\n")) == (2, "", 1)
+    assert "Traceback" not in refused.stderr
+    nothing = briefing("notes", str(MINI))  # the default place, under HOME here: none yet
+    assert (nothing.returncode, nothing.stdout, nothing.stderr) == (0, "", "")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.sqlite3", "notes"]
