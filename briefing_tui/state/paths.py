@@ -198,8 +198,10 @@ def open_file(folder_fd: int, path: Path, create: bool) -> int:
         if not stat.S_ISREG(side.st_mode) or side.st_uid != os.getuid():
             raise StateLocationError(f"{path}{suffix} is not a file of yours; refusing to open")
     flags = (os.O_RDWR | os.O_CREAT) if create else os.O_RDONLY
+    # O_NONBLOCK: a FIFO put at the path must not hang the open (it is refused just below).
+    flags |= os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK | os.O_NOCTTY
     try:
-        fd = os.open(path.name, flags | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=folder_fd)
+        fd = os.open(path.name, flags, 0o600, dir_fd=folder_fd)
     except FileNotFoundError:
         raise
     except OSError as exc:

@@ -143,3 +143,13 @@ def test_account_home_comes_from_the_password_database(monkeypatch: pytest.Monke
 
 def _ref() -> ItemRef:
     return ItemRef("mini", "s1.p1")
+
+
+@pytest.mark.parametrize("readonly", [False, True])
+def test_a_fifo_at_the_database_path_is_refused_without_hanging(
+    tmp_path: Path, readonly: bool
+) -> None:
+    os.mkfifo(tmp_path / DB_NAME, 0o600)
+    state = AnalystState.open(tmp_path / DB_NAME, readonly=readonly)
+    assert state.status == "off"
+    assert state.notices == [f"notes are off: {tmp_path / DB_NAME} is not a regular file"]
