@@ -22,7 +22,7 @@ from briefing_tui.state.paths import DB_NAME
 REF = ItemRef("mini", "s1.p1", "f" * 32)
 
 
-def test_wal_mode_is_on_and_commits_are_full(tmp_path: Path) -> None:
+def test_wal_mode_is_on_and_the_file_is_marked_ours(tmp_path: Path) -> None:
     db = tmp_path / DB_NAME
     open_state(db).close()
     conn = sqlite3.connect(db)
