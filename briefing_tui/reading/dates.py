@@ -26,7 +26,8 @@ def _locale(language: str) -> Any:
 
 
 def _base(language: str) -> str:
-    return language.split("-")[0].lower()
+    """The language Babel resolved the tag to (an unknown tag is English)."""
+    return str(_locale(language).language)
 
 
 def format_day(day: dt.date, *, year: bool = True, language: str = "en") -> str:
