@@ -116,7 +116,9 @@ def _deep_line(text: str) -> int | None:
     return None
 
 
-def _validation_problems(exc: ValidationError, shown: str, parsed: _Parsed) -> list[Problem]:
+def _validation_problems(
+    exc: ValidationError, shown: str, parsed: _Parsed, model: type[BaseModel]
+) -> list[Problem]:
     problems = []
     errors = exc.errors(include_url=False)
     failed = [tuple(e["loc"]) for e in errors]
@@ -129,7 +131,7 @@ def _validation_problems(exc: ValidationError, shown: str, parsed: _Parsed) -> l
         problems.append(
             Problem(
                 shown,
-                error_message(error),
+                error_message(error, model),
                 line_for(parsed.lines, loc),
                 content_loc(loc, parsed.data) or None,
             )
@@ -180,7 +182,7 @@ def load_briefing(folder: Path, root: Path | None = None) -> Briefing:
         try:
             parts[name] = model.model_validate(parsed.data)
         except ValidationError as exc:
-            problems.extend(_validation_problems(exc, shown, parsed))
+            problems.extend(_validation_problems(exc, shown, parsed, model))
 
     # Cross-file checks run on the parsed data of every file that was read, valid or not, so
     # that a type error in one object does not hide a dangling reference in the same object.

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import typing
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 #: How a date must be written, in every message that is about a date.
@@ -39,14 +41,20 @@ def _choices(expected: str) -> list[str]:
     return re.findall(r"'([^']*)'", expected)
 
 
-def error_message(error: ErrorDetails) -> str:
-    """One pydantic error as an author should read it."""
+def error_message(error: ErrorDetails, model: type[BaseModel] | None = None) -> str:
+    """One pydantic error as an author should read it; ``model`` is the file's model, used to
+    suggest the field an unknown key was probably meant to be."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
+        loc = tuple(error["loc"])
+        known = _fields_at(model, loc[:-1]) if model is not None else []
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.7)
+        if close:
+            return f"unknown field; did you mean {close[0]!r}? (see `briefing schema`)"
         return "unknown field (check the spelling; see `briefing schema`)"
     if kind == "too_short":
         least = ctx.get("min_length", 1)
@@ -82,6 +90,32 @@ def error_message(error: ErrorDetails) -> str:
                 message += f"; did you mean {close[0]!r}?"
         return message
     return error["msg"].removeprefix("Value error, ")
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the model found by following ``loc`` from ``model``."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue  # an element of a tuple: the same item model
+        field = current.model_fields.get(part) if isinstance(current, type) else None
+        if field is None:
+            return []
+        current = _item_model(field.annotation)
+        if current is None:
+            return []
+    return list(current.model_fields) if isinstance(current, type) else []
+
+
+def _item_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside ``X``, ``X | None`` or ``tuple[X, ...]``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _item_model(arg)
+        if found is not None:
+            return found
+    return None
 
 
 # --------------------------------------------------------------------------------------------

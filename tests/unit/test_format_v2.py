@@ -118,6 +118,17 @@ def test_a_misspelt_kind_gets_a_suggestion(mini: MiniCopy) -> None:
     ]
 
 
+def test_a_misspelt_field_gets_a_suggestion_at_any_depth(mini: MiniCopy) -> None:
+    mini.edit("sections.toml", 'quote = "talks resumed"', 'qoute = "talks resumed"')
+    mini.edit("briefing.toml", "summary = ", "summry = ")
+    assert mini.problems() == [
+        "briefing.toml: summary: required field is missing",
+        "briefing.toml:7: summry: unknown field; did you mean 'summary'? (see `briefing schema`)",
+        "sections.toml:10: s1.p1 attributions[0].qoute: unknown field; did you mean 'quote'? "
+        "(see `briefing schema`)",
+    ]
+
+
 def test_a_misspelt_source_gets_a_suggestion(mini: MiniCopy) -> None:
     mini.edit("sections.toml", 'sources = ["wire", "ministry"]', 'sources = ["wire", "minsitry"]')
     assert mini.problems() == [
