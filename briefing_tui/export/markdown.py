@@ -32,9 +32,15 @@ _LIST_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
 def md(text: str) -> str:
-    """``text`` as inline Markdown that renders as exactly that text."""
-    out = _INLINE.sub(r"\\\1", " ".join(text.split()))
-    out = _LIST_START.sub(r"\1\\\2", out)
+    """``text`` as inline Markdown that renders as exactly that text, where it follows other
+    inline content on its line (a list marker or heading sign only counts at a line's start)."""
+    return _INLINE.sub(r"\\\1", " ".join(text.split()))
+
+
+def md_start(text: str) -> str:
+    """Like :func:`md`, for text that starts a line (or a block quote's line), where ``1.``,
+    ``-`` or ``+`` would begin a list and ``=`` or ``-`` underline a heading."""
+    out = _LIST_START.sub(r"\1\\\2", md(text))
     if out[:1] in ("+", "-", "=", ">") and (len(out) == 1 or out[1] in " \t" or out[0] in "=-"):
         out = "\\" + out
     return out
@@ -58,7 +64,7 @@ def to_markdown(b: Briefing) -> str:
     out: list[str] = [f"# {md(b.title)}", ""]
     out += [f"*{md(format_range(b.start, b.end, language=b.language))}*", ""]
     if b.photo_caption:
-        out += [f"> {md(b.photo_caption)}", ""]
+        out += [f"> {md_start(b.photo_caption)}", ""]
     out += [f"**{md(w.summary)}.** {md(b.summary)}", ""]
     out += _metadata(b, w)
     out += _overview(b, w)
@@ -192,7 +198,7 @@ def _agreement_cell(a: Agreement) -> str:
 def _agreements(b: Briefing, w: Words) -> list[str]:
     out: list[str] = []
     if b.intro:
-        out += [md(b.intro), ""]
+        out += [md_start(b.intro), ""]
     area, items = agreement_headings(b)
     out += [
         f"| {md(area)} | {md(items)} | {md(w.status)} | {md(w.sources)} |",
@@ -206,7 +212,7 @@ def _agreements(b: Briefing, w: Words) -> list[str]:
     area_ids = ", ".join(f"{code(a.id)} {md(a.title)}" for a in b.areas)
     out += ["", f"*{md(w.area)}:* {area_ids}", ""]
     if b.after_section:
-        out += [f"*{w.refs}* {code(b.after_section)}", ""]
+        out += [f"*{md(w.after_section)}:* {code(b.after_section)}", ""]
     for a in b.agreements:
         details = [f"* {code(a.id)} ({code(a.area)})"]
         details += [f"  - {_figure(f, w)}" for f in a.figures]

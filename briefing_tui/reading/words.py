@@ -47,6 +47,7 @@ class Words:
     measures: str
     target: str
     refs: str
+    after_section: str
     statuses: dict[Status, str]
     stances: dict[Stance, str]
 
@@ -85,6 +86,7 @@ EN = Words(
     measures="measures",
     target="target",
     refs="See",
+    after_section="Follows section",
     statuses={s: s.value for s in Status},
     stances={s: s.value for s in Stance},
 )
@@ -123,6 +125,7 @@ RU = Words(
     measures="показатель",
     target="цель",
     refs="См.",
+    after_section="После раздела",
     statuses={
         Status.NEGOTIATION: "переговоры",
         Status.MEMORANDUM: "меморандум",
