@@ -13,12 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mdkit import parse, rendered_text
 from minikit import MINI
 
 from briefing_tui.content.loader import load_library
 from briefing_tui.content.model import Briefing, Library
 from briefing_tui.export import to_json, to_markdown, to_text
+from briefing_tui.export.markdown import md, md_start
 
 V2 = Path(__file__).resolve().parent.parent / "data" / "library-v2"
 BUNDLED = Path(__file__).resolve().parent.parent.parent / "content"
@@ -177,3 +180,29 @@ def test_text_export_of_a_russian_briefing_inserts_russian_words() -> None:
     assert to_text(BRIEFINGS["visit-note-ru"]).endswith(
         "\n\nИсточники:\n\n  • Сообщения Кремля о программе визита"
     )
+
+
+_TEXT = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\u2028\u2029"),
+    min_size=1,
+    max_size=40,
+).filter(lambda t: t.strip() != "")
+
+#: Markdown's own punctuation, dense: where escaping mistakes hide.
+_PUNCTUATION = st.text(
+    st.sampled_from(list(" !\"#$%&'()*+,-./0123456789:;<=>?@[\\]^_`{|}~ax")),
+    min_size=1,
+    max_size=30,
+).filter(lambda t: t.strip() != "")
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.one_of(_TEXT, _PUNCTUATION))
+def test_any_text_renders_as_itself(text: str) -> None:
+    """Whatever an author writes, the rendered Markdown shows exactly that text (spacing aside):
+    no emphasis, link, entity, code span, list or heading appears that the text did not ask for.
+    """
+    expected = " ".join(text.split())
+    assert rendered_text(f"`p1` {md(text)}") == f"p1 {expected}"
+    assert rendered_text(md_start(text)) == expected
+    assert rendered_text(f"| {md(text)} |\n| --- |\n| {md(text)} |") == f"{expected} {expected}"
