@@ -20,6 +20,7 @@ from briefing_tui.content.model import (
     Source,
     SourceKind,
     Stance,
+    Status,
     Table,
 )
 from briefing_tui.export.text import agreements_by_area
@@ -89,10 +90,10 @@ def _metadata(b: Briefing, w: Words) -> list[str]:
         return value.isoformat() if value else None
 
     rows = [
-        ("Id", code(b.id)),
-        ("Format version", str(b.schema_version)),
+        (w.id, code(b.id)),
+        (w.format_version, str(b.schema_version)),
         (w.language, code(b.language)),
-        ("Dates", f"{b.start.isoformat()} – {b.end.isoformat()}"),
+        (w.dates, f"{b.start.isoformat()} – {b.end.isoformat()}"),
         (w.author, md(b.author) if b.author else None),
         (w.organisation, md(b.organisation) if b.organisation else None),
         (w.classification, md(b.classification) if b.classification else None),
@@ -101,6 +102,12 @@ def _metadata(b: Briefing, w: Words) -> list[str]:
         (w.tags, md(", ".join(b.tags)) if b.tags else None),
     ]
     return [f"- **{md(name)}:** {value}" for name, value in rows if value] + [""]
+
+
+def _word(word: str, value: Status | Stance | SourceKind) -> str:
+    """A status or stance in the briefing's language, with the value the data holds when the
+    two differ (``переговоры (negotiation)``), so a reader can match it to the JSON."""
+    return md(word) if word == value.value else f"{md(word)} ({value.value})"
 
 
 def _figure(figure: Figure, w: Words) -> str:
@@ -132,8 +139,10 @@ def _overview(b: Briefing, w: Words) -> list[str]:
     if b.reactions:
         out += [f"## {md(w.reactions)}", ""]
         for r in b.reactions:
-            stance = r.stance_label if r.stance == Stance.OTHER and r.stance_label else None
-            shown = f"{r.stance.value}: {md(stance)}" if stance else r.stance.value
+            if r.stance == Stance.OTHER and r.stance_label:
+                shown = f"{md(r.stance_label)} ({r.stance.value})"
+            else:
+                shown = _word(w.stances[r.stance], r.stance)
             out.append(
                 f"- {code(r.id)} **{md(r.actor)}** ({shown}): {md(r.summary)} "
                 f"{w.refs} {code(r.ref)}"
@@ -150,7 +159,8 @@ def _attributions(attributions: tuple[Attribution, ...], w: Words, indent: str) 
         if a.role:
             line += f", {md(a.role)}"
         if a.quote:
-            line += f"; {w.quote}: “{md(a.quote)}”"
+            opening, closing = w.quote_marks
+            line += f"; {w.quote}: {opening}{md(a.quote)}{closing}"
         if a.source:
             line += f" ({code(a.source)})"
         out.append(line)
@@ -207,7 +217,8 @@ def _agreements(b: Briefing, w: Words) -> list[str]:
     for title, agreements in agreements_by_area(b):
         for a in agreements:
             out.append(
-                f"| {md(title)} | {_agreement_cell(a)} | {a.status.value} | {ids(a.sources)} |"
+                f"| {md(title)} | {_agreement_cell(a)} | {_word(w.statuses[a.status], a.status)} "
+                f"| {ids(a.sources)} |"
             )
     area_ids = ", ".join(f"{code(a.id)} {md(a.title)}" for a in b.areas)
     out += ["", f"*{md(w.area)}:* {area_ids}", ""]
@@ -229,9 +240,10 @@ def _agreements(b: Briefing, w: Words) -> list[str]:
 
 def _source(s: Source, w: Words) -> list[str]:
     listed = "" if s.in_report_list else f" *({md(w.cited_in_text)})*"
-    kind = s.kind.value + (
-        f": {md(s.kind_label)}" if s.kind == SourceKind.OTHER and s.kind_label else ""
-    )
+    if s.kind == SourceKind.OTHER and s.kind_label:
+        kind = f"{md(s.kind_label)} ({s.kind.value})"
+    else:
+        kind = _word(w.kinds[s.kind], s.kind)
     out = [f"- {code(s.id)} **{md(s.title)}**{listed}", f"  - {md(w.kind)}: {kind}"]
     if s.outlets:
         out.append(f"  - {md(w.outlets)}: {md(', '.join(s.outlets))}")

@@ -7,6 +7,7 @@ section ``security`` or ``s4``, and §4.2 is still the second paragraph of the f
 from __future__ import annotations
 
 from briefing_tui.content.model import Briefing, Section, Source, SourceKind
+from briefing_tui.reading.words import EN
 
 
 def number_label(*numbers: int) -> str:
@@ -45,20 +46,8 @@ def report_labels(briefing: Briefing) -> dict[str, str]:
     return labels
 
 
-#: A source's kind in a reader's words.
-SOURCE_KIND_WORDS: dict[SourceKind, str] = {
-    SourceKind.OFFICIAL: "official statement",
-    SourceKind.GOVERNMENT: "government",
-    SourceKind.AGENCY: "news agency",
-    SourceKind.MEDIA: "media",
-    SourceKind.DOCUMENT: "official document",
-    SourceKind.EXPERT: "expert",
-    SourceKind.THINK_TANK: "think tank",
-    SourceKind.ACADEMIC: "academic",
-    SourceKind.NGO: "NGO",
-    SourceKind.COMPANY: "company",
-    SourceKind.SOCIAL: "social media",
-}
+#: A source's kind in a reader's words (the English ones; reading/words has every language's).
+SOURCE_KIND_WORDS: dict[SourceKind, str] = EN.kinds
 
 
 def source_kind_words(source: Source) -> str:

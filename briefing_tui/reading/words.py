@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing_tui.content.model import Briefing, Stance, Status
+from briefing_tui.content.model import Briefing, SourceKind, Stance, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +48,11 @@ class Words:
     target: str
     refs: str
     after_section: str
+    id: str
+    format_version: str
+    dates: str
+    quote_marks: tuple[str, str]
+    kinds: dict[SourceKind, str]
     statuses: dict[Status, str]
     stances: dict[Stance, str]
 
@@ -87,6 +92,24 @@ EN = Words(
     target="target",
     refs="See",
     after_section="Follows section",
+    id="Id",
+    format_version="Format version",
+    dates="Dates",
+    quote_marks=("“", "”"),
+    kinds={
+        SourceKind.OFFICIAL: "official statement",
+        SourceKind.GOVERNMENT: "government",
+        SourceKind.AGENCY: "news agency",
+        SourceKind.MEDIA: "media",
+        SourceKind.DOCUMENT: "official document",
+        SourceKind.EXPERT: "expert",
+        SourceKind.THINK_TANK: "think tank",
+        SourceKind.ACADEMIC: "academic",
+        SourceKind.NGO: "NGO",
+        SourceKind.COMPANY: "company",
+        SourceKind.SOCIAL: "social media",
+        SourceKind.OTHER: "other",
+    },
     statuses={s: s.value for s in Status},
     stances={s: s.value for s in Stance},
 )
@@ -126,6 +149,24 @@ RU = Words(
     target="цель",
     refs="См.",
     after_section="После раздела",
+    id="Идентификатор",
+    format_version="Версия формата",
+    dates="Даты",
+    quote_marks=("«", "»"),
+    kinds={
+        SourceKind.OFFICIAL: "официальное заявление",
+        SourceKind.GOVERNMENT: "органы власти",
+        SourceKind.AGENCY: "информационное агентство",
+        SourceKind.MEDIA: "СМИ",
+        SourceKind.DOCUMENT: "официальный документ",
+        SourceKind.EXPERT: "эксперт",
+        SourceKind.THINK_TANK: "аналитический центр",
+        SourceKind.ACADEMIC: "научная публикация",
+        SourceKind.NGO: "НКО",
+        SourceKind.COMPANY: "компания",
+        SourceKind.SOCIAL: "социальные сети",
+        SourceKind.OTHER: "иное",
+    },
     statuses={
         Status.NEGOTIATION: "переговоры",
         Status.MEMORANDUM: "меморандум",

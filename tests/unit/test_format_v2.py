@@ -232,3 +232,26 @@ def test_a_section_needs_content(figures: MiniCopy) -> None:
 
 def test_loaded_briefing_is_the_model(figures: MiniCopy) -> None:
     assert isinstance(load_briefing(Path(".")), Briefing)
+
+
+# -- search ------------------------------------------------------------------------------------
+
+
+def test_subsection_paragraphs_and_plain_tables_are_searchable() -> None:
+    from briefing_tui.content.loader import load_library
+    from briefing_tui.search import SearchIndex
+
+    index = SearchIndex.build(load_library(V2).library)
+    hits = {h.target_id: h.location for h in index.search("Mongolia").hits}
+    assert hits == {"econ.energy.gas.p2": "§1.2.1.2 1.2.1 Gas"}
+    tables = {h.target_id: (h.kind, h.location) for h in index.search("kind:table").hits}
+    assert tables == {
+        "t-trade": ("table", "Table 1 1.1 Trade"),
+        "t-statements": ("table", "Table 2 2. Politics"),
+    }
+    # a table is found by its cells, and cited by the sources of its rows
+    assert [h.target_id for h in index.search("rubles").hits] == ["t-trade"]
+    assert "t-trade" in {h.target_id for h in index.search("source:news").hits}
+    # section: names a top-level section and finds what its subsections hold
+    in_econ = {h.target_id for h in index.search("section:econ kind:paragraph").hits}
+    assert in_econ == {"econ.intro", "econ.trade.p1", "econ.energy.gas.p1", "econ.energy.gas.p2"}
