@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import Any
 
 from briefing_tui.content.positions import Loc
+from briefing_tui.content.scalars import SLUG_PATTERN
 from briefing_tui.content.text import unsafe_character
 
 
@@ -30,15 +31,12 @@ def format_loc(loc: Loc) -> str:
     return out
 
 
-#: What an id looks like (the model's Slug); an item whose id is itself wrong is named by index.
-_ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
-
-
 def content_loc(loc: Loc, data: Mapping[str, Any]) -> str:
     """A location named from the nearest item with an id: ``s3.p2 attributions[0].source``.
 
     Authors know their items by id, not by their index in a list; an item without an id (an
-    attribution, a table row) keeps its index after the id of the item that holds it.
+    attribution, a table row) keeps its index after the id of the item that holds it, and an
+    item whose id is itself malformed is named by its index.
     """
     label = ""
     rest: list[str | int] = []
@@ -48,7 +46,7 @@ def content_loc(loc: Loc, data: Mapping[str, Any]) -> str:
         if isinstance(part, int):
             node = node[part] if isinstance(node, list | tuple) and 0 <= part < len(node) else None
             item_id = node.get("id") if isinstance(node, Mapping) else None
-            if isinstance(item_id, str) and _ID.fullmatch(item_id):
+            if isinstance(item_id, str) and SLUG_PATTERN.fullmatch(item_id):
                 label, rest = item_id, []
         else:
             node = node.get(part) if isinstance(node, Mapping) else None

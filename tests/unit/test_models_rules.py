@@ -15,6 +15,7 @@ import pytest
 from minikit import UNKNOWN, MiniCopy, copy_mini
 from pydantic import BaseModel
 
+from briefing_tui.content import items, scalars
 from briefing_tui.content import model as models
 from briefing_tui.content.loader import load_briefing, load_library
 from briefing_tui.content.rules import timeline_warnings
@@ -238,22 +239,23 @@ def _metadata_of_str(annotation: object) -> list[list[object]] | None:
 #: The validators that keep control characters out: free text and cells check every character;
 #: ids, tags, language tags and URLs are matched against patterns that admit none.
 SAFE_CHECKS = {
-    models._safe_text,
-    models._safe_characters,
-    models._slug,
-    models._tag,
-    models._language,
-    models._url,
+    scalars._safe_text,
+    scalars._safe_characters,
+    scalars._slug,
+    scalars._tag,
+    scalars._language,
+    scalars._url,
 }
 
 
 def test_every_string_field_is_text_or_slug() -> None:
     """No text field escapes the safety check: each str field is checked by one of SAFE_CHECKS."""
     checked, unchecked = [], []
-    for model_name, model in vars(models).items():
+    defined = [(name, m) for module in (items, models) for name, m in vars(module).items()]
+    for model_name, model in defined:
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
             continue
-        if model.__module__ != models.__name__:
+        if model.__module__ not in (items.__name__, models.__name__):
             continue
         for name, info in model.model_fields.items():
             annotation = (
