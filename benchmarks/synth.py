@@ -178,7 +178,8 @@ def briefing_files(index: int, seed: int = 2025) -> dict[str, str]:
             pid = f"s{s}.p{p}"
             paragraph_ids.append(pid)
             sections += ["[[sections.paragraphs]]", f'id = "{pid}"']
-            sections.append(f"text = {_s(w.text(rng.randint(600, 1200)))}")
+            text = w.text(rng.randint(600, 1200))
+            sections.append(f"text = {_s(text)}")
             if rng.random() < 0.15:
                 sections += ["assessment = true", ""]
                 continue
@@ -186,7 +187,8 @@ def briefing_files(index: int, seed: int = 2025) -> dict[str, str]:
             sections.append(f"sources = {_ids(cited)}")
             if rng.random() < 0.5:
                 speaker = rng.choice(_NAMES)
-                quote = w.sentence()[:-1]
+                w.sentence()  # drawn as before, so the rest of the library is unchanged
+                quote = " ".join(text.split()[:6])  # a quote must occur in its paragraph
                 sections.append(
                     f"attributions = [{{ speaker = {_s(speaker)}, quote = {_s(quote)}, "
                     f"source = {_s(cited[0])} }}]"

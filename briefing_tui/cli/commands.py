@@ -34,6 +34,7 @@ from briefing_tui.cli.notes import (
 from briefing_tui.content.errors import UsageError
 
 if TYPE_CHECKING:  # the loader brings pydantic: imported by the commands that load
+    from briefing_tui.content.model import Library
     from briefing_tui.content.problems import LoadResult
 
 SUBCOMMANDS = ("validate", "export", "schema", "search", *STATE_COMMANDS)
@@ -98,7 +99,23 @@ def build_command_parser() -> argparse.ArgumentParser:
         help="markdown (default), json (the validated data) or text (the report as written)",
     )
 
-    sub.add_parser("schema", help="print the JSON Schema of the content files")
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="also warn about what is allowed but often a slip (timeline dates outside the "
+        "briefing's dates); warnings alone still exit 0",
+    )
+
+    schema = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the content files (every field with a description and "
+        "an example)",
+    )
+    schema.add_argument(
+        "--export",
+        action="store_true",
+        help="the JSON Schema of `briefing export --format json` instead",
+    )
 
     from briefing_tui.search import QUERY_SYNTAX
 
@@ -177,7 +194,9 @@ def _validate(ns: argparse.Namespace) -> int:
     result = _load(ns.path)
     _report_problems(result)
     library = result.library
-    sections = sum(len(b.sections) for b in library.briefings)
+    if ns.strict:
+        _report_warnings(library)
+    sections = sum(len(list(b.all_sections())) for b in library.briefings)
     paragraphs = sum(b.paragraph_count for b in library.briefings)
     agreements = sum(len(b.agreements) for b in library.briefings)
     sources = sum(len(b.sources) for b in library.briefings)
@@ -195,6 +214,19 @@ def _validate(ns: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     print(f"ok: {summary}")
     return EXIT_OK
+
+
+def _report_warnings(library: Library) -> None:
+    """What is valid but often a slip, as ``file: field: warning: message`` lines."""
+    from briefing_tui.content.rules import content_loc, timeline_warnings
+
+    for briefing in library.briefings:
+        data = briefing.model_dump()
+        for loc, message in timeline_warnings(data):
+            print(
+                f"{briefing.id}/overview.toml: {content_loc(loc, data)}: warning: {message}",
+                file=sys.stderr,
+            )
 
 
 def _export(ns: argparse.Namespace) -> int:
@@ -217,9 +249,10 @@ def _export(ns: argparse.Namespace) -> int:
 
 
 def _schema(ns: argparse.Namespace) -> int:
-    from briefing_tui.content.model import content_schema
+    from briefing_tui.content.model import content_schema, export_schema
 
-    print(json.dumps(content_schema(), indent=2, ensure_ascii=False))
+    schema = export_schema() if ns.export else content_schema()
+    print(json.dumps(schema, indent=2, ensure_ascii=False))
     return EXIT_OK
 
 

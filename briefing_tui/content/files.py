@@ -78,8 +78,6 @@ def os_reason(exc: BaseException) -> str:
 
 
 def decode(raw: bytes, shown: str) -> str:
-    if not raw.strip():
-        raise ContentError([Problem(shown, "file is empty", line=1)])
     if raw.startswith(b"\xef\xbb\xbf"):
         raise ContentError(
             [Problem(shown, "starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM", 1)]

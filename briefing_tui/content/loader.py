@@ -9,29 +9,27 @@ or a read of something else.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from pydantic.fields import FieldInfo
 
 from briefing_tui.content.errors import UsageError
 from briefing_tui.content.files import decode, display_path, os_reason, read_bytes
+from briefing_tui.content.messages import error_message, syntax_problem
 from briefing_tui.content.model import (
     CONTENT_FILES,
     KEY_FILE,
+    OPTIONAL_FILES,
     Briefing,
     Library,
 )
 from briefing_tui.content.positions import Loc, key_lines, line_for
 from briefing_tui.content.problems import BrokenBriefing, ContentError, LoadResult, Problem
-from briefing_tui.content.rules import format_loc, reference_problems
+from briefing_tui.content.rules import content_loc, reference_problems
 from briefing_tui.content.tomlread import TOMLDecodeError, parse_toml
-
-_TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def bundled_content_path() -> Path:
@@ -71,16 +69,8 @@ def _parse(text: str, shown: str) -> _Parsed:
     try:
         data = parse_toml(text)
     except TOMLDecodeError as exc:
-        message = str(exc)
-        match = _TOML_LINE.search(message)
-        if match:
-            line: int | None = int(match.group(1))
-        elif "end of document" in message:
-            line = max(1, len(text.splitlines()))
-        else:
-            line = None
-        message = _TOML_LINE.sub("", message).replace("(at end of document)", "").strip()
-        raise ContentError([Problem(shown, f"TOML syntax error: {message}", line)]) from None
+        message, line, column = syntax_problem(str(exc), text)
+        raise ContentError([Problem(shown, message, line, column=column)]) from None
     except RecursionError:
         raise ContentError([Problem(shown, "TOML nesting is too deep", _deep_line(text))]) from None
     return _Parsed(data, text)
@@ -126,7 +116,9 @@ def _deep_line(text: str) -> int | None:
     return None
 
 
-def _validation_problems(exc: ValidationError, shown: str, lines: dict[Loc, int]) -> list[Problem]:
+def _validation_problems(
+    exc: ValidationError, shown: str, parsed: _Parsed, model: type[BaseModel]
+) -> list[Problem]:
     problems = []
     errors = exc.errors(include_url=False)
     failed = [tuple(e["loc"]) for e in errors]
@@ -136,16 +128,14 @@ def _validation_problems(exc: ValidationError, shown: str, lines: dict[Loc, int]
             other[: len(loc)] == loc and other != loc for other in failed
         ):
             continue  # "needs at least one item" only because its items failed: noise
-        message = error["msg"].removeprefix("Value error, ")
-        if error["type"] == "missing":
-            message = "required field is missing"
-        elif error["type"] == "extra_forbidden":
-            message = "unknown field (check the spelling; see `briefing schema`)"
-        elif error["type"] in ("tuple_type", "list_type"):
-            message = "Input should be an array"
-        elif error["type"] in ("model_type", "dict_type"):
-            message = "Input should be a table"
-        problems.append(Problem(shown, message, line_for(lines, loc), format_loc(loc) or None))
+        problems.append(
+            Problem(
+                shown,
+                error_message(error, model),
+                line_for(parsed.lines, loc),
+                content_loc(loc, parsed.data) or None,
+            )
+        )
     return sorted(problems, key=lambda p: p.line or 0)
 
 
@@ -162,50 +152,63 @@ def load_briefing(folder: Path, root: Path | None = None) -> Briefing:
     positions: dict[str, tuple[str, _Parsed]] = {}
 
     problems.extend(_unexpected_entries(folder))
+    raw: dict[str, Any] = {}
+    absent: set[str] = set()
     for name, model in CONTENT_FILES.items():
         path = folder / name
         shown = display_path(path)
         if not path.exists() and not path.is_symlink():
-            problems.append(Problem(shown, "required content file is missing"))
+            if name in OPTIONAL_FILES:
+                absent.add(name)
+            else:
+                problems.append(Problem(shown, "required content file is missing"))
             continue
         try:
             parsed = _parse(decode(read_bytes(path, root, shown), shown), shown)
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
+        if not parsed.data:
+            # An empty file and one holding only comments say the same thing: nothing.
+            if name in OPTIONAL_FILES:
+                absent.add(name)
+            else:
+                problems.append(
+                    Problem(shown, "file has no content (it is empty or holds only comments)", 1)
+                )
+            continue
         positions[name] = (shown, parsed)
+        raw.update(parsed.data)
         try:
             parts[name] = model.model_validate(parsed.data)
         except ValidationError as exc:
-            problems.extend(_validation_problems(exc, shown, parsed.lines))
+            problems.extend(_validation_problems(exc, shown, parsed, model))
 
-    # Cross-file checks run even when some files failed, among the files that loaded (a file
-    # that did not load stands in as empty), so every problem shows up in one run.
-    fields: dict[str, Any] = {
-        name: () if _is_tuple(field) else None for name, field in Briefing.model_fields.items()
-    }
-    for part in parts.values():
-        fields.update({name: getattr(part, name) for name in type(part).model_fields})
-    draft = Briefing.model_construct(**fields)
-    loaded = None if len(parts) == len(CONTENT_FILES) else frozenset(parts)
-
+    # Cross-file checks run on the parsed data of every file that was read, valid or not, so
+    # that a type error in one object does not hide a dangling reference in the same object.
     def where(loc: Loc) -> str:
         shown, parsed = positions[KEY_FILE[str(loc[0])]]
         line = line_for(parsed.lines, loc)
-        return f"{shown}:{line}" if line is not None else f"{shown}: {format_loc(loc)}"
+        return f"{shown}:{line}" if line is not None else f"{shown}: {content_loc(loc, raw)}"
 
-    for loc, message in reference_problems(draft, where, loaded):
-        shown, parsed = positions[KEY_FILE[str(loc[0])]]
-        problems.append(Problem(shown, message, line_for(parsed.lines, loc), format_loc(loc)))
+    for loc, message in reference_problems(raw, where, frozenset(positions) | absent):
+        owner = KEY_FILE.get(str(loc[0]))
+        if owner not in positions:
+            continue  # a key of a file that did not parse: reported there already
+        shown, parsed = positions[owner]
+        problems.append(Problem(shown, message, line_for(parsed.lines, loc), content_loc(loc, raw)))
     if problems:
         raise ContentError(problems)
-    # Every part is validated and every reference resolved: the draft is the briefing, and
-    # validating it again as a whole would only repeat both.
-    return draft
-
-
-def _is_tuple(field: FieldInfo) -> bool:
-    return getattr(field.annotation, "__origin__", None) is tuple
+    # Every part is validated and every reference resolved: validating the whole again would
+    # only repeat both, so the briefing is built from the validated parts.
+    fields: dict[str, Any] = {
+        name: field.get_default(call_default_factory=True)
+        for name, field in Briefing.model_fields.items()
+        if not field.is_required()
+    }
+    for part in parts.values():
+        fields.update({name: getattr(part, name) for name in type(part).model_fields})
+    return Briefing.model_construct(**fields)
 
 
 def _unexpected_entries(folder: Path) -> list[Problem]:

@@ -1,264 +1,115 @@
-"""The briefing data model.
+"""The briefing data model (content format version 2).
 
 Every content file maps onto one of the ``*File`` models below; the loader assembles them into a
 :class:`Briefing`, and a folder of briefings into a :class:`Library`. Models are frozen so that the
 UI and the search index can share them without copying, and ``extra="forbid"`` so that a typo in a
-key is an error instead of silently lost data.
+key is an error instead of silently lost data. Every field carries a description and an example:
+``briefing schema`` is the authors' reference, so a field without them is undocumented.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from enum import StrEnum
-from typing import Annotated
 
-from pydantic import (
-    AfterValidator,
-    AllowInfNan,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictBool,
-    StringConstraints,
-    ValidationInfo,
-    field_validator,
-    model_validator,
+from pydantic import ValidationInfo, field_validator, model_validator
+
+from briefing_tui.content.items import (
+    Agreement,
+    Area,
+    Attribution,
+    Figure,
+    KeyFigure,
+    Paragraph,
+    Reaction,
+    Section,
+    Source,
+    Table,
+    TableRow,
+    TimelineEvent,
+)
+from briefing_tui.content.rules import format_loc, reference_problems
+from briefing_tui.content.scalars import (
+    SLUG_RULE,
+    Day,
+    Language,
+    Model,
+    Slug,
+    SourceKind,
+    Stance,
+    Status,
+    Tag,
+    Text,
+    doc,
 )
 
-from briefing_tui.content.rules import format_loc, reference_problems
-from briefing_tui.content.text import unsafe_character
-
-# --------------------------------------------------------------------------------------------
-# Scalar types
-# --------------------------------------------------------------------------------------------
-
-
-def _safe_text(value: str) -> str:
-    found = unsafe_character(value)
-    if found is not None:
-        index, description = found
-        raise ValueError(
-            f"forbidden character {description} at position {index + 1}; "
-            "control and bidi-override characters are not allowed in content"
-        )
-    if not value.strip():
-        raise ValueError("text must not be empty or only whitespace")
-    return value
-
-
-#: Any human-readable text in content: non-empty and free of terminal control characters.
-Text = Annotated[str, AfterValidator(_safe_text)]
-
-#: Ids are lowercase slugs; dots are allowed so that paragraph ids read like ``s2.p3``.
-Slug = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$", max_length=80),
+#: Items and word lists are defined next door; the rest of the package imports them from here.
+__all__ = [
+    "Agreement",
+    "Area",
+    "Attribution",
+    "Figure",
+    "KeyFigure",
+    "Paragraph",
+    "Reaction",
+    "Section",
+    "Source",
+    "SourceKind",
+    "Stance",
+    "Status",
+    "Table",
+    "TableRow",
+    "TimelineEvent",
 ]
 
-
-#: A calendar day, written as a TOML date (2025-05-07): strict, so that an integer is not read as a
-#: Unix timestamp and a date-time is not silently cut to its day.
-Day = Annotated[dt.date, Field(strict=True)]
-
-#: A number the UI can draw: strictly numeric (no strings like "10"), and finite (no inf/nan).
-Number = Annotated[float, Field(strict=True), AllowInfNan(False)]
-
-
-class SourceKind(StrEnum):
-    """What kind of publisher a source is; a closed set so filters and badges stay meaningful."""
-
-    OFFICIAL = "official"
-    AGENCY = "agency"
-    MEDIA = "media"
-    DOCUMENT = "document"
-    EXPERT = "expert"
-
-
-class Status(StrEnum):
-    """How firm an agreement is, as the note under the agreements table describes it."""
-
-    NEGOTIATION = "negotiation"
-    MEMORANDUM = "memorandum"
-    AGREED = "agreed"
-    TARGET = "target"
-    STATEMENT = "statement"
-
-
-class Stance(StrEnum):
-    """How an actor reacted to the visit, in a word the report itself uses."""
-
-    CONDEMNED = "condemned"
-    CONCERNED = "concerned"
-    CRITICAL = "critical"
-    RESTRAINED = "restrained"
-    WARY = "wary"
-    SILENT = "silent"
-    WELCOMED = "welcomed"
-    DIVIDED = "divided"
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
-
-
-# --------------------------------------------------------------------------------------------
-# Building blocks
-# --------------------------------------------------------------------------------------------
-
-
-class Attribution(_Model):
-    """Who the text says said something, and where the report got it."""
-
-    speaker: Text
-    role: Text | None = None
-    quote: Text | None = None
-    source: Slug | None = None
-
-
-class Paragraph(_Model):
-    """One paragraph of a section, verbatim.
-
-    ``assessment`` is how the data says explicitly that a paragraph cites nothing and is the
-    analyst's own judgement; it must be true exactly when ``sources`` is empty.
-    """
-
-    id: Slug
-    label: Text | None = None
-    text: Text
-    bullet: StrictBool = False
-    sources: tuple[Slug, ...] = ()
-    attributions: tuple[Attribution, ...] = ()
-    assessment: StrictBool = Field(default=False, validate_default=True)
-    gap: Text | None = None
-
-    @field_validator("assessment")
-    @classmethod
-    def _assessment_matches_sources(cls, assessment: bool, info: ValidationInfo) -> bool:
-        sources = info.data.get("sources")
-        if sources is None:  # sources itself was invalid; that error is reported already
-            return assessment
-        if assessment and sources:
-            raise ValueError("a paragraph marked assessment = true must not list sources")
-        if not assessment and not sources:
-            raise ValueError(
-                "paragraph cites no sources: list them, or set assessment = true "
-                "to mark it as the analyst's own assessment"
-            )
-        return assessment
-
-    @property
-    def full_text(self) -> str:
-        """The paragraph as the report prints it, label included."""
-        return f"{self.label} {self.text}" if self.label else self.text
-
-
-class Section(_Model):
-    id: Slug
-    title: Text
-    paragraphs: tuple[Paragraph, ...] = Field(min_length=1)
-
-
-class Figure(_Model):
-    """A number the report gives, with what it measures.
-
-    ``value`` and the optional ``target``/``target_high`` are numeric so the UI can draw them;
-    ``text`` is how the report writes the figure, shown next to the drawing.
-    """
-
-    label: Text
-    text: Text
-    value: Number
-    unit: Text
-    measures: Text
-    target: Number | None = None
-    target_high: Number | None = None
-
-    @field_validator("target_high")
-    @classmethod
-    def _range_ordered(cls, high: float | None, info: ValidationInfo) -> float | None:
-        if high is None or "target" not in info.data:
-            return high
-        low = info.data["target"]
-        if low is None:
-            raise ValueError("target_high needs target")
-        if high < low:
-            raise ValueError(f"target_high ({high:g}) must not be below target ({low:g})")
-        return high
-
-
-class Agreement(_Model):
-    id: Slug
-    area: Slug
-    title: Text
-    text: Text
-    status: Status
-    figures: tuple[Figure, ...] = ()
-    sources: tuple[Slug, ...] = Field(min_length=1)
-    attributions: tuple[Attribution, ...] = ()
-    gap: Text | None = None
-
-
-class Area(_Model):
-    id: Slug
-    title: Text
-
-
-class Source(_Model):
-    id: Slug
-    title: Text
-    kind: SourceKind
-    outlets: tuple[Text, ...] = ()
-    in_report_list: StrictBool
-    note: Text | None = None
-
-
-class KeyFigure(Figure):
-    """A headline figure on the overview, tied to the paragraph or agreement it comes from."""
-
-    id: Slug
-    ref: Slug
-
-
-class TimelineEvent(_Model):
-    date: Day
-    end: Day | None = None
-    title: Text
-    text: Text
-    refs: tuple[Slug, ...] = Field(min_length=1)
-
-    @field_validator("end")
-    @classmethod
-    def _ordered(cls, end: dt.date | None, info: ValidationInfo) -> dt.date | None:
-        start = info.data.get("date")
-        if end is not None and start is not None and end < start:
-            raise ValueError(f"end ({end}) is before date ({start})")
-        return end
-
-
-class Reaction(_Model):
-    id: Slug
-    actor: Text
-    stance: Stance
-    summary: Text
-    ref: Slug
-
+#: The content format this package writes; files without ``schema_version`` are version 1,
+#: which version 2 reads unchanged (it only adds fields and relaxes rules).
+SCHEMA_VERSION = 2
 
 # --------------------------------------------------------------------------------------------
 # One model per content file
 # --------------------------------------------------------------------------------------------
 
 
-class BriefingFile(_Model):
-    """``briefing.toml``: what the briefing is."""
+class BriefingFile(Model):
+    """``briefing.toml``: what the briefing is, and who wrote it."""
 
-    id: Slug
-    title: Text
-    start: Day
-    end: Day
-    photo_caption: Text | None = None
-    summary: Text
-    tags: tuple[Slug, ...] = ()
+    schema_version: int = doc(
+        "the content format version the files are written in (1 when absent)", 2, default=1
+    )
+    id: Slug = doc("unique id in the library", "xi-russia-visit-2025-05")
+    title: Text = doc("the report's title", "Xi Jinping's visit to Russia (May 2025)")
+    language: Language = doc(
+        "BCP 47 tag of the content's language: dates and the words the app inserts follow it",
+        "en",
+        default="en",
+    )
+    start: Day = doc("first day the briefing covers (YYYY-MM-DD)", "2025-05-07")
+    end: Day = doc("last day the briefing covers (YYYY-MM-DD)", "2025-05-10")
+    photo_caption: Text | None = doc(
+        "caption of the report's photo", "The two leaders in Moscow.", default=None
+    )
+    summary: Text = doc("a summary for the library list and the overview", "The visit produced ...")
+    tags: tuple[Tag, ...] = doc("words to find the briefing by", ["energy"], default=())
+    author: Text | None = doc("who wrote it", "Analysis department", default=None)
+    organisation: Text | None = doc(
+        "the organisation it comes from", "Institute of Studies", default=None
+    )
+    classification: Text | None = doc(
+        "handling marking, printed as given", "For internal use", default=None
+    )
+    version: Text | None = doc("the briefing's own version", "1.2", default=None)
+    updated: Day | None = doc("when it was last revised (YYYY-MM-DD)", "2025-05-20", default=None)
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, version: int) -> int:
+        if not 1 <= version <= SCHEMA_VERSION:
+            raise ValueError(
+                f"format version {version} is not known to this briefing-tui, which reads "
+                f"versions 1 to {SCHEMA_VERSION}"
+            )
+        return version
 
     @field_validator("end")
     @classmethod
@@ -269,47 +120,133 @@ class BriefingFile(_Model):
         return end
 
 
-class SectionsFile(_Model):
+class SectionsFile(Model):
     """``sections.toml``: the report's text, in reading order."""
 
-    sections: tuple[Section, ...] = Field(min_length=1)
+    sections: tuple[Section, ...] = doc(
+        "the report's sections",
+        [
+            {
+                "id": "s1",
+                "title": "Objectives",
+                "paragraphs": [
+                    {
+                        "id": "s2.p1",
+                        "text": "The parties agreed ...",
+                        "sources": ["kremlin-reports"],
+                    }
+                ],
+            }
+        ],
+        min_length=1,
+    )
 
 
-class AgreementsFile(_Model):
-    """``agreements.toml``: the agreements table and the note printed under it."""
+class AgreementsFile(Model):
+    """``agreements.toml`` (optional): the typed agreements table and the note under it."""
 
-    after_section: Slug
-    intro: Text | None = None
-    area_heading: Text
-    items_heading: Text
-    areas: tuple[Area, ...] = Field(min_length=1)
-    agreements: tuple[Agreement, ...] = Field(min_length=1)
-    note: Text | None = None
+    after_section: Slug | None = doc(
+        "id of the section (any level) the table follows (default: after the last section)",
+        "s2",
+        default=None,
+    )
+    intro: Text | None = doc(
+        "printed above the table", "Below are the key agreements:", default=None
+    )
+    area_heading: Text | None = doc(
+        "heading of the area column", "Scope of cooperation", default=None
+    )
+    items_heading: Text | None = doc(
+        "heading of the agreements column", "Key agreements", default=None
+    )
+    areas: tuple[Area, ...] = doc(
+        "the table's row groups, in order",
+        [{"id": "power", "title": "Power engineering"}],
+        default=(),
+    )
+    agreements: tuple[Agreement, ...] = doc(
+        "the table's items, in order",
+        [
+            {
+                "id": "pos2",
+                "area": "power",
+                "title": "Power of Siberia-2",
+                "text": "Talks resumed",
+                "status": "negotiation",
+                "sources": ["leading-media"],
+            }
+        ],
+        default=(),
+    )
+    note: Text | None = doc(
+        "printed under the table as 'Note: ' + note", "Most were confirmed.", default=None
+    )
 
 
-class SourcesFile(_Model):
+class SourcesFile(Model):
     """``sources.toml``: the report's source list, and sources the text names outside it."""
 
-    heading: Text
-    sources: tuple[Source, ...] = Field(min_length=1)
+    heading: Text | None = doc(
+        "heading of the source list (default: 'Sources' in the briefing's language)",
+        "Sources",
+        default=None,
+    )
+    sources: tuple[Source, ...] = doc(
+        "every source the briefing cites",
+        [{"id": "kremlin-reports", "title": "Kremlin reports", "kind": "official"}],
+        min_length=1,
+    )
 
 
-class OverviewFile(_Model):
-    """``overview.toml``: structured highlights for the Overview tab."""
+class OverviewFile(Model):
+    """``overview.toml`` (optional): structured highlights for the Overview tab."""
 
-    figures: tuple[KeyFigure, ...] = ()
-    timeline: tuple[TimelineEvent, ...] = ()
-    reactions: tuple[Reaction, ...] = ()
+    figures: tuple[KeyFigure, ...] = doc(
+        "headline figures",
+        [
+            {
+                "id": "fig-trade",
+                "ref": "s2.p1",
+                "label": "Trade",
+                "text": "about $200 billion",
+                "value": 200,
+                "unit": "USD billion",
+                "measures": "trade in 2024",
+            }
+        ],
+        default=(),
+    )
+    timeline: tuple[TimelineEvent, ...] = doc(
+        "dated events, in order",
+        [{"date": "2025-05-08", "title": "Talks", "text": "The leaders met.", "refs": ["s1.p2"]}],
+        default=(),
+    )
+    reactions: tuple[Reaction, ...] = doc(
+        "how actors reacted",
+        [
+            {
+                "id": "ukraine",
+                "actor": "Ukraine",
+                "stance": "condemned",
+                "summary": "Condemned the visit.",
+                "ref": "s4.p5",
+            }
+        ],
+        default=(),
+    )
 
 
 #: File name -> model, in the order the loader reads them.
-CONTENT_FILES: dict[str, type[_Model]] = {
+CONTENT_FILES: dict[str, type[Model]] = {
     "briefing.toml": BriefingFile,
     "sections.toml": SectionsFile,
     "agreements.toml": AgreementsFile,
     "sources.toml": SourcesFile,
     "overview.toml": OverviewFile,
 }
+
+#: Files a briefing may leave out: a briefing is valid with metadata, sections and sources.
+OPTIONAL_FILES = frozenset({"agreements.toml", "overview.toml"})
 
 #: Top-level key -> the file that owns it; lets a problem found on the assembled briefing point
 #: back at the file and line an author has to edit.
@@ -333,17 +270,33 @@ class Briefing(OverviewFile, SourcesFile, AgreementsFile, SectionsFile, Briefing
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Briefing:
-        problems = reference_problems(self)
+        problems = reference_problems(self.model_dump())
         if problems:
             raise ValueError("; ".join(f"{format_loc(loc)}: {msg}" for loc, msg in problems))
         return self
 
     # -- lookups -----------------------------------------------------------------------------
 
+    def all_sections(self) -> Iterator[Section]:
+        """Every section at every level, in reading order (a parent before its subsections)."""
+
+        def walk(sections: tuple[Section, ...]) -> Iterator[Section]:
+            for section in sections:
+                yield section
+                yield from walk(section.sections)
+
+        return walk(self.sections)
+
     def paragraphs(self) -> Iterator[tuple[Section, Paragraph]]:
-        for section in self.sections:
+        """Every paragraph with the (innermost) section holding it, in reading order."""
+        for section in self.all_sections():
             for paragraph in section.paragraphs:
                 yield section, paragraph
+
+    def tables(self) -> Iterator[tuple[Section, Table]]:
+        for section in self.all_sections():
+            for table in section.tables:
+                yield section, table
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -353,13 +306,23 @@ class Briefing(OverviewFile, SourcesFile, AgreementsFile, SectionsFile, Briefing
 
     @property
     def paragraph_count(self) -> int:
-        return sum(len(s.paragraphs) for s in self.sections)
+        return sum(len(s.paragraphs) for s in self.all_sections())
+
+    @property
+    def agreements_section(self) -> str | None:
+        """The id of the section the agreements table follows; None without agreements."""
+        if not self.agreements:
+            return None
+        return self.after_section or list(self.all_sections())[-1].id
 
 
-class Library(_Model):
+class Library(Model):
     """Every briefing the app can show; ids are unique across it."""
 
-    briefings: tuple[Briefing, ...]
+    briefings: tuple[Briefing, ...] = doc(
+        "every briefing, with the fields of all its content files",
+        [{"id": "xi-russia-visit-2025-05"}],
+    )
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Library:
@@ -376,6 +339,31 @@ class Library(_Model):
         raise KeyError(briefing_id)
 
 
+#: What ``briefing schema`` says about ids before the files' schemas.
+ID_NAMESPACE = (
+    "Ids of sections, paragraphs, tables, areas, agreements, sources, figures and reactions "
+    "share one namespace per briefing: --goto, refs and search name any of them by id alone, "
+    "so each id may be used once. " + SLUG_RULE[0].upper() + SLUG_RULE[1:] + "."
+)
+
+
 def content_schema() -> dict[str, object]:
     """JSON Schema of every content file, keyed by file name, for authors' editors."""
-    return {name: model.model_json_schema() for name, model in CONTENT_FILES.items()}
+    out: dict[str, object] = {}
+    for name, model in CONTENT_FILES.items():
+        schema = model.model_json_schema()
+        if name in OPTIONAL_FILES:
+            schema["description"] = f"{schema.get('description', '')} Optional file."
+        out[name] = schema
+    return out
+
+
+def export_schema() -> dict[str, object]:
+    """JSON Schema of ``briefing export --format json``: a library of whole briefings."""
+    schema = Library.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "briefing-tui JSON export"
+    schema["description"] = (
+        f"The validated briefings, content format version {SCHEMA_VERSION}. " + ID_NAMESPACE
+    )
+    return schema

@@ -20,6 +20,8 @@ class Problem:
     message: str
     line: int | None = None
     field: str | None = None
+    column: int | None = None
+    """Given where a position within the line is known (TOML syntax errors)."""
 
     def __post_init__(self) -> None:
         # File names, keys and messages can carry text from the content itself (an unknown key
@@ -32,6 +34,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
+        if self.line is not None and self.column is not None:
+            where += f":{self.column}"
         return (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )

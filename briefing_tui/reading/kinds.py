@@ -10,7 +10,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal[
-    "paragraph", "agreement", "source", "figure", "section", "timeline", "reaction", "briefing"
+    "paragraph",
+    "table",
+    "agreement",
+    "source",
+    "figure",
+    "section",
+    "timeline",
+    "reaction",
+    "briefing",
 ]
 
 
@@ -24,6 +32,7 @@ class KindInfo:
 
 KIND_INFO: dict[Kind, KindInfo] = {
     "paragraph": KindInfo("Paragraph", "¶"),
+    "table": KindInfo("Table", "▦"),
     "agreement": KindInfo("Agreement", "A"),
     "source": KindInfo("Source", "S"),
     "figure": KindInfo("Figure", "#"),

@@ -6,7 +6,8 @@ section ``security`` or ``s4``, and §4.2 is still the second paragraph of the f
 
 from __future__ import annotations
 
-from briefing_tui.content.model import Briefing, Source, SourceKind
+from briefing_tui.content.model import Briefing, Section, Source, SourceKind
+from briefing_tui.reading.words import EN
 
 
 def number_label(*numbers: int) -> str:
@@ -15,26 +16,44 @@ def number_label(*numbers: int) -> str:
 
 
 def report_labels(briefing: Briefing) -> dict[str, str]:
-    """The label of every section and paragraph id of ``briefing``."""
+    """The label of every section, paragraph and table id of ``briefing``.
+
+    Sections are numbered by their place in the tree (``§3``, ``§3.1``). A paragraph is its
+    section's label and its place (``§3.2``), except in a section that also has subsections,
+    whose own paragraphs are ``§3 ¶2`` so they never share a label with subsection 3.2.
+    Tables are numbered through the briefing: ``Table 1``, ``Table 2``.
+    """
     labels: dict[str, str] = {}
-    for si, section in enumerate(briefing.sections, 1):
-        labels[section.id] = number_label(si)
-        for pi, paragraph in enumerate(section.paragraphs, 1):
-            labels[paragraph.id] = number_label(si, pi)
+    tables = 0
+
+    def walk(sections: tuple[Section, ...], prefix: tuple[int, ...]) -> None:
+        nonlocal tables
+        for si, section in enumerate(sections, 1):
+            numbers = (*prefix, si)
+            labels[section.id] = number_label(*numbers)
+            for pi, paragraph in enumerate(section.paragraphs, 1):
+                labels[paragraph.id] = (
+                    f"{number_label(*numbers)} ¶{pi}"
+                    if section.sections
+                    else number_label(*numbers, pi)
+                )
+            for table in section.tables:
+                tables += 1
+                labels[table.id] = f"Table {tables}"
+            walk(section.sections, numbers)
+
+    walk(briefing.sections, ())
     return labels
 
 
-#: A source's kind in a reader's words.
-SOURCE_KIND_WORDS: dict[SourceKind, str] = {
-    SourceKind.OFFICIAL: "official statement",
-    SourceKind.AGENCY: "news agency",
-    SourceKind.MEDIA: "media",
-    SourceKind.DOCUMENT: "official document",
-    SourceKind.EXPERT: "expert",
-}
+#: A source's kind in a reader's words (the English ones; reading/words has every language's).
+SOURCE_KIND_WORDS: dict[SourceKind, str] = EN.kinds
 
 
 def source_kind_words(source: Source) -> str:
+    """The kind in words; ``other`` is the author's own ``kind_label``."""
+    if source.kind == SourceKind.OTHER and source.kind_label:
+        return source.kind_label
     return SOURCE_KIND_WORDS.get(source.kind, source.kind.value)
 
 

@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from briefing_tui.content.model import Briefing
-from briefing_tui.reading.labels import number_label
+from briefing_tui.reading.labels import report_labels
+from briefing_tui.reading.outline import OutlineEntry, reading_order
+from briefing_tui.reading.words import agreement_headings, source_heading
 from briefing_tui.search.text import CJK_CHAR, fold_aligned
 
 
@@ -110,24 +112,31 @@ def briefing_docs(b: Briefing) -> Iterable[tuple[Doc, frozenset[str], str | None
         frozenset(),
         None,
     )
-    for si, section in enumerate(b.sections, 1):
-        yield (
-            doc(
-                "section",
-                section.id,
-                f"{number_label(si)} {section.title}",
-                section.title,
-                _fields(("title", section.title, True)),
-            ),
-            frozenset(),
-            section.id,
-        )
-        for pi, p in enumerate(section.paragraphs, 1):
-            label = number_label(si, pi)
+    labels = report_labels(b)
+    for item in reading_order(b):
+        if isinstance(item, OutlineEntry):
+            section = item.section
+            yield (
+                doc(
+                    "section",
+                    section.id,
+                    f"{item.label} {section.title}",
+                    section.title,
+                    _fields(("title", section.title, True)),
+                ),
+                frozenset(),
+                item.top,
+            )
+            continue
+        section = item.entry.section
+        if item.paragraph is not None:
+            p = item.paragraph
+            label = labels[p.id]
             pairs: list[tuple[str, str | None] | tuple[str, str | None, bool]] = [
                 ("label", p.label, True),
                 ("text", p.text),
                 ("gap", p.gap),
+                ("note", p.note),
             ]
             for a in p.attributions:
                 pairs += [("speaker", a.speaker), ("role", a.role), ("quote", a.quote)]
@@ -137,12 +146,35 @@ def briefing_docs(b: Briefing) -> Iterable[tuple[Doc, frozenset[str], str | None
                     "paragraph", p.id, f"{label} {section.title}", p.label or label, _fields(*pairs)
                 ),
                 cited,
-                section.id,
+                item.entry.top,
             )
-        if section.id == b.after_section:
+        elif item.table is not None:
+            t = item.table
+            pairs = [("caption", t.caption, True), ("header", " · ".join(t.header))]
+            pairs += [("row", " · ".join(row.cells)) for row in t.rows]
+            pairs.append(("note", t.note))
+            cited = frozenset(t.sources) | {s for row in t.rows for s in row.sources}
+            yield (
+                doc(
+                    "table",
+                    t.id,
+                    f"{labels[t.id]} {section.title}",
+                    t.caption,
+                    _fields(*pairs),
+                ),
+                cited,
+                item.entry.top,
+            )
+        else:
             yield from _agreement_docs(b, doc)
     yield (
-        doc("source", "#sources", "Sources", b.heading, _fields(("heading", b.heading, True))),
+        doc(
+            "source",
+            "#sources",
+            "Sources",
+            source_heading(b),
+            _fields(("heading", source_heading(b), True)),
+        ),
         frozenset(),
         None,
     )
@@ -157,6 +189,9 @@ def briefing_docs(b: Briefing) -> Iterable[tuple[Doc, frozenset[str], str | None
                     ("title", s.title, True),
                     ("outlets", ", ".join(s.outlets) or None),
                     ("note", s.note),
+                    ("publisher", s.publisher),
+                    ("url", s.url),
+                    ("kind", s.kind_label),
                 ),
             ),
             frozenset({s.id}),
@@ -206,7 +241,7 @@ def briefing_docs(b: Briefing) -> Iterable[tuple[Doc, frozenset[str], str | None
                 _fields(
                     ("actor", r.actor, True),
                     ("summary", r.summary),
-                    ("stance", r.stance.value),
+                    ("stance", r.stance_label or r.stance.value),
                 ),
                 ref=r.ref,
             ),
@@ -220,16 +255,17 @@ _MakeDoc = Callable[..., Doc]
 
 def _agreement_docs(b: Briefing, doc: _MakeDoc) -> Iterator[tuple[Doc, frozenset[str], str | None]]:
     """The agreements table (its headings, intro and note) and each agreement, in order."""
+    area_heading, items_heading = agreement_headings(b)
     yield (
         doc(
             "agreement",
             "#agreements",
             "Agreements",
-            b.items_heading,
+            items_heading,
             _fields(
                 ("intro", b.intro),
-                ("heading", b.area_heading, True),
-                ("heading", b.items_heading, True),
+                ("heading", area_heading, True),
+                ("heading", items_heading, True),
                 ("note", b.note),
                 ("areas", " · ".join(a.title for a in b.areas)),
             ),

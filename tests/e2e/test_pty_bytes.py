@@ -108,11 +108,11 @@ CONTROL_PROBLEMS = [
     ("briefing.toml", 3, "title", "U+001B"),
     ("briefing.toml", 6, "photo_caption", "U+001B"),
     ("briefing.toml", 7, "summary", "U+001B"),
-    ("sections.toml", 3, "sections[0].title", "U+001B"),
-    ("sections.toml", 15, "sections[0].paragraphs[1].text", "U+001B"),
-    ("sources.toml", 12, "sources[1].title", "U+009B"),
-    ("sources.toml", 14, "sources[1].outlets[0]", "U+202E"),
-    ("sources.toml", 16, "sources[1].note", "U+009D"),
+    ("sections.toml", 3, "s1 title", "U+001B"),
+    ("sections.toml", 15, "s1.p2 text", "U+001B"),
+    ("sources.toml", 12, "wire title", "U+009B"),
+    ("sources.toml", 14, "wire outlets[0]", "U+202E"),
+    ("sources.toml", 16, "wire note", "U+009D"),
 ]
 
 #: Markup payloads in valid content, seen in the report, agreements and sources tabs.
@@ -124,7 +124,9 @@ MARKUP_EDITS: dict[str, list[tuple[str, str]]] = {
     "sections.toml": [
         ('title = "Opening"', f'title = "Opening {MARKUP}"'),
         ('text = "Brussels took note."', f'text = "Brussels took note. {MARKUP}"'),
-        ('quote = "talks resumed"', f'quote = "talks {MARKUP}"'),
+        # a quote must occur in its paragraph: the payload goes into both
+        ('text = "Gas talks resumed,', f'text = "Gas talks resumed {MARKUP},'),
+        ('quote = "talks resumed"', f'quote = "talks resumed {MARKUP}"'),
     ],
     "agreements.toml": [('title = "Pipeline"', f'title = "Pipeline {MARKUP}"')],
     "sources.toml": [('title = "Wire reports"', f'title = "Wire {MARKUP}"')],
@@ -248,7 +250,7 @@ def test_control_payloads_are_refused_and_the_good_briefing_opens(tmp_path: Path
     try:
         app.wait_for(lambda s: "could not be opened" in s and "briefing.toml:3: title:" in s)
         app.press(*"j" * 12, settle=0.15)  # scroll the problem list to its end
-        app.wait_for(lambda s: "sources[1].note:" in s)
+        app.wait_for(lambda s: "wire note:" in s)
         screen = flat(app.screen_text())
         assert "1 briefing(s) could not be opened" in screen
         assert "library/bad:" in screen

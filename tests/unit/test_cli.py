@@ -9,8 +9,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from mdkit import rendered_text, shown
 from minikit import MINI, MiniCopy, copy_mini
 from probe import fresh_python
 
@@ -67,14 +69,14 @@ def test_validate_invalid_lists_every_problem(
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "validate", "mini")
     assert (code, out) == (1, "")
-    # every problem of every file in one run, and the cross-file references among the files
-    # that loaded (the reaction's dangling ref); a reference into a file that did not load
-    # cannot be judged, so none is reported against sources.toml
+    # every problem of every file in one run, and the cross-file references (the reaction's
+    # dangling ref), with the ids it could have meant
     assert err.splitlines() == [
         "mini/briefing.toml:3: title: text must not be empty or only whitespace",
-        "mini/sources.toml:13: sources[1].kind: Input should be 'official', 'agency', 'media', "
-        "'document' or 'expert'",
-        "mini/overview.toml:21: reactions[0].ref: unknown paragraph or agreement 's9'",
+        "mini/sources.toml:13: wire kind: 'blog' is not one of official, government, agency, "
+        "media, document, expert, think-tank, academic, ngo, company, social, other",
+        "mini/overview.toml:21: europe ref: unknown paragraph, table or agreement 's9'; "
+        "known: pipeline, s1.p1, s1.p2, s2.p1, trade-goal",
         "invalid: 3 problem(s) in 1 briefing(s); valid: 0 briefings, 0 sections, 0 paragraphs, "
         "0 agreements, 0 sources",
     ]
@@ -84,8 +86,9 @@ def test_validate_invalid_lists_every_problem(
     code, out, err = run(capsys, "validate", "mini")
     assert (code, out) == (1, "")
     assert err.splitlines() == [
-        "mini/sections.toml:27: sections[1].paragraphs[0].sources[1]: unknown source 'tass'",
-        "mini/overview.toml:21: reactions[0].ref: unknown paragraph or agreement 's9'",
+        "mini/sections.toml:27: s2.p1 sources[1]: unknown source 'tass'; known: ministry, wire",
+        "mini/overview.toml:21: europe ref: unknown paragraph, table or agreement 's9'; "
+        "known: pipeline, s1.p1, s1.p2, s2.p1, trade-goal",
         "invalid: 2 problem(s) in 1 briefing(s); valid: 0 briefings, 0 sections, 0 paragraphs, "
         "0 agreements, 0 sources",
     ]
@@ -202,6 +205,41 @@ def test_schema_is_json_for_all_five_files(capsys: pytest.CaptureFixture[str]) -
     assert kinds == [k.value for k in models.SourceKind]
 
 
+def _undocumented(schema: dict[str, Any], name: str) -> list[str]:
+    """Fields of ``schema`` (and of every model it defines) without a description or example."""
+    objects = [(name, schema), *schema.get("$defs", {}).items()]
+    return [
+        f"{owner}.{field}"
+        for owner, definition in objects
+        for field, prop in definition.get("properties", {}).items()
+        if not prop.get("description") or not prop.get("examples")
+    ]
+
+
+def test_schema_documents_every_field_with_a_description_and_an_example(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "schema")
+    schema = json.loads(out)
+    assert [f for name in schema for f in _undocumented(schema[name], name)] == []
+    paragraph_id = schema["sections.toml"]["$defs"]["Paragraph"]["properties"]["id"]
+    assert "share one namespace" in paragraph_id["description"]
+
+
+def test_schema_of_the_json_export_describes_what_export_writes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "schema", "--export")
+    assert (code, err) == (0, "")
+    schema = json.loads(out)
+    assert _undocumented(schema, "Library") == []
+    assert schema["title"] == "briefing-tui JSON export"
+    briefing = schema["$defs"]["Briefing"]
+    fields = {name for model in models.CONTENT_FILES.values() for name in model.model_fields}
+    assert set(briefing["properties"]) == fields
+    assert briefing["additionalProperties"] is False
+
+
 # -- export --------------------------------------------------------------------------------------
 
 
@@ -229,16 +267,16 @@ def test_export_markdown_contains_every_paragraph(
     code, out, err = run(capsys, *argv)
     assert (code, err) == (0, "")
     briefing = load_library(where).library.briefings[0]
-    assert briefing.title in out
+    text = rendered_text(out)
+    assert shown(briefing.title) in text
     for _, paragraph in briefing.paragraphs():
-        for line in paragraph.text.splitlines():
-            assert line in out, paragraph.id
+        assert shown(paragraph.text) in text, paragraph.id
     for agreement in briefing.agreements:
-        assert agreement.title in out
+        assert shown(agreement.title) in text
     for source in briefing.sources:
-        assert source.title in out
+        assert shown(source.title) in text
     if briefing.note:
-        assert briefing.note in out
+        assert shown(briefing.note) in text
 
 
 def test_export_one_briefing_of_a_library(
@@ -313,7 +351,7 @@ def test_an_internal_error_is_one_line_not_a_traceback(
     assert err == "briefing: internal error: RuntimeError: unexpected state\n"
 
 
-def test_references_into_a_broken_file_are_not_judged_but_the_rest_are(
+def test_references_are_judged_even_when_a_type_error_fails_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     mini: MiniCopy = copy_mini(tmp_path / "mini")
@@ -323,10 +361,48 @@ def test_references_into_a_broken_file_are_not_judged_but_the_rest_are(
     monkeypatch.chdir(tmp_path)
     code, _, err = run(capsys, "validate", "mini")
     assert code == 1
-    lines = err.splitlines()
-    assert any("unknown area 'fishing'" in line for line in lines)
-    # 'tass' may or may not exist: sources.toml did not load, so it is not judged this run
-    assert not any("'tass'" in line for line in lines)
+    assert err.splitlines()[:3] == [
+        "mini/sources.toml:13: wire kind: 'blog' is not one of official, government, agency, "
+        "media, document, expert, think-tank, academic, ngo, company, social, other",
+        "mini/sections.toml:27: s2.p1 sources[1]: unknown source 'tass'; known: ministry, wire",
+        "mini/agreements.toml:25: trade-goal area: unknown area 'fishing'; known: energy, trade",
+    ]
+
+
+def test_a_status_typo_does_not_hide_a_bad_ref_in_the_same_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mini: MiniCopy = copy_mini(tmp_path / "mini")
+    mini.edit("agreements.toml", 'status = "target"', 'status = "signed"')
+    mini.edit("overview.toml", "value = 10", 'value = "10"')
+    mini.edit("overview.toml", 'ref = "s2.p1"', 'ref = "s9"')
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "validate", "mini")
+    assert code == 1
+    assert err.splitlines()[:3] == [
+        "mini/agreements.toml:28: trade-goal status: 'signed' is not one of negotiation, "
+        "memorandum, agreed, target, statement",
+        "mini/overview.toml:6: fig-trade value: expected a number (without quotes); got '10'",
+        "mini/overview.toml:21: europe ref: unknown paragraph, table or agreement 's9'; "
+        "known: pipeline, s1.p1, s1.p2, s2.p1, trade-goal",
+    ]
+
+
+def test_references_into_a_file_that_does_not_parse_are_not_judged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mini: MiniCopy = copy_mini(tmp_path / "mini")
+    mini.edit("sources.toml", 'heading = "Sources"', 'heading = ["Sources"')
+    mini.edit("sections.toml", 'sources = ["wire", "ministry"]', 'sources = ["wire", "tass"]')
+    mini.edit("agreements.toml", 'area = "trade"', 'area = "fishing"')
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "validate", "mini")
+    assert code == 1
+    # 'tass' may or may not be in the file that could not be read: not judged this run
+    assert err.splitlines()[:2] == [
+        "mini/sources.toml:1:11: TOML syntax error: '[' opened here is never closed; add ']'",
+        "mini/agreements.toml:25: trade-goal area: unknown area 'fishing'; known: energy, trade",
+    ]
 
 
 def test_cli_module_loads_without_pydantic() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from mdkit import rendered_text, shown
 
 from briefing_tui.content.loader import load_library
 from briefing_tui.content.model import Briefing, Library
@@ -110,14 +111,14 @@ def test_overview_references_resolve_to_readable_items(briefing: Briefing) -> No
 
 
 def test_markdown_export_misses_nothing(briefing: Briefing) -> None:
-    markdown = to_markdown(briefing)
+    markdown = rendered_text(to_markdown(briefing))
     for _, paragraph in briefing.paragraphs():
-        assert paragraph.text in markdown
+        assert shown(paragraph.text) in markdown
     for agreement in briefing.agreements:
-        assert agreement.text in markdown
-    assert briefing.note is not None and briefing.note in markdown
+        assert shown(agreement.text) in markdown
+    assert briefing.note is not None and shown(briefing.note) in markdown
     for source in briefing.sources:
-        assert source.title in markdown
+        assert shown(source.title) in markdown
 
 
 def test_json_export_round_trips(briefing: Briefing) -> None:

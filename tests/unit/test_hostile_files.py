@@ -100,8 +100,18 @@ def nested(opener: bytes, closer: bytes, depth: int) -> bytes:
     return b"# deep\nfigures = " + opener * depth + closer * depth + b"\n"
 
 
-def syntax(line: int, message: str, name: str = "sections.toml") -> list[str]:
-    return [f"{name}:{line}: TOML syntax error: {message}"]
+NO_CONTENT = "file has no content (it is empty or holds only comments)"
+
+
+def syntax(line: int, column: int, message: str, name: str = "sections.toml") -> list[str]:
+    return [f"{name}:{line}:{column}: TOML syntax error: {message}"]
+
+
+#: What tomli's "Illegal character '\n'" means to an author.
+UNCLOSED_QUOTE = (
+    'text in quotes is not closed on this line (text over several lines is written between """ '
+    'and """)'
+)
 
 
 CASES = [
@@ -109,47 +119,79 @@ CASES = [
     Case(
         "toml-unterminated-string",
         edit("sections.toml", 'title = "Opening"', 'title = "Opening'),
-        syntax(3, "Illegal character '\\n'"),
+        syntax(3, 17, UNCLOSED_QUOTE),
     ),
     Case(
         "toml-missing-value",
         edit("sections.toml", 'title = "Opening"', "title ="),
-        syntax(3, "Invalid value"),
+        syntax(3, 8, "Invalid value"),
     ),
     Case(
         "toml-bare-word",
         edit("sections.toml", 'title = "Reactions"', "title = Reactions"),
-        syntax(20, "Invalid value"),
+        syntax(
+            20,
+            9,
+            "Reactions is not a value: put text in quotes, or write a number, a date, true or "
+            "false, or an array",
+        ),
     ),
     Case(
         "toml-duplicate-key",
         edit("sections.toml", 'title = "Opening"', 'title = "Opening"\ntitle = "Again"'),
-        syntax(4, "Cannot overwrite a value"),
+        syntax(4, 16, "Cannot overwrite a value"),
     ),
     Case(
         "toml-broken-header",
         edit("sections.toml", '[[sections]]\nid = "s2"', '[[sections]\nid = "s2"'),
-        syntax(18, "Expected ']]' at the end of an array declaration"),
+        syntax(18, 11, "Expected ']]' at the end of an array declaration"),
     ),
     Case(
         "toml-invalid-date",
         edit("briefing.toml", "end = 2025-01-03", "end = 2025-02-30"),
-        syntax(5, "Invalid date or datetime", "briefing.toml"),
+        syntax(
+            5,
+            7,
+            "2025-02-30 is not a calendar date (dates are written YYYY-MM-DD)",
+            "briefing.toml",
+        ),
+    ),
+    Case(
+        "toml-date-one-digit-month",
+        edit("briefing.toml", "end = 2025-01-03", "end = 2025-1-3"),
+        syntax(
+            5,
+            7,
+            "dates are written YYYY-MM-DD with two-digit month and day: "
+            "write 2025-01-03, not 2025-1-3",
+            "briefing.toml",
+        ),
+    ),
+    Case(
+        "toml-unclosed-array-mid-file",
+        # tomli gives up at the next key, two lines later; the author must fix line 14
+        edit("sources.toml", '["Wire One", "Wire Two"]', '["Wire One", "Wire Two"'),
+        syntax(14, 11, "'[' opened here is never closed; add ']'", "sources.toml"),
+    ),
+    Case(
+        "toml-unclosed-inline-table",
+        edit("sections.toml", 'title = "Opening"', "title = {a = 1"),
+        syntax(3, 9, "'{' opened here is never closed; add '}'"),
     ),
     Case(
         "toml-unclosed-array-at-end",
         edit("sources.toml", 'note = "Cited in the text, not in the report\'s list."', "note = ["),
-        syntax(16, "Invalid value", "sources.toml"),
+        syntax(16, 8, "'[' opened here is never closed; add ']'", "sources.toml"),
     ),
     Case(
         "toml-table-redefined",
         edit("briefing.toml", 'tags = ["test"]', 'tags = ["test"]\n[tags]\n'),
-        syntax(9, "Cannot declare ('tags',) twice", "briefing.toml"),
+        syntax(9, 6, "Cannot declare ('tags',) twice", "briefing.toml"),
     ),
     Case(
         "toml-raw-escape-byte",
         edit("sections.toml", 'title = "Opening"', 'title = "Open\x1b[2Jing"'),
-        syntax(3, "Illegal character '\\x1b'"),
+        syntax(3, 14, "Illegal character '\\x1b'"),
     ),
     # -- encodings and bytes ----------------------------------------------------------------
     Case(
@@ -180,8 +222,15 @@ CASES = [
         edit("briefing.toml", 'title = "Mini briefing"', 'title = "Mini\x00briefing"'),
         ["briefing.toml:3: contains a NUL byte; is this a binary file?"],
     ),
-    Case("empty-file", raw("overview.toml", b""), ["overview.toml:1: file is empty"]),
-    Case("blank-file", raw("sources.toml", b"\n  \n\t\n"), ["sources.toml:1: file is empty"]),
+    # an empty file, a blank one and one holding only comments all say "nothing": an optional
+    # file that says nothing is as good as absent, a required one is a problem
+    Case("empty-optional-file", raw("overview.toml", b""), []),
+    Case("comment-only-optional-file", raw("overview.toml", b"# to do\n"), []),
+    Case("empty-file", raw("sources.toml", b""), [f"sources.toml:1: {NO_CONTENT}"]),
+    Case("blank-file", raw("sources.toml", b"\n  \n\t\n"), [f"sources.toml:1: {NO_CONTENT}"]),
+    Case(
+        "comment-only-file", raw("sources.toml", b"# sources\n"), [f"sources.toml:1: {NO_CONTENT}"]
+    ),
     Case(
         "deeply-nested-arrays",
         raw("overview.toml", nested(b"[", b"]", 100_000)),
@@ -196,17 +245,17 @@ CASES = [
     Case(
         "wrong-type",
         edit("sources.toml", "in_report_list = false", "in_report_list = 0"),
-        ["sources.toml:15: sources[1].in_report_list: Input should be a valid boolean"],
+        ["sources.toml:15: wire in_report_list: expected true or false (without quotes); got 0"],
     ),
     Case(
         "missing-field",
         edit("sources.toml", 'kind = "agency"\n', ""),
-        ["sources.toml:10: sources[1].kind: required field is missing"],
+        ["sources.toml:10: wire kind: required field is missing"],
     ),
     Case(
         "unknown-key",
         edit("overview.toml", 'stance = "restrained"', 'stance = "restrained"\nmood = "calm"'),
-        [f"overview.toml:20: reactions[0].mood: {UNKNOWN}"],
+        [f"overview.toml:20: europe mood: {UNKNOWN}"],
     ),
     Case(
         "unknown-key-with-escape-sequence",
@@ -215,26 +264,29 @@ CASES = [
             'stance = "restrained"',
             'stance = "restrained"\n"\\u001b]2;pwn\\u0007" = 1',
         ),
-        [f"overview.toml:20: reactions[0].\\x1b]2;pwn\\x07: {UNKNOWN}"],
+        [f"overview.toml:20: europe \\x1b]2;pwn\\x07: {UNKNOWN}"],
     ),
     Case(
         "duplicate-id-in-file",
         edit("agreements.toml", 'id = "trade"', 'id = "energy"'),
         [
-            "agreements.toml:12: areas[1].id: "
+            "agreements.toml:12: energy id: "
             "duplicate id 'energy' (first used at agreements.toml:8)",
-            "agreements.toml:25: agreements[1].area: unknown area 'trade'",
+            "agreements.toml:25: trade-goal area: unknown area 'trade'; known: energy",
         ],
     ),
     Case(
         "duplicate-id-across-files",
         edit("overview.toml", 'id = "europe"', 'id = "s1"'),
-        ["overview.toml:17: reactions[0].id: duplicate id 's1' (first used at sections.toml:2)"],
+        ["overview.toml:17: s1 id: duplicate id 's1' (first used at sections.toml:2)"],
     ),
     Case(
         "dangling-reference",
         edit("overview.toml", 'refs = ["s1.p1"]', 'refs = ["s7.p1"]'),
-        ["overview.toml:14: timeline[0].refs[0]: unknown paragraph or agreement 's7.p1'"],
+        [
+            "overview.toml:14: timeline[0].refs[0]: unknown paragraph, table or agreement 's7.p1'; "
+            "did you mean 's2.p1', 's1.p1' or 's1.p2'?"
+        ],
     ),
     # -- text that would reach the terminal ----------------------------------------------------
     Case(
@@ -249,7 +301,7 @@ CASES = [
         "toml-1.1-escape-e",
         edit("sections.toml", 'text = "Brussels took note."', 'text = "Brussels\\e[2J took note."'),
         [
-            "sections.toml:26: sections[1].paragraphs[0].text: forbidden character U+001B "
+            "sections.toml:26: s2.p1 text: forbidden character U+001B "
             f"control character at position 9{FORBIDDEN}"
         ],
     ),
@@ -257,7 +309,7 @@ CASES = [
         "raw-c1-csi",
         edit("sources.toml", 'title = "Wire reports"', 'title = "Wire\u009b2Jreports"'),
         [
-            "sources.toml:12: sources[1].title: forbidden character U+009B control character "
+            "sources.toml:12: wire title: forbidden character U+009B control character "
             f"at position 5{FORBIDDEN}"
         ],
     ),
@@ -265,7 +317,7 @@ CASES = [
         "raw-bidi-override",
         edit("sections.toml", 'gap = "Words lost', 'gap = "\u202eWords lost'),
         [
-            "sections.toml:28: sections[1].paragraphs[0].gap: forbidden character U+202E "
+            "sections.toml:28: s2.p1 gap: forbidden character U+202E "
             f"RIGHT-TO-LEFT OVERRIDE at position 1{FORBIDDEN}"
         ],
     ),
@@ -293,8 +345,8 @@ CASES = [
     ),
     Case(
         "missing-file",
-        lambda mini: mini.path("agreements.toml").unlink(),
-        ["agreements.toml: required content file is missing"],
+        lambda mini: mini.path("sources.toml").unlink(),
+        ["sources.toml: required content file is missing"],
     ),
     Case(
         "fifo",
@@ -356,7 +408,7 @@ CASES = [
 def test_hostile_file(case: Case, mini: MiniCopy, capsys: pytest.CaptureFixture[str]) -> None:
     case.damage(mini)
     code, problems = validate(capsys)
-    assert (code, problems) == (1, case.expected)
+    assert (code, problems) == (1 if case.expected else 0, case.expected)
 
 
 def test_there_are_at_least_thirty_cases() -> None:
@@ -532,8 +584,8 @@ def test_library_isolation(
     code, problems = validate(capsys)
     assert code == 1
     assert problems == [
-        "b-broken/sources.toml:13: sources[1].kind: Input should be 'official', 'agency', "
-        "'media', 'document' or 'expert'",
+        "b-broken/sources.toml:13: wire kind: 'rumour' is not one of official, government, "
+        "agency, media, document, expert, think-tank, academic, ngo, company, social, other",
         "b-broken/overview.toml:1: is not valid UTF-8 (byte 0xff)",
     ]
     err = capsys.readouterr().err

@@ -48,7 +48,10 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
     edits = {
         "briefing.toml": [('id = "mini"', 'id = "intl"')],
         "sections.toml": [
-            ("Gas talks resumed, said the ministry.", "President Zelenský spoke in Kyiv."),
+            (
+                "Gas talks resumed, said the ministry.",
+                "President Zelenský spoke in Kyiv: talks resumed.",
+            ),
             ("The analyst thinks this matters.", "Москва и Пекин подписали соглашение."),
             ("Brussels took note.", "中俄关系进入新时代 and the Straße was closed."),
         ],
@@ -109,8 +112,8 @@ def test_empty_query_is_empty_not_an_error(mini: SearchIndex) -> None:
         ('source:"  "', "source: needs a value, e.g. source:tass"),
         (
             "kind:zebra",
-            "unknown kind 'zebra'; use one of: paragraph, agreement, source, figure, section, "
-            "timeline, reaction, briefing",
+            "unknown kind 'zebra'; use one of: paragraph, table, agreement, source, figure, "
+            "section, timeline, reaction, briefing",
         ),
         (
             "status:done",

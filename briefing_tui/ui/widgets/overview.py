@@ -136,7 +136,9 @@ def timeline_prompt(event: TimelineEvent) -> Table:
 
 def stance_badge(stance: Stance) -> Text:
     """The stance as a coloured, fixed-width badge: `` CONCERNED ``."""
-    return text(f" {stance.value.upper()} ".center(BADGE_WIDTH), STANCE_STYLE[stance])
+    return text(
+        f" {stance.value.upper()} ".center(BADGE_WIDTH), STANCE_STYLE.get(stance, "bold reverse")
+    )
 
 
 def reaction_prompt(reaction: Reaction) -> Table:

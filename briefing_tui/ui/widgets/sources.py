@@ -58,7 +58,7 @@ def list_badge(source: Source) -> Text:
 
 def source_prompt(source: Source, count: int) -> Group:
     """Title, then kind · outlets, then the list badge and how often it is cited."""
-    meta = text(source_kind_words(source), KIND_STYLE[source.kind])
+    meta = text(source_kind_words(source), KIND_STYLE.get(source.kind, "bold"))
     if source.outlets:
         meta.append_text(text(" · " + ", ".join(source.outlets), "dim"))
     badges = list_badge(source)
