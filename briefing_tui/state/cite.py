@@ -67,15 +67,7 @@ def citation(briefing: Briefing, item_id: str) -> str:
 def _source_line(source: Source) -> str:
     outlets = f"; {', '.join(source.outlets)}" if source.outlets else ""
     line = f"{source.title} ({source_kind_words(source)}{outlets})"
-    url = source_url(source)
-    return f"{line} {url}" if url else line
-
-
-def source_url(source: Source) -> str | None:
-    """Where to read a source. Content format v2 gives sources a ``url`` (validated http(s));
-    format v1 has none, so this reads it only where the model has it."""
-    url = getattr(source, "url", None)
-    return url if isinstance(url, str) else None
+    return f"{line} {source.url}" if source.url else line
 
 
 def _sources(sources: list[Source]) -> list[str]:

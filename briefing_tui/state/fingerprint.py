@@ -12,7 +12,6 @@ import hashlib
 import json
 
 from briefing_tui.content.model import Briefing
-from briefing_tui.state.cite import source_url
 from briefing_tui.state.model import ItemRef, Note, NoteStatus
 
 
@@ -24,7 +23,7 @@ def item_texts(briefing: Briefing) -> dict[str, list[str | None]]:
     for a in briefing.agreements:
         texts[a.id] = [a.title, a.text, a.status.value, a.gap]
     for s in briefing.sources:
-        texts[s.id] = [s.title, *s.outlets, s.note, source_url(s)]
+        texts[s.id] = [s.title, *s.outlets, s.note, s.url]
     return texts
 
 
