@@ -21,7 +21,7 @@ from . import gcpause
 from .commands import JumpCommands
 from .loader import BrokenBriefing, LoadResult, collect
 from .models import Briefing, Library
-from .refs import find_target
+from .refs import find_target, suggestions
 from .screens.briefing import BriefingScreen
 from .screens.error import ErrorScreen
 from .screens.help import HelpScreen
@@ -191,10 +191,12 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
     def _after_load(self, result: LoadResult) -> None:
         self._build_index(result.library)
         if self.goto and result.library.briefings and self._goto_target(result.library) is None:
+            close = suggestions(result.library, self.goto)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
             self.exit(
                 return_code=2,
                 message=f"briefing: --goto {self.goto!r}: no paragraph, section, agreement "
-                "or source has that id",
+                f"or source has that id{hint}",
             )
             return
         if result.broken and result.library.briefings:

@@ -18,6 +18,8 @@ KIND_LABELS = {
     "source": "Source",
     "figure": "Figure",
     "reaction": "Reaction",
+    "timeline": "Timeline",
+    "tab": "Tab",
 }
 
 

@@ -19,3 +19,8 @@ class ItemFocused(Message):
     """The item under the cursor changed; the attribution pane follows it."""
 
     target_id: str
+
+
+@dataclass
+class Moved(Message):
+    """The reader scrolled: the position indicator in the status line follows it."""

@@ -6,12 +6,16 @@ no UI code, so it is tested without a terminal.
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 from .models import Agreement, Attribution, Briefing, Library, Paragraph, Section, Source
 
-Kind = Literal["section", "paragraph", "agreement", "source", "figure", "timeline", "reaction"]
+Kind = Literal[
+    "section", "paragraph", "agreement", "source", "figure", "timeline", "reaction", "tab"
+]
 Tab = Literal["overview", "report", "agreements", "sources"]
 
 TABS: tuple[Tab, ...] = ("overview", "report", "agreements", "sources")
@@ -54,6 +58,8 @@ class BriefingRefs:
 
     def __post_init__(self) -> None:
         b = self.briefing
+        # The ``#`` ids ``briefing search`` prints for things without an id of their own.
+        self._add(Target("tab", "#overview", "overview", "Overview", "Overview"))
         self._backlinks = {s.id: [] for s in b.sources}
         for section in b.sections:
             title = f"{section_label(section.id)} {section.title}"
@@ -81,8 +87,16 @@ class BriefingRefs:
             self._add(Target("source", s.id, "sources", s.title, "Sources"))
         for f in b.figures:
             self._add(Target("figure", f.id, "overview", f.label, "Overview › Key figures"))
+        for index, event in enumerate(b.timeline):
+            self._add(
+                Target(
+                    "timeline", f"#timeline-{index}", "overview", event.title, "Overview › Timeline"
+                )
+            )
         for r in b.reactions:
             self._add(Target("reaction", r.id, "overview", r.actor, "Overview › Reactions"))
+        self._add(Target("tab", "#agreements", "agreements", "Agreements", "Agreements"))
+        self._add(Target("tab", "#sources", "sources", "Sources", "Sources"))
 
     def _add(self, target: Target) -> None:
         self.targets[target.id] = target
@@ -132,13 +146,47 @@ class BriefingRefs:
         return sourced, len(section.paragraphs)
 
 
+_LABEL = re.compile(r"§?\s*(\d+)(?:\.(\d+))?")
+
+
+def canonical_id(value: str) -> str:
+    """What the UI shows -> the id: ``§4.7`` and ``4.7`` -> ``s4.p7``, ``§4`` -> ``s4``."""
+    match = _LABEL.fullmatch(value.strip())
+    if match is None:
+        return value.strip()
+    section, paragraph = match.groups()
+    return f"s{section}.p{paragraph}" if paragraph else f"s{section}"
+
+
+def suggestions(library: Library, target: str, limit: int = 3) -> list[str]:
+    """The ids closest to a mistyped ``--goto``, as the UI labels them where it has labels."""
+    names: dict[str, str] = {}
+    for briefing in library.briefings:
+        for target_id, found in BriefingRefs(briefing).targets.items():
+            shown = found.label if found.kind in ("section", "paragraph") else target_id
+            names.setdefault(target_id, shown)
+            names.setdefault(found.label.lower(), shown)
+    wanted = canonical_id(target)
+    close = difflib.get_close_matches(wanted, list(names), n=limit * 3, cutoff=0.5)
+    close += difflib.get_close_matches(target.lower(), list(names), n=limit * 3, cutoff=0.5)
+    out: list[str] = []
+    for name in close:
+        if names[name] not in out:
+            out.append(names[name])
+    return out[:limit]
+
+
 def find_target(library: Library, target: str) -> tuple[Briefing, str] | None:
     """Resolve a ``--goto`` id: ``ID``, ``BRIEFING/ID`` or a briefing id alone.
 
     A bare ``ID`` is looked up in each briefing in order, so on a one-briefing library the
-    briefing's name never has to be typed.
+    briefing's name never has to be typed. Labels as the UI shows them (``§4.7``, ``4.7``) and
+    the ``#`` ids ``briefing search`` prints are accepted too.
     """
     briefing_id, slash, item_id = target.partition("/")
+    item_id = canonical_id(item_id) if slash else item_id
+    if not slash:
+        target = canonical_id(target)
     if slash:
         briefing = next((b for b in library.briefings if b.id == briefing_id), None)
         if briefing is None:

@@ -217,7 +217,18 @@ class OverviewView(Vertical):
     # -- the tab contract --------------------------------------------------------------------
 
     def select(self, target_id: str) -> bool:
-        """Put the cursor on a figure or reaction; timeline entries have no id to select by."""
+        """Put the cursor on a figure, reaction or timeline entry (``#timeline-N``, as search
+        names them), or on the first item for ``#overview``."""
+        option_list = self.option_list
+        if target_id == "#overview":
+            self.action_first()
+            return True
+        if target_id.startswith("#timeline-"):
+            option_id = f"timeline:{target_id.removeprefix('#timeline-')}"
+            if option_id in self.items:
+                option_list.highlighted = option_list.get_option_index(option_id)
+                return True
+            return False
         for option_id, item in self.items.items():
             if item.item_id == target_id and not option_id.startswith("timeline:"):
                 option_list = self.option_list
