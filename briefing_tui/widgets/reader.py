@@ -70,24 +70,16 @@ class Reader(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("j", "line_down", "Down a line", show=False, id="reader.down"),
-        Binding("k", "line_up", "Up a line", show=False, id="reader.up"),
-        Binding("down", "line_down", "Down a line", show=False, id="reader.down_arrow"),
-        Binding("up", "line_up", "Up a line", show=False, id="reader.up_arrow"),
-        Binding("ctrl+e", "line_down", "Down a line", show=False, id="reader.line_down"),
-        Binding("ctrl+y", "line_up", "Up a line", show=False, id="reader.line_up"),
+        Binding("j,down,ctrl+e", "line_down", "Down a line", show=False, id="reader.down"),
+        Binding("k,up,ctrl+y", "line_up", "Up a line", show=False, id="reader.up"),
         Binding("ctrl+d", "half_down", "Half a page down", show=False, id="reader.half_down"),
         Binding("ctrl+u", "half_up", "Half a page up", show=False, id="reader.half_up"),
-        Binding("space", "page_down", "Page down", show=False, id="reader.page_down"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="reader.page_down_key"),
-        Binding("ctrl+f", "page_down", "Page down", show=False, id="reader.page_down_ctrl"),
-        Binding("b", "page_up", "Page up", show=False, id="reader.page_up"),
-        Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up_key"),
-        Binding("ctrl+b", "page_up", "Page up", show=False, id="reader.page_up_ctrl"),
-        Binding("g", "first", "Top", show=False, id="reader.top"),
-        Binding("home", "first", "Top", show=False, id="reader.top_key"),
-        Binding("G", "last", "Bottom", show=False, id="reader.bottom"),
-        Binding("end", "last", "Bottom", show=False, id="reader.bottom_key"),
+        Binding(
+            "space,pagedown,ctrl+f", "page_down", "Page down", show=False, id="reader.page_down"
+        ),
+        Binding("b,pageup,ctrl+b", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding("g,home", "first", "Top", show=False, id="reader.top"),
+        Binding("G,end", "last", "Bottom", show=False, id="reader.bottom"),
         Binding("}", "next_section", "Next section", show=False, id="reader.next_section"),
         Binding("{", "previous_section", "Previous section", show=False, id="reader.prev_section"),
         Binding("]", "next_paragraph", "Next paragraph", show=False, id="reader.next_paragraph"),
