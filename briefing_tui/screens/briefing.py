@@ -125,6 +125,9 @@ class BriefingScreen(Screen[None]):
         title = Text()
         title.append(text(b.title, "bold"))
         title.append(f"  {format_range(b.start, b.end)}", style="dim")
+        # Too long for a narrow terminal: end in "…" so the cut is visible, never mid-word.
+        title.no_wrap = True
+        title.overflow = "ellipsis"
         yield Static(title, id="title-bar")
         with Horizontal(id="body"):
             with Vertical(id="tabs"):
@@ -168,6 +171,7 @@ class BriefingScreen(Screen[None]):
         if self._goto:
             self.jump(self._goto, record=False)
         self.history.start(self.current_position())
+        self._show_status()
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -363,6 +367,8 @@ class BriefingScreen(Screen[None]):
     def on_item_focused(self, event: ItemFocused) -> None:
         event.stop()
         self.query_one(AttributionPane).show(event.target_id)
+        if not self._message:
+            self._show_status()
 
     def on_jump_requested(self, event: JumpRequested) -> None:
         event.stop()

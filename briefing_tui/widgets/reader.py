@@ -299,12 +299,22 @@ class Reader(ScrollView, can_focus=True):
             block = self.blocks[self.cursor]
             if block.top < view.stop and block.bottom - 1 > view.start:
                 return
+        self._set_cursor(self._paragraph_at_top(view))
+
+    def _paragraph_at_top(self, view: range) -> int | None:
+        """The paragraph being read: the one on the top line; else the first to start on
+        screen; else (the agreements table fills the screen) the last one above it."""
         paragraphs = self._paragraph_indexes()
-        on_screen = [
-            i for i in paragraphs if self.blocks[i].bottom - 1 > view.start
-        ]  # the first paragraph with a line of text at or below the top of the view
-        choice = on_screen[0] if on_screen else (paragraphs[-1] if paragraphs else None)
-        self._set_cursor(choice)
+        if not paragraphs:
+            return None
+        for i in paragraphs:
+            if self.blocks[i].top <= view.start < self.blocks[i].bottom - 1:
+                return i
+        for i in paragraphs:
+            if view.start <= self.blocks[i].top < view.stop:
+                return i
+        above = [i for i in paragraphs if self.blocks[i].top < view.start]
+        return above[-1] if above else paragraphs[0]
 
     def _scroll(self, line: int) -> None:
         self._layout()
