@@ -235,8 +235,13 @@ class BriefingScreen(Screen[None]):
         return active if active in TABS else "report"  # type: ignore[return-value]
 
     def current_position(self) -> str | None:
+        """Where the reader is, as history records it (a tab may name a place other than the
+        item the pane shows: see ``SourcesView.current_place``)."""
         view = self._views.get(self.active_tab)
-        return view.current_target() if view is not None else None  # type: ignore[attr-defined]
+        if view is None:
+            return None
+        place = getattr(view, "current_place", view.current_target)
+        return place()  # type: ignore[no-any-return]
 
     def set_status(self, message: str) -> None:
         """Say something until the next key; then the line shows the reading position again."""

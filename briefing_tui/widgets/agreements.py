@@ -135,8 +135,11 @@ class AgreementsView(Vertical):
 
     def on_resize(self) -> None:
         if column_widths(self.size.width) != self._widths:
+            # Read the cursor's row first: recreating the columns clears the rows, and a jump
+            # (or the pane opening) would otherwise land on the first row.
+            keep = self.current_target()
             self._layout_columns(self.size.width)
-            self._rebuild()
+            self._rebuild(keep)
 
     def _layout_columns(self, width: int) -> None:
         """(Re)create the columns sized to ``width``, so rows wrap instead of scrolling."""

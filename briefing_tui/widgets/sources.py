@@ -180,6 +180,11 @@ class SourcesView(Vertical):
                 return backlink
         return self.current_source()
 
+    def current_place(self) -> str | None:
+        """Where history returns to: the source, even while a backlink is highlighted (a
+        backlink's id is a paragraph's, and going back to it would leave this tab)."""
+        return self.current_source()
+
     def current_source(self) -> str | None:
         index = self.source_list.highlighted
         return None if index is None else self.briefing.sources[index].id
