@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from ..models import Agreement, Briefing
 from ..render import Marker, highlighted, text
+from ..widgets.document import GAP
 
 
 def _heading(title: str) -> Text:
@@ -57,7 +58,7 @@ def agreement_body(agreement: Agreement, briefing: Briefing, marker: Marker | No
                 line.append_text(text(f": “{attribution.quote}”", "italic"))
             parts.append(line)
     if agreement.gap:
-        parts.append(_heading("Gap in the report"))
+        parts.append(_heading(f"⚠ {GAP[0].upper()}{GAP[1:]}"))
         parts.append(text(agreement.gap, "italic"))
     return Group(*parts)
 

@@ -96,8 +96,9 @@ class AgreementsView(Vertical):
         self.columns: tuple[Column, ...] = (
             Column("area", "Area", lambda a: area_titles[a.area].casefold()),
             Column("agreement", "Agreement", lambda a: a.title.casefold()),
-            Column("status", "Status", lambda a: a.status.value),
-            Column("figure", "Key figure", figure_value),
+            # ✎: statuses and figures are our reading of the table, not the report's words.
+            Column("status", "Status ✎", lambda a: a.status.value),
+            Column("figure", "Key figure ✎", figure_value),
             Column("sources", "Src", lambda a: len(a.sources)),
         )
         """The table's columns, in display order; also the order ``s`` cycles through."""
@@ -221,6 +222,7 @@ class AgreementsView(Vertical):
             line.append_text(text(value, "bold"))
             line.append("  ")
         line.append_text(text(f"{shown} of {len(self.briefing.agreements)}", "bold"))
+        line.append("  ✎ editorial", style="italic magenta")
         if not shown:
             line.append_text(text("  none match: a/t change the filters", "italic"))
         self.query_one("#agreements-status", Static).update(line)

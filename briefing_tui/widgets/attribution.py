@@ -11,6 +11,7 @@ from textual.widgets import Static
 from ..models import Attribution, Source
 from ..refs import BriefingRefs
 from ..render import text
+from .document import GAP
 
 ASSESSMENT_NOTICE = "No source cited: analyst's assessment"
 
@@ -99,7 +100,7 @@ class AttributionPane(VerticalScroll, can_focus=False):
         paragraph = self.refs.paragraph(target_id)
         gap = paragraph.gap if paragraph else None
         if gap:
-            parts.append(Text.assemble(("Gap: ", "bold yellow"), text(gap)))
+            parts.append(Text.assemble((f"⚠ {GAP}: ", "bold yellow"), text(gap)))
         self._draw(parts)
 
     def _draw(self, parts: list[Text]) -> None:

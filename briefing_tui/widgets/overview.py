@@ -26,6 +26,7 @@ from ..models import Briefing, KeyFigure, Reaction, Stance, TimelineEvent
 from ..refs import BriefingRefs
 from ..render import format_range, text
 from ._shared import is_displayed
+from .document import editorial as editorial_mark
 
 #: Cells of the bar drawn for percentage figures; fixed so it fits at 80 columns with room for
 #: the legend, and so two bars are comparable at a glance.
@@ -125,12 +126,28 @@ def _two_columns(left: Text, right: Text, left_width: int) -> Table:
     return grid
 
 
-def timeline_prompt(event: TimelineEvent) -> Table:
-    """``7–10 May  Title`` with the entry's text under the title."""
+def timeline_date(event: TimelineEvent) -> str:
+    return format_range(event.date, event.end, year=False)
+
+
+def timeline_prompt(event: TimelineEvent, date_width: int = 9) -> Table:
+    """``7–10 May  Title`` with the entry's text under the title.
+
+    ``date_width`` is the longest date of the timeline, so no date is ever cut
+    ("30 April – 2 May" would not fit a fixed column).
+    """
     body = text(event.title, "bold")
     body.append("\n")
     body.append_text(text(event.text, "dim"))
-    return _two_columns(text(format_range(event.date, event.end, year=False), "bold cyan"), body, 9)
+    return _two_columns(text(timeline_date(event), "bold cyan"), body, date_width)
+
+
+def summary_prompt(summary: str) -> Text:
+    """The briefing's summary, marked as ours: the report has no summary of its own."""
+    prompt = editorial_mark("summary")
+    prompt.append("\n")
+    prompt.append_text(text(summary))
+    return prompt
 
 
 def stance_badge(stance: Stance) -> Text:
@@ -146,10 +163,16 @@ def reaction_prompt(reaction: Reaction) -> Table:
     return _two_columns(stance_badge(reaction.stance), body, BADGE_WIDTH)
 
 
-def heading(title: str, option_id: str) -> Option:
-    """A section heading: a disabled option, so the cursor passes over it."""
+def heading(title: str, option_id: str, editorial: str = "") -> Option:
+    """A section heading: a disabled option, so the cursor passes over it.
+
+    ``editorial`` says what under it is our wording rather than the report's.
+    """
     label = text("\n")
     label.append_text(text(title.upper(), "bold"))
+    if editorial:
+        label.append("  ")
+        label.append_text(editorial_mark(editorial))
     return Option(label, id=option_id, disabled=True)
 
 
@@ -181,22 +204,25 @@ class OverviewView(Vertical):
             Option(
                 text(format_range(b.start, b.end), "bold cyan"), id="header-dates", disabled=True
             ),
-            Option(text(b.summary), id="header-summary", disabled=True),
+            Option(summary_prompt(b.summary), id="header-summary", disabled=True),
         ]
         if b.figures:
-            options.append(heading("Key figures", "heading-figures"))
+            options.append(
+                heading("Key figures", "heading-figures", "numbers picked from the text")
+            )
             for figure in b.figures:
                 option_id = f"figure:{figure.id}"
                 self.items[option_id] = OverviewItem(figure.id, figure.ref)
                 options.append(Option(figure_prompt(figure), id=option_id))
         if b.timeline:
-            options.append(heading("Timeline", "heading-timeline"))
+            options.append(heading("Timeline", "heading-timeline", "dates and wording ours"))
+            date_width = max(len(timeline_date(event)) for event in b.timeline)
             for index, event in enumerate(b.timeline):
                 option_id = f"timeline:{index}"
                 self.items[option_id] = OverviewItem(event.refs[0], event.refs[0])
-                options.append(Option(timeline_prompt(event), id=option_id))
+                options.append(Option(timeline_prompt(event, date_width), id=option_id))
         if b.reactions:
-            options.append(heading("Reactions", "heading-reactions"))
+            options.append(heading("Reactions", "heading-reactions", "stances and summaries ours"))
             for reaction in b.reactions:
                 option_id = f"reaction:{reaction.id}"
                 self.items[option_id] = OverviewItem(reaction.id, reaction.ref)

@@ -39,13 +39,13 @@ def windows(text: str, size: int = 3) -> list[str]:
     return [" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))]
 
 
-def settled(tmux: Tmux) -> str:
+def settled(server: Tmux) -> str:
     """The screen once it stops changing: a frame may reach tmux in more than one write."""
-    last = tmux.screen(NAME)
+    last = server.screen(NAME)
     deadline = time.monotonic() + TIMEOUT
     while time.monotonic() < deadline:
         time.sleep(0.08)
-        now = tmux.screen(NAME)
+        now = server.screen(NAME)
         if now == last:
             return now
         last = now
