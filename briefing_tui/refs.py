@@ -29,6 +29,14 @@ def paragraph_label(paragraph_id: str) -> str:
     return paragraph_id
 
 
+_PARAGRAPH_ID = re.compile(r"\bs(\d+)\.p(\d+)\b")
+
+
+def labelled(value: str) -> str:
+    """Paragraph ids written in content notes (``s2.p3``) as the UI labels them (``§2.3``)."""
+    return _PARAGRAPH_ID.sub(lambda m: f"§{m[1]}.{m[2]}", value)
+
+
 def section_label(section_id: str) -> str:
     """``s2`` -> ``§2``."""
     return (

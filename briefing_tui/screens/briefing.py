@@ -177,7 +177,7 @@ class BriefingScreen(Screen[None]):
 
     def _build(self, tab: Tab) -> Widget:
         view = view_class(tab)(self.briefing, self.refs, id=f"{tab}-view")
-        if tab == "agreements":
+        if tab != "report":  # views built after a search show its marks too
             view.marker = self.marker  # type: ignore[attr-defined]
         return view
 
@@ -442,9 +442,10 @@ class BriefingScreen(Screen[None]):
         self.stops = (
             reading_order(result.hits, self.refs, self.marker) if result is not None else []
         )
-        agreements = self._views.get("agreements")
-        if agreements is not None:
-            agreements.set_marker(self.marker)  # type: ignore[attr-defined]
+        for tab in ("overview", "agreements", "sources"):
+            view = self._views.get(tab)  # type: ignore[call-overload]
+            if view is not None:
+                view.set_marker(self.marker)
 
     def _hit_target(self, hit: Hit) -> str | None:
         if self.refs.target(hit.target_id) is not None:

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..models import Attribution, Source
-from ..refs import BriefingRefs
+from ..refs import BriefingRefs, labelled
 from ..render import text
 from .document import GAP
 
@@ -118,7 +118,7 @@ class AttributionPane(VerticalScroll, can_focus=False):
             _cited_by(self.refs, source_id),
         ]
         if source.note:
-            parts.append(text(source.note, "italic"))
+            parts.append(text(labelled(source.note), "italic"))
         self._draw(parts)
 
 

@@ -8,12 +8,14 @@ for editorial additions keep the views consistent.
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 
 from ..export import agreements_by_area
 from ..models import Briefing
 from ..refs import BriefingRefs
-from ..render import text
+from ..render import Marker, text
 
 #: How every view names a place where the original report is silent or unclear.
 GAP = "gap in the original"
@@ -71,3 +73,23 @@ def source_list(briefing: Briefing) -> Text | None:
         out.append_text(text(source.title))
         out.append("\n")
     return out
+
+
+def mark(renderable: object, marker: Marker | None) -> None:
+    """Highlight search matches, in place, in every Text of a freshly built prompt.
+
+    The overview and source prompts are Text, Groups of Text, or two-column grids; walking them
+    marks a hit wherever it lands without threading the search through every prompt builder.
+    """
+    if marker is None:
+        return
+    if isinstance(renderable, Text):
+        for start, end in marker(renderable.plain):
+            renderable.stylize("reverse", start, end)
+    elif isinstance(renderable, Group):
+        for child in renderable.renderables:
+            mark(child, marker)
+    elif isinstance(renderable, Table):
+        for column in renderable.columns:
+            for cell in column.cells:
+                mark(cell, marker)

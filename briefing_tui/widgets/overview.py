@@ -24,9 +24,10 @@ from textual.widgets.option_list import Option
 from ..messages import ItemFocused, JumpRequested
 from ..models import Briefing, KeyFigure, Reaction, Stance, TimelineEvent
 from ..refs import BriefingRefs
-from ..render import format_range, text
+from ..render import Marker, format_range, text
 from ._shared import is_displayed
 from .document import editorial as editorial_mark
+from .document import mark
 
 #: Cells of the bar drawn for percentage figures; fixed so it fits at 80 columns with room for
 #: the legend, and so two bars are comparable at a glance.
@@ -194,6 +195,8 @@ class OverviewView(Vertical):
         """Shared navigation facts (not needed for drawing, kept for the common constructor)."""
         self.items: dict[str, OverviewItem] = {}
         """Option id -> the item behind it; headings and header rows are absent."""
+        self.marker: Marker | None = None
+        """Where the current search matches a text, to highlight it in place; None: no search."""
 
     # -- building ----------------------------------------------------------------------------
 
@@ -229,8 +232,26 @@ class OverviewView(Vertical):
                 options.append(Option(reaction_prompt(reaction), id=option_id))
         return options
 
+    def _marked_options(self) -> list[Option | None]:
+        options = self._options()
+        for option in options:
+            if option is not None:
+                mark(option.prompt, self.marker)
+        return options
+
     def compose(self) -> ComposeResult:
-        yield OptionList(*self._options(), id="overview-list", markup=False)
+        yield OptionList(*self._marked_options(), id="overview-list", markup=False)
+
+    def set_marker(self, marker: Marker | None) -> None:
+        """Highlight search matches in place, keeping the cursor where it is."""
+        self.marker = marker
+        if not self.is_mounted:
+            return
+        option_list = self.option_list
+        keep = option_list.highlighted
+        option_list.set_options(self._marked_options())
+        if keep is not None:
+            option_list.highlighted = keep
 
     def on_mount(self) -> None:
         self.option_list.action_first()

@@ -204,3 +204,43 @@ async def test_unknown_goto_message_names_suggestions(bundled: LoadResult) -> No
         await pilot.pause()
     assert app.return_code == 2
     assert any("did you mean transport-corridors" in m for m in messages), messages
+
+
+async def test_matches_are_marked_in_overview_and_sources(bundled: LoadResult) -> None:
+    """A hit that lands in the Sources tab shows the match marked there, as in the report."""
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("/", *"kind:source Bloomberg")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.active_tab == "sources"
+        sources = screen.view("sources")
+        prompt = sources.source_list.get_option(sources.current_place()).prompt  # type: ignore[attr-defined]
+        texts = [prompt, *getattr(prompt, "renderables", [])]
+        marked = [
+            t.plain[span.start : span.end].lower()
+            for t in texts
+            if hasattr(t, "spans")
+            for span in t.spans
+            if "reverse" in str(span.style)
+        ]
+        assert "bloomberg" in marked
+        await pilot.press("1")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        overview = screen.view("overview")
+        assert overview.marker is not None  # type: ignore[attr-defined]
+
+
+def test_raw_paragraph_ids_in_notes_are_shown_as_labels() -> None:
+    from briefing_tui.refs import labelled
+
+    assert labelled("Cited in the text (s2.p3) but not in s4.p10.") == (
+        "Cited in the text (§2.3) but not in §4.10."
+    )
