@@ -82,8 +82,8 @@ class BriefingScreen(Screen[None]):
         # Priority: handled as the key arrives at the app, so keys typed straight after it are
         # routed to the search box rather than queued for the view underneath.
         Binding("slash", "search", "Search", priority=True, id="search.open"),
-        Binding("n", "next_hit", "Next hit", show=False, id="search.next"),
-        Binding("N", "previous_hit", "Previous hit", show=False, id="search.previous"),
+        Binding("n", "next_hit", "Next match", show=False, id="search.next"),
+        Binding("N", "previous_hit", "Previous match", show=False, id="search.previous"),
         Binding("escape", "clear_marks", "Clear search marks", show=False, id="search.clear"),
         Binding("p", "toggle_pane", "Sources pane", id="pane.toggle"),
         Binding("f", "filter_source", "Filter by source", show=False, id="filter.source"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -56,12 +57,18 @@ def attribution_block(attribution: Attribution) -> Text:
     return block
 
 
-class AttributionPane(VerticalScroll, can_focus=False):
+class AttributionPane(VerticalScroll, can_focus=True):
     """Shows the sources and in-text attributions of the focused item.
 
-    It never takes focus: it follows the cursor in whichever tab is active, so the reader's
-    keys keep working while the pane updates.
+    It follows the cursor in whichever tab is active without taking focus, so the reader's keys
+    keep working while it updates; Tab moves into it when its list of sources is longer than
+    the pane (four sources at 80x24), and j/k, arrows and pages scroll it there.
     """
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Scroll the pane down", show=False, id="pane.down"),
+        Binding("k", "scroll_up", "Scroll the pane up", show=False, id="pane.up"),
+    ]
 
     def __init__(self, refs: BriefingRefs, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -244,3 +244,46 @@ def test_raw_paragraph_ids_in_notes_are_shown_as_labels() -> None:
     assert labelled("Cited in the text (s2.p3) but not in s4.p10.") == (
         "Cited in the text (§2.3) but not in §4.10."
     )
+
+
+async def test_the_sources_pane_takes_focus_and_scrolls_at_80x24(bundled: LoadResult) -> None:
+    """§4.5 has four sources: at 80x24 the pane showed 2½ and its last lines were unreachable."""
+    from briefing_tui.widgets.attribution import AttributionPane
+
+    app = BriefingApp(bundled, goto="s4.p5")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        pane = app.screen.query_one(AttributionPane)
+        assert pane.max_scroll_y > 0  # taller than the pane
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is pane
+        for _ in range(pane.max_scroll_y):
+            await pilot.press("j")
+        await pilot.pause()
+        assert pane.scroll_y == pane.max_scroll_y
+        from harness import flat, region_text
+
+        assert "In the text" in flat(region_text(app, pane)) or pane.scroll_y > 0
+        last_line = pane.plain_text.strip().splitlines()[-1]
+        assert flat(last_line)[-20:] in flat(region_text(app, pane))
+
+
+async def test_help_speaks_of_tasks_not_widgets(bundled: LoadResult) -> None:
+    from harness import screen_text
+
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(100, 80)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = screen_text(app)
+        for task in ("Read the report", "Search", "Check sources", "Go back"):
+            assert task in shown
+        for widget in ("OverviewView", "DataTable", "OptionList", "Input", "Footer", "Reader"):
+            assert widget not in shown
+        assert "Copy" not in shown  # ctrl+c copies nothing in the briefing: not listed
+        assert "Half a page down" in shown
