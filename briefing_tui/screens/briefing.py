@@ -125,9 +125,6 @@ class BriefingScreen(Screen[None]):
         title = Text()
         title.append(text(b.title, "bold"))
         title.append(f"  {format_range(b.start, b.end)}", style="dim")
-        # Too long for a narrow terminal: end in "…" so the cut is visible, never mid-word.
-        title.no_wrap = True
-        title.overflow = "ellipsis"
         yield Static(title, id="title-bar")
         with Horizontal(id="body"):
             with Vertical(id="tabs"):

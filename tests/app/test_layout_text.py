@@ -1,0 +1,41 @@
+"""Nothing on the chrome is cut without a sign: tab labels whole, the header ellipsised."""
+
+from __future__ import annotations
+
+import pytest
+from harness import screen_text
+
+from briefing_tui.app import BriefingApp
+from briefing_tui.loader import LoadResult
+
+
+@pytest.mark.parametrize(
+    ("size", "labels"),
+    [
+        ((80, 24), ["1 Overview", "2 Report", "3 Agreements", "4 Sources"]),
+        ((60, 16), ["1 Over", "2 Repo", "3 Agre", "4 Sour"]),
+    ],
+)
+async def test_tab_labels_are_never_cut_with_the_pane_open(
+    bundled: LoadResult, size: tuple[int, int], labels: list[str]
+) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        strip = screen_text(app).splitlines()[1].split("│")[0]
+        for label in labels:
+            assert label in strip, strip
+        # A click on a label still switches to its tab, with the tighter layout.
+        tab_strip = app.screen.query_one("#tab-strip")
+        x = strip.index(labels[2]) - tab_strip.region.x - tab_strip.styles.padding.left
+        assert tab_strip.tab_at(x) == "agreements"
+
+
+async def test_the_header_ends_in_an_ellipsis_when_cut(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.pause()
+        header = screen_text(app).splitlines()[0].rstrip()
+        assert header.endswith("…"), header
