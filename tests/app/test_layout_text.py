@@ -39,3 +39,27 @@ async def test_the_header_ends_in_an_ellipsis_when_cut(bundled: LoadResult) -> N
         await pilot.pause()
         header = screen_text(app).splitlines()[0].rstrip()
         assert header.endswith("…"), header
+
+
+async def test_a_status_message_lasts_until_the_next_key(bundled: LoadResult) -> None:
+    """'Search marks cleared.' stayed through 10+ actions; now the next key replaces it."""
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("/", *"trade")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+
+        def status() -> str:
+            return str(app.screen.query_one("#status-line").content)
+
+        assert "Search marks cleared." in status()
+        await pilot.press("2", "j")
+        await pilot.pause()
+        assert "cleared" not in status()
+        assert "/23 · " in status()  # the reading position is back
