@@ -63,3 +63,14 @@ async def test_a_status_message_lasts_until_the_next_key(bundled: LoadResult) ->
         await pilot.pause()
         assert "cleared" not in status()
         assert "/23 · " in status()  # the reading position is back
+
+
+async def test_table_cells_wrap_between_words_at_60_columns(bundled: LoadResult) -> None:
+    """At 60 columns the area column was 9 cells: "Infrastructure" was cut mid-word."""
+    app = BriefingApp(bundled, goto="transport-corridors")
+    async with app.run_test(size=(60, 16)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Infrastructure" in shown
+        assert "Infrastru\n" not in shown.replace(" ", "")
