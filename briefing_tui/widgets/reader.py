@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -227,6 +228,9 @@ class Reader(ScrollView, can_focus=True):
         anchor = self._index(top_id) if top_id else None
         if anchor is not None and self.cursor is not None:
             self._scroll(self.blocks[anchor].top + into)
+            block = self.blocks[self.cursor]
+            if block.top >= self.visible_lines().stop or block.bottom <= self.scroll_y:
+                self._show_block(self.cursor)  # a filter moved it out of view: bring it back
         elif self.cursor is not None:
             self._show_block(self.cursor)
         else:
@@ -514,6 +518,14 @@ class Reader(ScrollView, can_focus=True):
             if not (view.start <= block.top < view.stop):
                 self._show_block(self.cursor)
         self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a paragraph puts the cursor there, as in any list."""
+        line = int(self.scroll_y) + event.y - self.styles.padding.top
+        if self.blocks and 0 <= line < self.line_count:
+            index = self._block_at(line)
+            if self.blocks[index].paragraph:
+                self._set_cursor(index)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
