@@ -49,6 +49,9 @@ class Block:
     starts: list[int] = field(default_factory=list)
     #: First document line of the block.
     top: int = 0
+    #: Width -> (lines, starts) already laid out: the pane and the outline toggle between two
+    #: widths, and wrapping the whole report again took ~100 ms (bench ``keys``, ``p``).
+    layouts: dict[int, tuple[list[Strip], list[int]]] = field(default_factory=dict)
 
     @property
     def bottom(self) -> int:
@@ -191,25 +194,30 @@ class Reader(ScrollView, can_focus=True):
         if width <= 0 or width == self._laid_out_width:
             return
         self._laid_out_width = width
-        console = self.app.console
         top = 0
         for block in self.blocks:
-            wrapped = block.text.wrap(console, width, overflow="fold")
-            block.lines = []
-            block.starts = []
-            plain = block.text.plain
-            position = 0
-            for line in wrapped:
-                found = plain.find(line.plain.rstrip(), position) if line.plain.strip() else -1
-                if found >= 0:
-                    position = found
-                block.starts.append(position)
-                segments = list(line.render(console, end=""))
-                block.lines.append(Strip(segments).adjust_cell_length(width))
+            if width not in block.layouts:
+                block.layouts[width] = self._wrap(block, width)
+            block.lines, block.starts = block.layouts[width]
             block.top = top
             top += len(block.lines)
         self._tops = [block.top for block in self.blocks]
         self.virtual_size = Size(width, top)
+
+    def _wrap(self, block: Block, width: int) -> tuple[list[Strip], list[int]]:
+        """A block's lines at ``width``, and where in its text each line starts."""
+        console = self.app.console
+        lines: list[Strip] = []
+        starts: list[int] = []
+        plain = block.text.plain
+        position = 0
+        for line in block.text.wrap(console, width, overflow="fold"):
+            found = plain.find(line.plain.rstrip(), position) if line.plain.strip() else -1
+            if found >= 0:
+                position = found
+            starts.append(position)
+            lines.append(Strip(line.render(console, end="")).adjust_cell_length(width))
+        return lines, starts
 
     @property
     def line_count(self) -> int:
