@@ -331,8 +331,7 @@ class BriefingScreen(Screen[None]):
 
     def action_toggle_pane(self) -> None:
         self.pane_shown = not self.pane_shown
-        self.query_one(AttributionPane).set_class(self.pane_shown, "-shown")
-        self.set_class(self.pane_shown, "-pane-open")
+        self.query_one(AttributionPane).set_class(self.pane_shown, "-toggled")
 
     # -- provenance filters ------------------------------------------------------------------
 
