@@ -165,9 +165,10 @@ class BriefingScreen(Screen[None]):
         self.call_after_refresh(self._start)
 
     def _start(self) -> None:
-        if self._goto:
-            self.jump(self._goto, record=False)
+        # Reading starts at the top; a --goto is a jump from there, so Back returns to it.
         self.history.start(self.current_position())
+        if self._goto:
+            self.jump(self._goto)
         self._show_status()
 
     # -- helpers -----------------------------------------------------------------------------

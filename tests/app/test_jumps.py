@@ -287,3 +287,17 @@ async def test_help_speaks_of_tasks_not_widgets(bundled: LoadResult) -> None:
             assert widget not in shown
         assert "Copy" not in shown  # ctrl+c copies nothing in the briefing: not listed
         assert "Half a page down" in shown
+
+
+async def test_goto_is_a_history_entry(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled, goto="s4.p5")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.screen.query_one(Reader)
+        assert reader.current_target() == "s4.p5"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert reader.current_target() == "s1.p1"
+        await pilot.press("alt+right")
+        await pilot.pause()
+        assert reader.current_target() == "s4.p5"
