@@ -103,6 +103,8 @@ class Reader(ScrollView, can_focus=True):
         self.cursor: int | None = None
         self._tops: list[int] = []
         self._laid_out_width = -1
+        #: (block index, fraction of it above the view) from before the last re-wrap.
+        self._keep_place: tuple[int, float] | None = None
         self._build()
         self.cursor = next((i for i, b in enumerate(self.blocks) if b.paragraph), None)
 
@@ -193,6 +195,13 @@ class Reader(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if width <= 0 or width == self._laid_out_width:
             return
+        if self._laid_out_width > 0 and self._tops:
+            # Re-wrapping moves every line: remember how far into its block the top line was,
+            # so the view keeps the place being read (see _after_resize).
+            index = self._block_at(int(self.scroll_y))
+            block = self.blocks[index]
+            into = (int(self.scroll_y) - block.top) / max(1, len(block.lines))
+            self._keep_place = (index, into)
         self._laid_out_width = width
         top = 0
         for block in self.blocks:
@@ -519,12 +528,16 @@ class Reader(ScrollView, can_focus=True):
         self.call_after_refresh(self._after_resize)
 
     def _after_resize(self) -> None:
+        """Keep reading where the top of the view was: opening the pane mid-table must not
+        jump back to the paragraph above it."""
         self._layout()
-        if self.cursor is not None:
-            block = self.blocks[self.cursor]
-            view = self.visible_lines()
-            if not (view.start <= block.top < view.stop):
-                self._show_block(self.cursor)
+        if self._keep_place is not None:
+            index, into = self._keep_place
+            self._keep_place = None
+            if index < len(self.blocks):
+                block = self.blocks[index]
+                self._scroll(block.top + int(into * len(block.lines)))
+                self._follow_view()
         self.refresh()
 
     def on_click(self, event: events.Click) -> None:

@@ -205,3 +205,23 @@ async def test_the_outline_opens_on_a_key_at_80_columns(bundled: LoadResult) -> 
         await pilot.pause()
         assert reader_of(app).current_target() == "s3.p1"
         assert outline.region.width == 0  # out of the way again once it has been used
+
+
+@pytest.mark.parametrize("size", [(60, 16), (80, 24)])
+async def test_opening_the_pane_keeps_the_place_being_read(
+    bundled: LoadResult, size: tuple[int, int]
+) -> None:
+    """Reading the agreements table, p used to jump the view back to the paragraph above it."""
+    app = BriefingApp(bundled)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        reader = reader_of(app)
+        table = next(block for block in reader.blocks if block.id.startswith("table:"))
+        reader._scroll(table.top + len(table.lines) // 2)
+        await pilot.pause()
+        for key in ("p", "p"):
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            table = next(block for block in reader.blocks if block.id.startswith("table:"))
+            assert table.top <= reader.scroll_y < table.bottom, key
