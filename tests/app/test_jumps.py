@@ -160,6 +160,7 @@ async def test_n_steps_matches_in_reading_order_per_occurrence(bundled: LoadResu
         ("#agreements", "agreements", None),
         ("#overview", "overview", None),
         ("#sources", "sources", None),
+        ("#timeline-1", "overview", None),
     ],
 )
 async def test_goto_accepts_labels_and_search_ids(
