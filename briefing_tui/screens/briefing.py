@@ -21,7 +21,7 @@ from ..history import History
 from ..messages import ItemFocused, JumpRequested, Moved
 from ..models import Briefing
 from ..reading_order import Stop, reading_order
-from ..refs import TABS, BriefingRefs, Tab
+from ..refs import TABS, BriefingRefs, Tab, paragraph_label
 from ..render import Marker, format_range, text
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
@@ -375,7 +375,7 @@ class BriefingScreen(Screen[None]):
     def on_jump_requested(self, event: JumpRequested) -> None:
         event.stop()
         if not self.jump(event.target_id):
-            self.set_status(f"Nothing to jump to for {event.target_id!r}.")
+            self.set_status(f"Nothing to jump to for {paragraph_label(event.target_id)}.")
 
     def on_tab_strip_chosen(self, event: TabStrip.Chosen) -> None:
         event.stop()
