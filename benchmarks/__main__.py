@@ -1,4 +1,7 @@
-"""``python -m benchmarks search|startup|keystroke|stall``: see each module's docstring."""
+"""``python -m benchmarks search|startup|keystroke|keys|stall``.
+
+See each module's docstring.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     startup.add_argument("--json", type=Path, metavar="FILE", help="also write raw results here")
     keystroke = sub.add_parser("keystroke", help="search bar: keystroke to painted hit count")
     keystroke.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
+    keys = sub.add_parser("keys", help="every documented key: key to settled screen")
+    keys.add_argument("--repeats", type=int, default=6, help="presses per key (default 6)")
     stall = sub.add_parser("stall", help="UI thread stalls while a library loads and indexes")
     stall.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
     stall.add_argument("--repeats", type=int, default=2, help="runs per case (default 2)")
@@ -38,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
         if ns.child is not None:
             return stall_bench.child(*ns.child)
         return stall_bench.run(ns.library_size, ns.repeats)
+    if ns.bench == "keys":
+        from . import keys as keys_bench
+
+        return keys_bench.run(ns.repeats)
     if ns.bench == "keystroke":
         from . import keystroke as keystroke_bench
 

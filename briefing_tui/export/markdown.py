@@ -23,9 +23,8 @@ from briefing_tui.content.model import (
     Status,
     Table,
 )
-from briefing_tui.export.text import agreements_by_area
 from briefing_tui.reading.dates import format_range
-from briefing_tui.reading.outline import Block, OutlineEntry, reading_order
+from briefing_tui.reading.outline import Block, OutlineEntry, agreements_by_area, reading_order
 from briefing_tui.reading.words import Words, agreement_headings, source_heading, words_for
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&!#])")

@@ -6,22 +6,14 @@ the source list's heading) are in the briefing's language.
 
 from __future__ import annotations
 
-from briefing_tui.content.model import Agreement, Briefing, Paragraph, Table
-from briefing_tui.reading.outline import Block, OutlineEntry, reading_order
+from briefing_tui.content.model import Briefing, Paragraph, Table
+from briefing_tui.reading.outline import Block, OutlineEntry, agreements_by_area, reading_order
 from briefing_tui.reading.words import agreement_headings, source_heading, words_for
 
 
 def paragraph_line(paragraph: Paragraph) -> str:
     line = paragraph.full_text
     return f"  • {line}" if paragraph.bullet else line
-
-
-def agreements_by_area(briefing: Briefing) -> list[tuple[str, list[Agreement]]]:
-    """Areas in declared order, each with its agreements in order."""
-    return [
-        (area.title, [a for a in briefing.agreements if a.area == area.id])
-        for area in briefing.areas
-    ]
 
 
 def to_text(b: Briefing) -> str:

@@ -19,6 +19,7 @@ Kind = Literal[
     "timeline",
     "reaction",
     "briefing",
+    "tab",
 ]
 
 
@@ -28,6 +29,8 @@ class KindInfo:
     """How the palette and the help name the kind."""
     badge: str
     """One character before a search hit of this kind."""
+    searchable: bool = True
+    """Whether ``kind:`` finds it (a tab is a jump target only, never a search hit)."""
 
 
 KIND_INFO: dict[Kind, KindInfo] = {
@@ -40,7 +43,8 @@ KIND_INFO: dict[Kind, KindInfo] = {
     "timeline": KindInfo("Timeline", "T"),
     "reaction": KindInfo("Reaction", "R"),
     "briefing": KindInfo("Briefing", "B"),
+    "tab": KindInfo("Tab", "⇥", searchable=False),
 }
 
-#: Every kind, in the order the query help lists them.
-KINDS: tuple[Kind, ...] = tuple(KIND_INFO)
+#: Every kind ``kind:`` accepts, in the order the query help lists them.
+KINDS: tuple[Kind, ...] = tuple(kind for kind, info in KIND_INFO.items() if info.searchable)

@@ -6,6 +6,8 @@ section ``security`` or ``s4``, and §4.2 is still the second paragraph of the f
 
 from __future__ import annotations
 
+import re
+
 from briefing_tui.content.model import Briefing, Section, Source, SourceKind
 from briefing_tui.reading.words import EN
 
@@ -64,3 +66,15 @@ NOT_IN_REPORT_LIST = "cited in text only"
 
 def list_status(source: Source) -> str:
     return IN_REPORT_LIST if source.in_report_list else NOT_IN_REPORT_LIST
+
+
+#: A word shaped like an id that holds a dot (``s2.p3``, ``econ.p1``): how notes name paragraphs.
+_DOTTED_ID = re.compile(r"\b[a-z0-9]+(?:[-.][a-z0-9]+)*\.[a-z0-9]+\b")
+
+
+def labelled(value: str, labels: dict[str, str]) -> str:
+    """Paragraph ids written in content notes (``s2.p3``) as the UI labels them (``§2.3``).
+
+    Only ids the briefing has are replaced: a word that merely looks like one stays as written.
+    """
+    return _DOTTED_ID.sub(lambda m: labels.get(m.group(), m.group()), value)

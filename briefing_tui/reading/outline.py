@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from briefing_tui.content.model import Briefing, Paragraph, Section, Table
+from briefing_tui.content.model import Agreement, Briefing, Paragraph, Section, Table
 from briefing_tui.reading.labels import report_labels
 
 
@@ -91,3 +91,11 @@ def reading_order(briefing: Briefing) -> Iterator[Block | OutlineEntry]:
                 yield Block("paragraph", entry, paragraph=item)
         if entry.section.id == after:
             yield Block("agreements", entry)
+
+
+def agreements_by_area(briefing: Briefing) -> list[tuple[str, list[Agreement]]]:
+    """Areas in declared order, each with its agreements in order."""
+    return [
+        (area.title, [a for a in briefing.agreements if a.area == area.id])
+        for area in briefing.areas
+    ]

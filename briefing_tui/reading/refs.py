@@ -6,6 +6,8 @@ no UI code, so it is tested without a terminal.
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -51,6 +53,8 @@ class BriefingRefs:
     def __post_init__(self) -> None:
         b = self.briefing
         self.labels = report_labels(b)
+        # The ``#`` ids ``briefing search`` prints for things without an id of their own.
+        self._add(Target("tab", "#overview", "overview", "Overview", "Overview"))
         self._backlinks = {s.id: [] for s in b.sources}
         for section in b.sections:
             label = self.labels[section.id]
@@ -78,8 +82,21 @@ class BriefingRefs:
             self._add(Target("source", s.id, "sources", s.title, "Sources"))
         for f in b.figures:
             self._add(Target("figure", f.id, "overview", f.label, "Overview › Key figures"))
+        for index, event in enumerate(b.timeline):
+            self._add(
+                Target(
+                    "timeline", f"#timeline-{index}", "overview", event.title, "Overview › Timeline"
+                )
+            )
         for r in b.reactions:
             self._add(Target("reaction", r.id, "overview", r.actor, "Overview › Reactions"))
+        self._add(Target("tab", "#agreements", "agreements", "Agreements", "Agreements"))
+        self._add(Target("tab", "#sources", "sources", "Sources", "Sources"))
+
+    @property
+    def by_label(self) -> dict[str, str]:
+        """Section and paragraph ids by their label: ``--goto §4.7`` and the palette's input."""
+        return {label: target_id for target_id, label in self.labels.items()}
 
     def _add(self, target: Target) -> None:
         self.targets[target.id] = target
@@ -129,11 +146,47 @@ class BriefingRefs:
         return sourced, len(section.paragraphs)
 
 
+#: A label as the UI shows it, with or without its ``§``: ``§4.7``, ``4.7``, ``§ 1.2.1``.
+_LABEL = re.compile(r"§?\s*(\d+(?:\.\d+)*)")
+
+
+def canonical_id(value: str, refs: BriefingRefs) -> str:
+    """What the UI shows -> the id: ``§4.7`` and ``4.7`` -> the id of that paragraph, whatever
+    its shape; anything else is returned as typed."""
+    value = value.strip()
+    match = _LABEL.fullmatch(value)
+    if match is None:
+        return value
+    return refs.by_label.get(f"§{match.group(1)}", value)
+
+
+def suggestions(library: Library, target: str, limit: int = 3) -> list[str]:
+    """The ids closest to a mistyped ``--goto``, as the UI labels them where it has labels."""
+    names: dict[str, str] = {}
+    wanted = [target.strip().lower()]
+    for briefing in library.briefings:
+        refs = BriefingRefs(briefing)
+        wanted.append(canonical_id(target, refs))
+        for target_id, found in refs.targets.items():
+            shown = found.label if found.kind in ("section", "paragraph") else target_id
+            names.setdefault(target_id, shown)
+            names.setdefault(found.label.lower(), shown)
+    close: list[str] = []
+    for word in dict.fromkeys(wanted):
+        close += difflib.get_close_matches(word, list(names), n=limit * 3, cutoff=0.5)
+    out: list[str] = []
+    for name in close:
+        if names[name] not in out:
+            out.append(names[name])
+    return out[:limit]
+
+
 def find_target(library: Library, target: str) -> tuple[Briefing, str] | None:
     """Resolve a ``--goto`` id: ``ID``, ``BRIEFING/ID`` or a briefing id alone.
 
     A bare ``ID`` is looked up in each briefing in order, so on a one-briefing library the
-    briefing's name never has to be typed.
+    briefing's name never has to be typed. Labels as the UI shows them (``§4.7``, ``4.7``) and
+    the ``#`` ids ``briefing search`` prints are accepted too.
     """
     briefing_id, slash, item_id = target.partition("/")
     if slash:
@@ -142,10 +195,14 @@ def find_target(library: Library, target: str) -> tuple[Briefing, str] | None:
             return None
         if not item_id:
             return briefing, briefing.sections[0].id
-        return (briefing, item_id) if BriefingRefs(briefing).target(item_id) else None
+        refs = BriefingRefs(briefing)
+        item_id = canonical_id(item_id, refs)
+        return (briefing, item_id) if refs.target(item_id) else None
     for briefing in library.briefings:
-        if BriefingRefs(briefing).target(target):
-            return briefing, target
+        refs = BriefingRefs(briefing)
+        found = canonical_id(target, refs)
+        if refs.target(found):
+            return briefing, found
     for briefing in library.briefings:
         if briefing.id == target:
             return briefing, briefing.sections[0].id

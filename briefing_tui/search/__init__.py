@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         parse_query,
     )
     from briefing_tui.search.results import Hit, SearchResult
+    from briefing_tui.search.session import Stop, stops_in_reading_order
     from briefing_tui.search.text import fold
 
 #: Each public name and the module of the package that defines it.
@@ -44,6 +45,8 @@ _HOMES = {
     "parse_query": "query",
     "Hit": "results",
     "SearchResult": "results",
+    "Stop": "session",
+    "stops_in_reading_order": "session",
     "fold": "text",
 }
 
@@ -58,10 +61,12 @@ __all__ = [
     "QueryError",
     "SearchIndex",
     "SearchResult",
+    "Stop",
     "Term",
     "fold",
     "match_spans",
     "parse_query",
+    "stops_in_reading_order",
 ]
 
 

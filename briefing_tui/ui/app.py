@@ -22,7 +22,7 @@ from briefing_tui import gcpolicy
 from briefing_tui.content.loader import collect
 from briefing_tui.content.model import Briefing, Library
 from briefing_tui.content.problems import BrokenBriefing, LoadResult
-from briefing_tui.reading.refs import find_target
+from briefing_tui.reading.refs import find_target, suggestions
 from briefing_tui.ui.lockdown import LockdownMixin
 from briefing_tui.ui.messages import OpenBriefing
 from briefing_tui.ui.palette import JumpCommands
@@ -196,10 +196,12 @@ class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
     def _after_load(self, result: LoadResult) -> None:
         self._build_index(result.library)
         if self.goto and result.library.briefings and self._goto_target(result.library) is None:
+            close = suggestions(result.library, self.goto)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
             self.exit(
                 return_code=2,
                 message=f"briefing: --goto {self.goto!r}: no paragraph, section, agreement "
-                "or source has that id",
+                f"or source has that id{hint}",
             )
             return
         if result.broken and result.library.briefings:

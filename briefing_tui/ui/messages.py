@@ -22,6 +22,11 @@ class ItemFocused(Message):
 
 
 @dataclass
+class Moved(Message):
+    """The reader scrolled: the position indicator in the status line follows it."""
+
+
+@dataclass
 class OpenBriefing(Message):
     """A screen asks the app to open another briefing of the library (the app owns the stack)."""
 

@@ -218,7 +218,7 @@ async def test_card_shows_the_gap_note() -> None:
         await pilot.press("enter")
         await pilot.pause()
         shown = card_text(app)
-        assert "Gap in the report" in shown
+        assert "Gap in the original" in shown
         assert "Words lost before" in shown
 
 

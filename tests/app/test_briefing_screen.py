@@ -134,10 +134,10 @@ async def test_pane_follows_the_cursor(bundled: LoadResult) -> None:
     app = BriefingApp(bundled)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        await pilot.press("j")
+        await pilot.press("]")
         assert reader_at(app) == "s1.p2"
         assert "Yury Ushakov" in pane_text(app) or "Yuri Ushakov" in pane_text(app)
-        await pilot.press("k")
+        await pilot.press("[")
         assert "Maria Zakharova" in pane_text(app)
 
 
@@ -197,11 +197,11 @@ async def test_reader_movement_keys(bundled: LoadResult) -> None:
     app = BriefingApp(bundled)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        await pilot.press("j", "j")
+        await pilot.press("]", "]")
         assert reader_at(app) == ids[2]
-        await pilot.press("down")
+        await pilot.press("]")
         assert reader_at(app) == ids[3]
-        await pilot.press("k", "up")
+        await pilot.press("[", "[")
         assert reader_at(app) == ids[1]
         await pilot.press("G")
         assert reader_at(app) == ids[-1]
@@ -224,7 +224,7 @@ async def test_section_keys(bundled: LoadResult) -> None:
         assert reader_at(app) == firsts[1]
         await pilot.press("}")
         assert reader_at(app) == firsts[2]
-        await pilot.press("j", "{")  # from inside a section: back to its start
+        await pilot.press("]", "{")  # from inside a section: back to its start
         assert reader_at(app) == firsts[2]
         await pilot.press("{")
         assert reader_at(app) == firsts[1]
@@ -261,7 +261,7 @@ async def test_back_and_forward_after_jumps(bundled: LoadResult) -> None:
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         screen = screen_of(app)
-        await pilot.press("j")  # s1.p2
+        await pilot.press("]")  # s1.p2
         screen.jump("power-of-siberia-2")
         await pilot.pause()
         assert active_tab(app) == "agreements"
@@ -286,15 +286,15 @@ async def test_unsourced_filter_and_coverage(bundled: LoadResult) -> None:
         await pilot.pause()
         await pilot.press("u")
         reader = app.screen.query_one(Reader)
-        shown = [o.id for o in reader._options if o.id and not o.disabled]
+        shown = [b.id for b in reader.blocks if b.paragraph]
         assert shown == unsourced
         await pilot.press("u")
-        shown = [o.id for o in reader._options if o.id and not o.disabled]
+        shown = [b.id for b in reader.blocks if b.paragraph]
         assert len(shown) == briefing.paragraph_count
         # The coverage line of section 4 counts its sourced paragraphs.
         s4 = next(s for s in briefing.sections if s.id == "s4")
         sourced = sum(1 for p in s4.paragraphs if p.sources)
-        heading = reader.get_option("heading:s4").prompt
+        heading = next(b.text for b in reader.blocks if b.id == "heading:s4")
         assert f"{sourced} of {len(s4.paragraphs)} paragraphs sourced" in heading.plain
 
 
@@ -314,7 +314,7 @@ async def test_source_filter_shows_only_citing_paragraphs(bundled: LoadResult) -
         await pilot.press("enter")
         await pilot.pause()
         reader = app.screen.query_one(Reader)
-        shown = [o.id for o in reader._options if o.id and not o.disabled]
+        shown = [b.id for b in reader.blocks if b.paragraph]
         assert shown == citing
         assert "citing" in str(app.screen.query_one("#status-line").content)
 
@@ -470,15 +470,15 @@ async def test_cursor_paragraph_stays_in_view_when_the_pane_opens(bundled: LoadR
     app = BriefingApp(bundled)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        await pilot.press("j", "j", "j")
+        await pilot.press("]", "]", "]")
         await pilot.press("p")
         await pilot.pause()
         await pilot.pause()
         reader = app.screen.query_one(Reader)
-        reader._update_lines()
-        top = reader._index_to_line[reader.highlighted]
-        # The paragraph starts at the top of the text area, re-wrapped to the narrower width.
-        assert reader.scroll_y <= top <= reader.scroll_y + 1
+        block = reader.blocks[reader.cursor]
+        # The paragraph's first line is on screen, re-wrapped to the narrower width.
+        assert reader_at(app) == "s2.p2"
+        assert block.top in reader.visible_lines()
 
 
 async def test_a_library_shows_its_picker_before_it_has_finished_loading(

@@ -41,9 +41,10 @@ async def test_markup_in_content_is_shown_literally_and_runs_nothing(bundled: Lo
         title = app.screen.query_one("#title-bar").content
         assert PAYLOAD in title.plain
         reader = app.screen.query_one(Reader)
-        prompt = reader.get_option("s1.p1").prompt
+        blocks = {block.id: block.text for block in reader.blocks}
+        prompt = blocks["s1.p1"]
         assert prompt.plain.count(PAYLOAD) == 2  # label and text
-        heading = reader.get_option("heading:s1").prompt
+        heading = blocks["heading:s1"]
         assert PAYLOAD in heading.plain
         pane = app.screen.query_one(AttributionPane).plain_text
         assert PAYLOAD in pane  # the source title and the quote

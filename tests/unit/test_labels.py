@@ -54,3 +54,12 @@ def test_reader_refs_and_search_agree_on_labels(odd_ids: MiniCopy) -> None:
     assert hits["s2.p3.x"].startswith("§1.2")
     assert hits["security.p1"].startswith("§1.1")
     assert hits["brussels"].startswith("§2.1")
+
+
+def test_goto_labels_resolve_to_ids_of_any_shape(odd_ids: MiniCopy) -> None:
+    from briefing_tui.reading.refs import canonical_id
+
+    refs = BriefingRefs(load_briefing(Path(".")))
+    assert canonical_id("§1.2", refs) == "s2.p3.x"
+    assert canonical_id("1.1", refs) == "security.p1"
+    assert canonical_id("§1", refs) == "security"

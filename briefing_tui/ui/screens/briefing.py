@@ -21,7 +21,8 @@ from briefing_tui.content.model import Briefing
 from briefing_tui.reading.dates import format_range
 from briefing_tui.reading.history import History
 from briefing_tui.reading.refs import TABS, BriefingRefs, Tab
-from briefing_tui.ui.messages import ItemFocused, JumpRequested, OpenBriefing
+from briefing_tui.search import Stop, stops_in_reading_order
+from briefing_tui.ui.messages import ItemFocused, JumpRequested, Moved, OpenBriefing
 from briefing_tui.ui.render import Marker, text
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
@@ -82,8 +83,8 @@ class BriefingScreen(Screen[None]):
         # Priority: handled as the key arrives at the app, so keys typed straight after it are
         # routed to the search box rather than queued for the view underneath.
         Binding("slash", "search", "Search", priority=True, id="search.open"),
-        Binding("n", "next_hit", "Next hit", show=False, id="search.next"),
-        Binding("N", "previous_hit", "Previous hit", show=False, id="search.previous"),
+        Binding("n", "next_hit", "Next match", show=False, id="search.next"),
+        Binding("N", "previous_hit", "Previous match", show=False, id="search.previous"),
         Binding("escape", "clear_marks", "Clear search marks", show=False, id="search.clear"),
         Binding("p", "toggle_pane", "Sources pane", id="pane.toggle"),
         Binding("f", "filter_source", "Filter by source", show=False, id="filter.source"),
@@ -104,6 +105,13 @@ class BriefingScreen(Screen[None]):
         self.pane_shown = False
         self.search_result: SearchResult | None = None
         self.hit_position = 0
+        #: Where n/N stop, in reading order, one stop per occurrence in the report's text.
+        self.stops: list[Stop] = []
+        self.stop_position = 0
+        #: A message for the status line; it lasts until the next key, then the position shows.
+        self._message = ""
+        self._message_key = 0
+        self._keys = 0
         self._focus_before_search: Widget | None = None
         #: Tab views that are built and mounted; the others are built on first use.
         self._views: dict[Tab, Widget] = {}
@@ -159,15 +167,17 @@ class BriefingScreen(Screen[None]):
         self.call_after_refresh(self._start)
 
     def _start(self) -> None:
-        if self._goto:
-            self.jump(self._goto, record=False)
+        # Reading starts at the top; a --goto is a jump from there, so Back returns to it.
         self.history.start(self.current_position())
+        if self._goto:
+            self.jump(self._goto)
+        self._show_status()
 
     # -- helpers -----------------------------------------------------------------------------
 
     def _build(self, tab: Tab) -> Widget:
         view = view_class(tab)(self.briefing, self.refs, id=f"{tab}-view")
-        if tab == "agreements":
+        if tab != "report":  # views built after a search show its marks too
             view.marker = self.marker  # type: ignore[attr-defined]
         return view
 
@@ -225,19 +235,54 @@ class BriefingScreen(Screen[None]):
         return active if active in TABS else "report"  # type: ignore[return-value]
 
     def current_position(self) -> str | None:
+        """Where the reader is, as history records it (a tab may name a place other than the
+        item the pane shows: see ``SourcesView.current_place``)."""
         view = self._views.get(self.active_tab)
-        return view.current_target() if view is not None else None  # type: ignore[attr-defined]
+        if view is None:
+            return None
+        place = getattr(view, "current_place", view.current_target)
+        return place()  # type: ignore[no-any-return]
 
     def set_status(self, message: str) -> None:
+        """Say something until the next key; then the line shows the reading position again."""
+        self._message = message
+        self._message_key = self._keys
+        self._show_status()
+
+    def _show_status(self) -> None:
+        if self._message and self._message_key == self._keys:
+            line = self._message
+        else:
+            self._message = ""
+            line = self._position()
         # Messages quote content (a source title, a search hit's place): text(), not Text().
-        self.query_one("#status-line", Static).update(text(message, "dim"))
+        self.query_one("#status-line", Static).update(text(line, "dim"))
+
+    def _position(self) -> str:
+        if self.active_tab != "report":
+            return ""
+        return self.query_one(ReportView).reader.position()
+
+    def on_key(self) -> None:
+        # Every key ends the previous message; a message set by this key's action stays.
+        self._keys += 1
+        self.call_after_refresh(self._show_status)
+
+    def on_moved(self, event: Moved) -> None:
+        event.stop()
+        if not self._message:
+            self._show_status()
 
     # -- navigation --------------------------------------------------------------------------
 
-    def jump(self, target_id: str, *, record: bool = True) -> bool:
+    def jump(
+        self, target_id: str, *, record: bool = True, span: tuple[int, int] | None = None
+    ) -> bool:
         """Show ``target_id`` in its tab with the cursor on it; False when there is no such id.
 
-        The move itself may finish a moment later, when the tab is opened for the first time.
+        Every jump is one history entry, whoever asked for it. ``span`` is a search match in a
+        paragraph's text, scrolled into view. The move itself may finish a moment later, when
+        the tab is opened for the first time.
         """
         target = self.refs.target(target_id)
         if target is None:
@@ -245,10 +290,18 @@ class BriefingScreen(Screen[None]):
         origin = self.current_position()
 
         def select(view: TabView) -> None:
-            if view.select(target_id):
-                self.query_one(AttributionPane).show(target_id)
+            if target.kind == "tab":
+                landed = True  # the tab itself: its view keeps its own cursor
+            elif span is not None and isinstance(view, ReportView):
+                landed = view.select(target_id, span=span)
+            else:
+                landed = view.select(target_id)
+            if landed:
+                view.focus_default()
+                self.query_one(AttributionPane).show(view.current_target())
                 if record:
                     self.history.jumped(origin, target_id)
+                self._show_status()
 
         self._open(target.tab, select)
         return True
@@ -257,6 +310,7 @@ class BriefingScreen(Screen[None]):
         def show(view: TabView) -> None:
             view.focus_default()
             self.query_one(AttributionPane).show(view.current_target())
+            self._show_status()
 
         self._open(tab, show)
 
@@ -280,8 +334,7 @@ class BriefingScreen(Screen[None]):
 
     def action_toggle_pane(self) -> None:
         self.pane_shown = not self.pane_shown
-        self.query_one(AttributionPane).set_class(self.pane_shown, "-shown")
-        self.set_class(self.pane_shown, "-pane-open")
+        self.query_one(AttributionPane).set_class(self.pane_shown, "-toggled")
 
     # -- provenance filters ------------------------------------------------------------------
 
@@ -318,11 +371,15 @@ class BriefingScreen(Screen[None]):
     def on_item_focused(self, event: ItemFocused) -> None:
         event.stop()
         self.query_one(AttributionPane).show(event.target_id)
+        if not self._message:
+            self._show_status()
 
     def on_jump_requested(self, event: JumpRequested) -> None:
         event.stop()
         if not self.jump(event.target_id):
-            self.set_status(f"Nothing to jump to for {event.target_id!r}.")
+            self.set_status(
+                f"Nothing to jump to for {self.refs.labels.get(event.target_id, event.target_id)}."
+            )
 
     def on_tab_strip_chosen(self, event: TabStrip.Chosen) -> None:
         event.stop()
@@ -360,7 +417,11 @@ class BriefingScreen(Screen[None]):
         panel = self.query_one(SearchPanel)
         panel.display = False
         self._mark_matches(event.result)
-        self._show_hit(note="")
+        # n/N continue in reading order from the hit chosen, at its first occurrence.
+        self.stop_position = next(
+            (i for i, stop in enumerate(self.stops) if stop.hit == event.position), 0
+        )
+        self._show_stop(note="")
 
     def _mark_matches(self, result: SearchResult | None) -> None:
         """Highlight every match of the search in place: report text, agreements table, cards."""
@@ -378,9 +439,15 @@ class BriefingScreen(Screen[None]):
                 if spans:
                     marks[paragraph.id] = spans
             self.query_one(ReportView).reader.set_marks(marks)
-        agreements = self._views.get("agreements")
-        if agreements is not None:
-            agreements.set_marker(self.marker)  # type: ignore[attr-defined]
+        self.stops = (
+            stops_in_reading_order(result.hits, self.refs, self.marker)
+            if result is not None
+            else []
+        )
+        for tab in ("overview", "agreements", "sources"):
+            view = self._views.get(tab)  # type: ignore[call-overload]
+            if view is not None:
+                view.set_marker(self.marker)
 
     def _hit_target(self, hit: Hit) -> str | None:
         if self.refs.target(hit.target_id) is not None:
@@ -389,26 +456,26 @@ class BriefingScreen(Screen[None]):
             return hit.ref
         return None
 
-    def _show_hit(self, note: str) -> None:
+    def _show_stop(self, note: str) -> None:
         result = self.search_result
-        if result is None or not result.hits:
+        if result is None or not result.hits or not self.stops:
             self.set_status("No search results: press / to search.")
             return
-        hit = result.hits[self.hit_position]
-        position = f"{self.hit_position + 1}/{len(result.hits)}"
+        stop = self.stops[self.stop_position]
+        self.hit_position = stop.hit
+        hit = result.hits[stop.hit]
+        position = f"{self.stop_position + 1}/{len(self.stops)}"
         if hit.briefing_id != self.briefing.id:
             goto = hit.ref if hit.target_id.startswith("#") else hit.target_id
             self.post_message(OpenBriefing(hit.briefing_id, goto=goto))
             return
-        target = self._hit_target(hit)
-        if target is not None:
-            self.jump(target)
+        if stop.paragraph is not None:
+            self.jump(stop.paragraph, span=stop.span)
         else:
-            tab = {"#agreements": "agreements", "#sources": "sources"}.get(
-                hit.target_id, "overview"
-            )
-            self.action_show_tab(tab)  # type: ignore[arg-type]
-        self.set_status(f"Search {position}: {hit.location}  (n/N: next/previous){note}")
+            target = self._hit_target(hit)
+            if target is not None:
+                self.jump(target)
+        self.set_status(f"Match {position}: {hit.location}  (n/N: next/previous){note}")
 
     def action_next_hit(self) -> None:
         self._step_hit(1)
@@ -418,17 +485,17 @@ class BriefingScreen(Screen[None]):
 
     def _step_hit(self, step: int) -> None:
         result = self.search_result
-        if result is None or not result.hits:
+        if result is None or not result.hits or not self.stops:
             self.set_status("No search results: press / to search.")
             return
-        position = self.hit_position + step
+        position = self.stop_position + step
         note = ""
-        if position >= len(result.hits):
-            position, note = 0, " — wrapped to the first hit"
+        if position >= len(self.stops):
+            position, note = 0, " — wrapped to the first match"
         elif position < 0:
-            position, note = len(result.hits) - 1, " — wrapped to the last hit"
-        self.hit_position = position
-        self._show_hit(note)
+            position, note = len(self.stops) - 1, " — wrapped to the last match"
+        self.stop_position = position
+        self._show_stop(note)
 
     def action_clear_marks(self) -> None:
         if self.search_result is not None:

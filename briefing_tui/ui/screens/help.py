@@ -13,43 +13,90 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-GROUP_NAMES = {
-    "BriefingApp": "Everywhere",
-    "BriefingScreen": "Briefing",
-    "Reader": "Report text",
-    "Outline": "Outline",
-    "HitList": "Search results",
-}
+#: Help is grouped by what an analyst wants to do, in that order; rows come from the live
+#: bindings (by id), so a remapped key shows as remapped and a key that is not bound is not
+#: listed. Textual's own bindings (text editing, copy, widget internals) have no id and are left
+#: out: they are not the browser's keys.
+TASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "Read the report",
+        (
+            "reader.down", "reader.up", "reader.half_down", "reader.half_up",
+            "reader.page_down", "reader.page_up", "reader.top", "reader.bottom",
+            "reader.next_paragraph", "reader.prev_paragraph", "reader.next_section",
+            "reader.prev_section", "report.outline",
+        ),
+    ),
+    ("Switch tabs", ("tab.overview", "tab.report", "tab.agreements", "tab.sources")),
+    ("Search", ("search.open", "search.next", "search.previous", "search.clear")),
+    (
+        "Check sources",
+        (
+            "pane.toggle", "pane.down", "pane.up", "filter.source", "filter.unsourced",
+            "sources.backlinks", "sources.list",
+        ),
+    ),
+    ("Go back and forward after a jump", ("history.back", "history.back_alt", "history.forward")),
+    (
+        "Agreements table",
+        ("agreements.sort", "agreements.reverse", "agreements.area", "agreements.status"),
+    ),
+    ("The app", ("app.help", "app.help_f1", "app.theme", "app.quit", "app.quit_ctrl")),
+)  # fmt: skip
+
+#: Keys Textual provides without an id of ours, that do what they say in every tab.
+GENERAL_ROWS: tuple[tuple[str, str], ...] = (
+    ("enter", "Open the item under the cursor, or jump to what it cites"),
+    ("tab", "Move to the next pane (the sources pane scrolls with j/k once there)"),
+    ("ctrl+p", "Jump to any section, agreement, source or figure by name"),
+)
 
 
 def binding_rows(
     nodes: list[DOMNode], key_display: Callable[[Binding], str]
 ) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(group, [(keys, description)]) for every described binding of ``nodes``.
+    """(task, [(keys, description)]) for the bindings with an id on ``nodes``, by task.
 
-    Bindings that share an action and description are merged, so ``j``/``down`` show as one row.
+    Bindings that share a description in a task are merged, so ``j``/``down`` show as one row;
+    moving a cursor in a list (j/k/g/G of every tab) is one row under "Move in any list".
     """
-    groups: list[tuple[str, list[tuple[str, str]]]] = []
-    seen_classes: set[str] = set()
+    by_id: dict[str, tuple[list[str], str]] = {}
     for node in nodes:
-        name = type(node).__name__
-        if name in seen_classes:
-            continue
-        seen_classes.add(name)
-        merged: dict[tuple[str, str], list[str]] = {}
         for _key, binding in node._bindings:
-            if not binding.description:
+            if not binding.id or not binding.description:
                 continue
-            merged.setdefault((binding.action, binding.description), []).append(
-                key_display(binding)
-            )
-        rows = [
-            (" ".join(dict.fromkeys(keys)), description)
-            for (_, description), keys in merged.items()
-        ]
-        if rows:
-            groups.append((GROUP_NAMES.get(name, name), rows))
+            keys, _ = by_id.setdefault(binding.id, ([], binding.description))
+            shown = key_display(binding)
+            if shown not in keys:
+                keys.append(shown)
+    groups: list[tuple[str, list[tuple[str, str]]]] = []
+    placed: set[str] = set()
+    for task, ids in TASKS:
+        merged: dict[str, list[str]] = {}
+        for binding_id in ids:
+            if binding_id in by_id:
+                keys, description = by_id[binding_id]
+                merged.setdefault(description, []).extend(keys)
+                placed.add(binding_id)
+        if merged:
+            groups.append((task, [(" ".join(k), d) for d, k in merged.items()]))
+    lists = [by_id[i] for i in by_id if i not in placed and i.split(".")[-1] in LIST_MOVES]
+    if lists:
+        keys = list(dict.fromkeys(k for keys, _ in lists for k in keys))
+        groups.append(("Move in any list", [(" ".join(keys), "Next / previous / first / last")]))
+        placed.update(i for i in by_id if i.split(".")[-1] in LIST_MOVES)
+    rest = [by_id[i] for i in by_id if i not in placed and i.split(".")[0] not in DIALOGS]
+    if rest:
+        groups.append(("More", [(" ".join(keys), description) for keys, description in rest]))
+    groups.append(("In every tab", list(GENERAL_ROWS)))
     return groups
+
+
+#: Cursor moves every list has; listed once rather than per tab.
+LIST_MOVES = {"down", "up", "first", "last", "top", "bottom"}
+
+#: Keys of dialogs and the search bar, which show their own hints while open.
+DIALOGS = {"help", "search", "agreement", "choose_source", "error", "picker"}
 
 
 class HelpScreen(ModalScreen[None]):

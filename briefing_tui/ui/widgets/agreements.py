@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -52,24 +53,33 @@ def figure_value(agreement: Agreement) -> float:
     return agreement.figures[0].value if agreement.figures else float("-inf")
 
 
-def column_widths(width: int) -> dict[str, int]:
+def column_widths(width: int, words: dict[str, int] | None = None) -> dict[str, int]:
     """Widths that fill ``width`` cells: fixed status and count, the rest shared out.
 
     Two cells go to the scrollbar and two per column to cell padding; area and agreement titles
-    get the room first, as those are what a reader scans.
+    get the room first, as those are what a reader scans. ``words`` gives each column's longest
+    word: a column is never narrower, so a cell wraps between words ("Infrastructure" was cut
+    into "Infrastru/cture" at 60 columns); the table scrolls sideways instead.
     """
     status, sources = 11, 3
     free = max(width - 2 - 2 * 5 - status - sources, 30)
     figure = max(14, min(24, free - 50))
     area = min(28, (free - figure) * 9 // 20)
     agreement = min(48, free - figure - area)
-    return {
+    widths = {
         "area": area,
         "agreement": agreement,
         "status": status,
         "figure": figure,
         "sources": sources,
     }
+    for key, longest in (words or {}).items():
+        widths[key] = max(widths[key], longest)
+    return widths
+
+
+def longest_word(values: list[str]) -> int:
+    return max((cell_len(word) for value in values for word in value.split()), default=0)
 
 
 class AgreementsView(Vertical):
@@ -96,8 +106,9 @@ class AgreementsView(Vertical):
         self.columns: tuple[Column, ...] = (
             Column("area", "Area", lambda a: area_titles[a.area].casefold()),
             Column("agreement", "Agreement", lambda a: a.title.casefold()),
-            Column("status", "Status", lambda a: a.status.value),
-            Column("figure", "Key figure", figure_value),
+            # ✎: statuses and figures are our reading of the table, not the report's words.
+            Column("status", "Status ✎", lambda a: a.status.value),
+            Column("figure", "Key figure ✎", figure_value),
             Column("sources", "Src", lambda a: len(a.sources)),
         )
         """The table's columns, in display order; also the order ``s`` cycles through."""
@@ -115,6 +126,12 @@ class AgreementsView(Vertical):
         """Statuses that occur, in the model's order: what ``t`` cycles through."""
         self._widths: dict[str, int] = {}
         """Column widths the table was last laid out with."""
+        self._words = {
+            "area": longest_word([a.title for a in briefing.areas]),
+            "agreement": longest_word([a.title for a in briefing.agreements]),
+            "figure": longest_word([f.text for a in briefing.agreements for f in a.figures]),
+        }
+        """Each wrapping column's longest word: the narrowest it may be."""
         self._last_focused: str | None = None
         """The id last told to the attribution pane, so a rebuild does not repeat it."""
         self.marker: Marker | None = None
@@ -134,13 +151,16 @@ class AgreementsView(Vertical):
         self._rebuild()
 
     def on_resize(self) -> None:
-        if column_widths(self.size.width) != self._widths:
+        if column_widths(self.size.width, self._words) != self._widths:
+            # Read the cursor's row first: recreating the columns clears the rows, and a jump
+            # (or the pane opening) would otherwise land on the first row.
+            keep = self.current_target()
             self._layout_columns(self.size.width)
-            self._rebuild()
+            self._rebuild(keep)
 
     def _layout_columns(self, width: int) -> None:
         """(Re)create the columns sized to ``width``, so rows wrap instead of scrolling."""
-        self._widths = column_widths(width)
+        self._widths = column_widths(width, self._words)
         table = self.table
         table.clear(columns=True)
         for column in self.columns:
@@ -218,6 +238,7 @@ class AgreementsView(Vertical):
             line.append_text(text(value, "bold"))
             line.append("  ")
         line.append_text(text(f"{shown} of {len(self.briefing.agreements)}", "bold"))
+        line.append("  ✎ editorial", style="italic magenta")
         if not shown:
             line.append_text(text("  none match: a/t change the filters", "italic"))
         self.query_one("#agreements-status", Static).update(line)

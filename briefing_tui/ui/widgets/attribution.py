@@ -5,13 +5,15 @@ from __future__ import annotations
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from briefing_tui.content.model import Attribution, Source
-from briefing_tui.reading.labels import list_status, source_kind_words
+from briefing_tui.reading.labels import labelled, list_status, source_kind_words
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.ui.render import text
+from briefing_tui.ui.widgets.document import GAP
 
 ASSESSMENT_NOTICE = "No source cited: analyst's assessment"
 
@@ -45,12 +47,18 @@ def attribution_block(attribution: Attribution) -> Text:
     return block
 
 
-class AttributionPane(VerticalScroll, can_focus=False):
+class AttributionPane(VerticalScroll, can_focus=True):
     """Shows the sources and in-text attributions of the focused item.
 
-    It never takes focus: it follows the cursor in whichever tab is active, so the reader's
-    keys keep working while the pane updates.
+    It follows the cursor in whichever tab is active without taking focus, so the reader's keys
+    keep working while it updates; Tab moves into it when its list of sources is longer than
+    the pane (four sources at 80x24), and j/k, arrows and pages scroll it there.
     """
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Scroll the pane down", show=False, id="pane.down"),
+        Binding("k", "scroll_up", "Scroll the pane up", show=False, id="pane.up"),
+    ]
 
     def __init__(self, refs: BriefingRefs, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -89,7 +97,7 @@ class AttributionPane(VerticalScroll, can_focus=False):
         paragraph = self.refs.paragraph(target_id)
         gap = paragraph.gap if paragraph else None
         if gap:
-            parts.append(Text.assemble(("Gap: ", "bold yellow"), text(gap)))
+            parts.append(Text.assemble((f"⚠ {GAP}: ", "bold yellow"), text(gap)))
         self._draw(parts)
 
     def _draw(self, parts: list[Text]) -> None:
@@ -107,7 +115,7 @@ class AttributionPane(VerticalScroll, can_focus=False):
             _cited_by(self.refs, source_id),
         ]
         if source.note:
-            parts.append(text(source.note, "italic"))
+            parts.append(text(labelled(source.note, self.refs.labels), "italic"))
         self._draw(parts)
 
 

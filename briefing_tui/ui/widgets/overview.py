@@ -25,8 +25,10 @@ from briefing_tui.content.model import Briefing, KeyFigure, Reaction, Stance, Ti
 from briefing_tui.reading.dates import format_range
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.ui.messages import ItemFocused, JumpRequested
-from briefing_tui.ui.render import text
+from briefing_tui.ui.render import Marker, text
 from briefing_tui.ui.widgets._shared import is_displayed
+from briefing_tui.ui.widgets.document import editorial as editorial_mark
+from briefing_tui.ui.widgets.document import mark
 
 #: Cells of the bar drawn for percentage figures; fixed so it fits at 80 columns with room for
 #: the legend, and so two bars are comparable at a glance.
@@ -126,12 +128,28 @@ def _two_columns(left: Text, right: Text, left_width: int) -> Table:
     return grid
 
 
-def timeline_prompt(event: TimelineEvent) -> Table:
-    """``7–10 May  Title`` with the entry's text under the title."""
+def timeline_date(event: TimelineEvent) -> str:
+    return format_range(event.date, event.end, year=False)
+
+
+def timeline_prompt(event: TimelineEvent, date_width: int = 9) -> Table:
+    """``7–10 May  Title`` with the entry's text under the title.
+
+    ``date_width`` is the longest date of the timeline, so no date is ever cut
+    ("30 April – 2 May" would not fit a fixed column).
+    """
     body = text(event.title, "bold")
     body.append("\n")
     body.append_text(text(event.text, "dim"))
-    return _two_columns(text(format_range(event.date, event.end, year=False), "bold cyan"), body, 9)
+    return _two_columns(text(timeline_date(event), "bold cyan"), body, date_width)
+
+
+def summary_prompt(summary: str) -> Text:
+    """The briefing's summary, marked as ours: the report has no summary of its own."""
+    prompt = editorial_mark("summary")
+    prompt.append("\n")
+    prompt.append_text(text(summary))
+    return prompt
 
 
 def stance_badge(stance: Stance) -> Text:
@@ -149,10 +167,16 @@ def reaction_prompt(reaction: Reaction) -> Table:
     return _two_columns(stance_badge(reaction.stance), body, BADGE_WIDTH)
 
 
-def heading(title: str, option_id: str) -> Option:
-    """A section heading: a disabled option, so the cursor passes over it."""
+def heading(title: str, option_id: str, editorial: str = "") -> Option:
+    """A section heading: a disabled option, so the cursor passes over it.
+
+    ``editorial`` says what under it is our wording rather than the report's.
+    """
     label = text("\n")
     label.append_text(text(title.upper(), "bold"))
+    if editorial:
+        label.append("  ")
+        label.append_text(editorial_mark(editorial))
     return Option(label, id=option_id, disabled=True)
 
 
@@ -174,6 +198,8 @@ class OverviewView(Vertical):
         """Shared navigation facts (not needed for drawing, kept for the common constructor)."""
         self.items: dict[str, OverviewItem] = {}
         """Option id -> the item behind it; headings and header rows are absent."""
+        self.marker: Marker | None = None
+        """Where the current search matches a text, to highlight it in place; None: no search."""
 
     # -- building ----------------------------------------------------------------------------
 
@@ -184,30 +210,51 @@ class OverviewView(Vertical):
             Option(
                 text(format_range(b.start, b.end), "bold cyan"), id="header-dates", disabled=True
             ),
-            Option(text(b.summary), id="header-summary", disabled=True),
+            Option(summary_prompt(b.summary), id="header-summary", disabled=True),
         ]
         if b.figures:
-            options.append(heading("Key figures", "heading-figures"))
+            options.append(
+                heading("Key figures", "heading-figures", "numbers picked from the text")
+            )
             for figure in b.figures:
                 option_id = f"figure:{figure.id}"
                 self.items[option_id] = OverviewItem(figure.id, figure.ref)
                 options.append(Option(figure_prompt(figure), id=option_id))
         if b.timeline:
-            options.append(heading("Timeline", "heading-timeline"))
+            options.append(heading("Timeline", "heading-timeline", "dates and wording ours"))
+            date_width = max(len(timeline_date(event)) for event in b.timeline)
             for index, event in enumerate(b.timeline):
                 option_id = f"timeline:{index}"
                 self.items[option_id] = OverviewItem(event.refs[0], event.refs[0])
-                options.append(Option(timeline_prompt(event), id=option_id))
+                options.append(Option(timeline_prompt(event, date_width), id=option_id))
         if b.reactions:
-            options.append(heading("Reactions", "heading-reactions"))
+            options.append(heading("Reactions", "heading-reactions", "stances and summaries ours"))
             for reaction in b.reactions:
                 option_id = f"reaction:{reaction.id}"
                 self.items[option_id] = OverviewItem(reaction.id, reaction.ref)
                 options.append(Option(reaction_prompt(reaction), id=option_id))
         return options
 
+    def _marked_options(self) -> list[Option | None]:
+        options = self._options()
+        for option in options:
+            if option is not None:
+                mark(option.prompt, self.marker)
+        return options
+
     def compose(self) -> ComposeResult:
-        yield OptionList(*self._options(), id="overview-list", markup=False)
+        yield OptionList(*self._marked_options(), id="overview-list", markup=False)
+
+    def set_marker(self, marker: Marker | None) -> None:
+        """Highlight search matches in place, keeping the cursor where it is."""
+        self.marker = marker
+        if not self.is_mounted:
+            return
+        option_list = self.option_list
+        keep = option_list.highlighted
+        option_list.set_options(self._marked_options())
+        if keep is not None:
+            option_list.highlighted = keep
 
     def on_mount(self) -> None:
         self.option_list.action_first()
@@ -220,7 +267,18 @@ class OverviewView(Vertical):
     # -- the tab contract --------------------------------------------------------------------
 
     def select(self, target_id: str) -> bool:
-        """Put the cursor on a figure or reaction; timeline entries have no id to select by."""
+        """Put the cursor on a figure, reaction or timeline entry (``#timeline-N``, as search
+        names them), or on the first item for ``#overview``."""
+        option_list = self.option_list
+        if target_id == "#overview":
+            self.action_first()
+            return True
+        if target_id.startswith("#timeline-"):
+            option_id = f"timeline:{target_id.removeprefix('#timeline-')}"
+            if option_id in self.items:
+                option_list.highlighted = option_list.get_option_index(option_id)
+                return True
+            return False
         for option_id, item in self.items.items():
             if item.item_id == target_id and not option_id.startswith("timeline:"):
                 option_list = self.option_list

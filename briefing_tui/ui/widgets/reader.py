@@ -1,17 +1,30 @@
-"""The report text, paragraph by paragraph, with the cursor on one paragraph at a time."""
+"""The report as one document scrolled by line, with a paragraph cursor on top.
+
+A paragraph taller than the pane must still be readable to its last line, so the unit of
+scrolling is the terminal line (as in ``less``), not the paragraph. The cursor (which drives the
+sources pane, ``f`` and the search marks) is a separate thing: it stays on its paragraph while
+any line of it is on screen, and moves to the paragraph at the top of the view once it scrolls
+off, so it is always where the reader is looking.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
-from textual.geometry import Region
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from briefing_tui.content.model import Briefing, Paragraph, Section
 from briefing_tui.reading.refs import BriefingRefs
-from briefing_tui.ui.messages import ItemFocused
+from briefing_tui.ui.messages import ItemFocused, Moved
 from briefing_tui.ui.render import highlighted, text
+from briefing_tui.ui.widgets.document import GAP, agreements_table, source_list
 
 #: A provenance filter: ``None`` (everything), ``"unsourced"``, or a source id.
 Filter = str | None
@@ -19,34 +32,85 @@ Filter = str | None
 UNSOURCED = "unsourced"
 
 
-class Reader(OptionList):
-    """Paragraphs as options, so moving, paging and highlighting come from OptionList.
+@dataclass
+class Block:
+    """One piece of the document: a heading, a paragraph, or a part of the original around them."""
 
-    Section headings are disabled options: the cursor steps over them but they scroll with the
-    text, so a reader always sees which section a paragraph belongs to.
+    #: ``heading:s1``, a paragraph id, ``table:s5``, ``caption``...
+    id: str
+    text: Text
+    #: Only paragraphs take the cursor.
+    paragraph: bool = False
+    #: Where the paragraph's ``full_text`` starts inside :attr:`text` (search marks index it).
+    offset: int = 0
+    #: Laid-out lines, filled for the current width.
+    lines: list[Strip] = field(default_factory=list)
+    #: Character offset in :attr:`text` where each laid-out line starts.
+    starts: list[int] = field(default_factory=list)
+    #: First document line of the block.
+    top: int = 0
+    #: Width -> (lines, starts) already laid out: the pane and the outline toggle between two
+    #: widths, and wrapping the whole report again took ~100 ms (bench ``keys``, ``p``).
+    layouts: dict[int, tuple[list[Strip], list[int]]] = field(default_factory=dict)
+
+    @property
+    def bottom(self) -> int:
+        """One past the block's last line."""
+        return self.top + len(self.lines)
+
+
+class Reader(ScrollView, can_focus=True):
+    """The report's text: less/vim keys scroll it by line; ``[``/``]`` move the cursor."""
+
+    COMPONENT_CLASSES = {"reader--cursor"}
+
+    DEFAULT_CSS = """
+    Reader > .reader--cursor {
+        background: $boost;
+    }
+    Reader:focus > .reader--cursor {
+        background: $primary 20%;
+    }
     """
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Next paragraph", show=False, id="reader.down"),
-        Binding("k", "cursor_up", "Previous paragraph", show=False, id="reader.up"),
-        Binding("g", "first", "Top", show=False, id="reader.top"),
-        Binding("G", "last", "Bottom", show=False, id="reader.bottom"),
-        Binding("space", "page_down", "Page down", show=False, id="reader.page_down"),
-        Binding("b", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding("j,down,ctrl+e", "line_down", "Down a line", show=False, id="reader.down"),
+        Binding("k,up,ctrl+y", "line_up", "Up a line", show=False, id="reader.up"),
+        Binding("ctrl+d", "half_down", "Half a page down", show=False, id="reader.half_down"),
+        Binding("ctrl+u", "half_up", "Half a page up", show=False, id="reader.half_up"),
+        Binding(
+            "space,pagedown,ctrl+f", "page_down", "Page down", show=False, id="reader.page_down"
+        ),
+        Binding("b,pageup,ctrl+b", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding("g,home", "first", "Top", show=False, id="reader.top"),
+        Binding("G,end", "last", "Bottom", show=False, id="reader.bottom"),
         Binding("}", "next_section", "Next section", show=False, id="reader.next_section"),
         Binding("{", "previous_section", "Previous section", show=False, id="reader.prev_section"),
+        Binding("]", "next_paragraph", "Next paragraph", show=False, id="reader.next_paragraph"),
+        Binding(
+            "[", "previous_paragraph", "Previous paragraph", show=False, id="reader.prev_paragraph"
+        ),
     ]
 
     def __init__(self, briefing: Briefing, refs: BriefingRefs, *, id: str | None = None) -> None:
-        super().__init__(markup=False, id=id)
+        super().__init__(id=id)
         self.briefing = briefing
         self.refs = refs
         self.filter: Filter = None
         self.marks: dict[str, list[tuple[int, int]]] = {}
-        self._section_starts: list[int] = []
+        self.blocks: list[Block] = []
+        #: Index into :attr:`blocks` of the cursor's paragraph, or None with nothing to show.
+        self.cursor: int | None = None
+        self._tops: list[int] = []
+        self._laid_out_width = -1
+        #: (block index, fraction of it above the view) from before the last re-wrap.
+        self._keep_place: tuple[int, float] | None = None
+        self._build()
+        self.cursor = next((i for i, b in enumerate(self.blocks) if b.paragraph), None)
 
     def on_mount(self) -> None:
-        self.rebuild()
+        if self.cursor is not None:
+            self.post_message(ItemFocused(self.blocks[self.cursor].id))
 
     # -- building ----------------------------------------------------------------------------
 
@@ -66,28 +130,30 @@ class Reader(OptionList):
         if shown != count:
             note += f" · {shown} shown"
         line.append(note, style="dim")
+        line.append("\n")
         return line
 
-    def _prompt(self, paragraph: Paragraph) -> Text:
+    def _paragraph(self, paragraph: Paragraph) -> Block:
         prompt = Text()
         prompt.append(f"{self.refs.labels[paragraph.id]} ", style="bold cyan")
         if paragraph.bullet:
             prompt.append("• ")
+        offset = len(prompt)
         if paragraph.label:
             label_spans = self._shift(paragraph.id, 0, len(paragraph.label))
             prompt.append(highlighted(paragraph.label, label_spans, "bold reverse"))
             prompt.stylize("bold", len(prompt) - len(paragraph.label))
             prompt.append(" ")
-        offset = len(paragraph.label) + 1 if paragraph.label else 0
-        spans = self._shift(paragraph.id, offset, offset + len(paragraph.text))
+        start = len(paragraph.label) + 1 if paragraph.label else 0
+        spans = self._shift(paragraph.id, start, start + len(paragraph.text))
         prompt.append(highlighted(paragraph.text, spans, "reverse"))
         if not paragraph.sources:
             prompt.append("\n  ◇ no source cited: analyst's assessment", style="italic dim")
         if paragraph.gap:
-            prompt.append("\n  ⚠ gap in the original: ", style="yellow")
+            prompt.append(f"\n  ⚠ {GAP}: ", style="yellow")
             prompt.append(text(paragraph.gap, "yellow"))
         prompt.append("\n")  # a blank line between paragraphs, as in the report
-        return prompt
+        return Block(paragraph.id, prompt, paragraph=True, offset=offset)
 
     def _shift(self, paragraph_id: str, start: int, end: int) -> list[tuple[int, int]]:
         """Marks for ``full_text[start:end]``, re-based to that slice."""
@@ -97,31 +163,264 @@ class Reader(OptionList):
             if s < end and e > start
         ]
 
-    def rebuild(self) -> None:
-        """Re-render after a filter or the search marks change, keeping the cursor's paragraph."""
-        keep = self.current_target()
-        options: list[Option] = []
-        self._section_starts = []
-        for section in self.briefing.sections:
+    def _build(self) -> None:
+        b = self.briefing
+        blocks: list[Block] = []
+        if b.photo_caption and self.filter is None:
+            caption = Text()
+            caption.append("Photo: ", style="dim italic")
+            caption.append(text(b.photo_caption, "italic"))
+            caption.append("\n")
+            blocks.append(Block("caption", caption))
+        for section in b.sections:
             shown = [p for p in section.paragraphs if self._visible(p)]
             if not shown:
                 continue
-            self._section_starts.append(len(options))
-            heading = self._heading(section, len(shown))
-            options.append(Option(heading, id=f"heading:{section.id}", disabled=True))
-            options.extend(Option(self._prompt(p), id=p.id) for p in shown)
-            if section.id == self.briefing.after_section:
-                note = Text(
-                    "   ▤ The agreements table follows here: press 3 to open it.", style="dim"
-                )
-                options.append(Option(note, id=f"table:{section.id}", disabled=True))
-        if not options:
-            options.append(
-                Option(Text("No paragraph matches this filter.", style="italic"), disabled=True)
-            )
-        self.set_options(options)
-        if keep is None or not self.select(keep, focus=False):
+            blocks.append(Block(f"heading:{section.id}", self._heading(section, len(shown))))
+            blocks.extend(self._paragraph(p) for p in shown)
+            if section.id == b.after_section and self.filter is None:
+                table = agreements_table(b, self.refs)
+                table.append("   Press 3 for the table with statuses and sources.\n\n", "dim")
+                blocks.append(Block(f"table:{section.id}", table))
+        listed = source_list(b) if self.filter is None else None
+        if listed is not None:
+            blocks.append(Block("source-list", listed))
+        if not any(block.paragraph for block in blocks):
+            blocks.append(Block("empty", Text("No paragraph matches this filter.", style="italic")))
+        self.blocks = blocks
+        self._laid_out_width = -1
+
+    def _layout(self) -> None:
+        """Wrap every block to the current width (only when the width changed)."""
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._laid_out_width:
+            return
+        if self._laid_out_width > 0 and self._tops:
+            # Re-wrapping moves every line: remember how far into its block the top line was,
+            # so the view keeps the place being read (see _after_resize).
+            index = self._block_at(int(self.scroll_y))
+            block = self.blocks[index]
+            into = (int(self.scroll_y) - block.top) / max(1, len(block.lines))
+            self._keep_place = (index, into)
+        self._laid_out_width = width
+        top = 0
+        for block in self.blocks:
+            if width not in block.layouts:
+                block.layouts[width] = self._wrap(block, width)
+            block.lines, block.starts = block.layouts[width]
+            block.top = top
+            top += len(block.lines)
+        self._tops = [block.top for block in self.blocks]
+        self.virtual_size = Size(width, top)
+
+    def _wrap(self, block: Block, width: int) -> tuple[list[Strip], list[int]]:
+        """A block's lines at ``width``, and where in its text each line starts."""
+        console = self.app.console
+        lines: list[Strip] = []
+        starts: list[int] = []
+        plain = block.text.plain
+        position = 0
+        for line in block.text.wrap(console, width, overflow="fold"):
+            found = plain.find(line.plain.rstrip(), position) if line.plain.strip() else -1
+            if found >= 0:
+                position = found
+            starts.append(position)
+            lines.append(Strip(line.render(console, end="")).adjust_cell_length(width))
+        return lines, starts
+
+    @property
+    def line_count(self) -> int:
+        self._layout()
+        return self.blocks[-1].bottom if self.blocks else 0
+
+    def rebuild(self) -> None:
+        """Re-render after a filter or the search marks change, keeping the reading position."""
+        keep = self.current_target()
+        top_id, into = self._anchor()
+        self._build()
+        self._layout()
+        self.cursor = None
+        if keep is not None:
+            self.cursor = self._index(keep)
+        anchor = self._index(top_id) if top_id else None
+        if anchor is not None and self.cursor is not None:
+            self._scroll(self.blocks[anchor].top + into)
+            block = self.blocks[self.cursor]
+            if block.top >= self.visible_lines().stop or block.bottom <= self.scroll_y:
+                self._show_block(self.cursor)  # a filter moved it out of view: bring it back
+        elif self.cursor is not None:
+            self._show_block(self.cursor)
+        else:
             self.action_first()
+        self.refresh()
+
+    def _anchor(self) -> tuple[str | None, int]:
+        """The block at the top of the view and how far into it, to keep across a rebuild."""
+        if not self.blocks or not self._tops:
+            return None, 0
+        index = self._block_at(int(self.scroll_y))
+        return self.blocks[index].id, int(self.scroll_y) - self.blocks[index].top
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        self._layout()
+        width = self._laid_out_width
+        line = int(self.scroll_y) + y
+        if not self.blocks or line >= self.blocks[-1].bottom:
+            return Strip.blank(width, self.rich_style)
+        index = self._block_at(line)
+        block = self.blocks[index]
+        strip = block.lines[line - block.top]
+        base = self.rich_style
+        if index == self.cursor and line < block.bottom - 1:
+            cursor: Style = self.get_component_rich_style("reader--cursor", partial=True)
+            base = base + cursor
+        return strip.apply_style(base)
+
+    def _block_at(self, line: int) -> int:
+        return max(0, bisect_right(self._tops, line) - 1)
+
+    # -- positions ---------------------------------------------------------------------------
+
+    def _index(self, block_id: str) -> int | None:
+        return next((i for i, b in enumerate(self.blocks) if b.id == block_id), None)
+
+    def _paragraph_indexes(self) -> list[int]:
+        return [i for i, b in enumerate(self.blocks) if b.paragraph]
+
+    def current_target(self) -> str | None:
+        if self.cursor is None or self.cursor >= len(self.blocks):
+            return None
+        return self.blocks[self.cursor].id
+
+    def visible_lines(self) -> range:
+        """Document lines on screen now."""
+        top = int(self.scroll_y)
+        return range(top, min(top + self.scrollable_content_region.height, self.line_count))
+
+    def _set_cursor(self, index: int | None) -> None:
+        if index == self.cursor:
+            return
+        self.cursor = index
+        self.refresh()
+        if index is not None:
+            self.post_message(ItemFocused(self.blocks[index].id))
+
+    def _follow_view(self, *, snap: bool = False) -> None:
+        """After a scroll: if the cursor's paragraph left the screen, take the one at the top.
+
+        ``snap`` (paging) takes the one at the top even if the old one is still in view: after
+        a page the eye starts at the top, and so does the cursor.
+        """
+        if not self.blocks:
+            return
+        view = self.visible_lines()
+        if self.cursor is not None and not snap:
+            block = self.blocks[self.cursor]
+            if block.top < view.stop and block.bottom - 1 > view.start:
+                return
+        self._set_cursor(self._paragraph_at_top(view))
+
+    def _paragraph_at_top(self, view: range) -> int | None:
+        """The paragraph being read: the one on the top line; else the first to start on
+        screen; else (the agreements table fills the screen) the last one above it."""
+        paragraphs = self._paragraph_indexes()
+        if not paragraphs:
+            return None
+        for i in paragraphs:
+            if self.blocks[i].top <= view.start < self.blocks[i].bottom - 1:
+                return i
+        for i in paragraphs:
+            if view.start <= self.blocks[i].top < view.stop:
+                return i
+        above = [i for i in paragraphs if self.blocks[i].top < view.start]
+        return above[-1] if above else paragraphs[0]
+
+    def _scroll(self, line: int) -> None:
+        self._layout()
+        limit = max(0, self.line_count - self.scrollable_content_region.height)
+        self.scroll_to(y=max(0, min(line, limit)), animate=False, immediate=True, force=True)
+
+    def _scroll_by(self, lines: int, *, snap: bool = False) -> bool:
+        """Scroll by ``lines``; False when already at that end."""
+        before = int(self.scroll_y)
+        self._scroll(before + lines)
+        moved = int(self.scroll_y) != before
+        if moved:
+            self._follow_view(snap=snap)
+        return moved
+
+    def _show_block(self, index: int) -> None:
+        """Bring a block to the top of the view, with its section heading if it opens one."""
+        start = index
+        if index > 0 and self.blocks[index - 1].id.startswith("heading:"):
+            start = index - 1
+        self._scroll(self.blocks[start].top)
+
+    def select(
+        self, target_id: str, *, focus: bool = True, span: tuple[int, int] | None = None
+    ) -> bool:
+        """Put the cursor on a paragraph (or a section's first), showing ``span`` of its text.
+
+        ``span`` indexes the paragraph's ``full_text``: a search hit deep in a long paragraph
+        is scrolled into view rather than left below the screen.
+        """
+        self._layout()
+        if target_id.startswith("s") and "." not in target_id:
+            section = next((s for s in self.briefing.sections if s.id == target_id), None)
+            if section is None:
+                return False
+            visible = [p for p in section.paragraphs if self._visible(p)]
+            if not visible:
+                return False
+            target_id = visible[0].id
+        index = self._index(target_id)
+        if index is None or not self.blocks[index].paragraph:
+            return False  # hidden by a filter, or not a paragraph
+        self._set_cursor(index)
+        self._show_block(index)
+        if span is not None:
+            self._show_span(index, span)
+        if focus:
+            self.focus()
+        return True
+
+    def _show_span(self, index: int, span: tuple[int, int]) -> None:
+        block = self.blocks[index]
+        start = block.offset + span[0]
+        row = max(0, bisect_right(block.starts, start) - 1)
+        line = block.top + row
+        view = self.visible_lines()
+        if not view.start <= line < view.stop:
+            # Keep two lines of context above the match, and the cursor on this paragraph.
+            self._scroll(line - 2)
+
+    def line_of_span(self, target_id: str, span: tuple[int, int]) -> int | None:
+        """The document line showing ``span`` of a paragraph's text (tests use it)."""
+        self._layout()
+        index = self._index(target_id)
+        if index is None:
+            return None
+        block = self.blocks[index]
+        row = max(0, bisect_right(block.starts, block.offset + span[0]) - 1)
+        return block.top + row
+
+    def position(self) -> str:
+        """Where the reader is, for the status line: ``§4.5 · 14/23 · 61%``."""
+        paragraphs = self._paragraph_indexes()
+        if self.cursor is None or self.cursor not in paragraphs:
+            return ""
+        label = self.refs.labels[self.blocks[self.cursor].id]
+        total = max(1, self.line_count - self.scrollable_content_region.height)
+        percent = 100 if self.scroll_y >= total else round(100 * self.scroll_y / total)
+        number = paragraphs.index(self.cursor) + 1
+        return f"{label} · {number}/{len(paragraphs)} · {percent}%"
+
+    def show_cursor(self) -> None:
+        """Bring the cursor's paragraph to the top (after a resize re-wrapped the text)."""
+        if self.cursor is not None:
+            self._show_block(self.cursor)
 
     # -- public API used by the report view --------------------------------------------------
 
@@ -134,103 +433,124 @@ class Reader(OptionList):
         self.marks = marks
         self.rebuild()
 
-    def current_target(self) -> str | None:
-        if self.highlighted is None or self.option_count == 0:
-            return None
-        option = self.get_option_at_index(self.highlighted)
-        return option.id if option.id and not option.disabled else None
-
-    def select(self, target_id: str, *, focus: bool = True) -> bool:
-        """Put the cursor on a paragraph, or on the first paragraph of a section."""
-        if target_id.startswith("s") and "." not in target_id:
-            section = next((s for s in self.briefing.sections if s.id == target_id), None)
-            if section is None:
-                return False
-            visible = [p for p in section.paragraphs if self._visible(p)]
-            if not visible:
-                return False
-            target_id = visible[0].id
-        try:
-            index = self.get_option_index(target_id)
-        except OptionDoesNotExist:  # hidden by a filter, or not a paragraph
-            return False
-        self.highlighted = index
-        self.show_cursor()
-        if focus:
-            self.focus()
-        return True
-
-    def show_cursor(self) -> None:
-        """Bring the paragraph under the cursor to the top, with its section heading if it is
-        the first of its section, so a reader never lands mid-paragraph or loses the heading.
-
-        Uses OptionList's line map (``_index_to_line``); textual is pinned, and the Pilot tests
-        of ``{``/``}`` and --goto cover it.
-        """
-        index = self.highlighted
-        if index is None or not self.is_mounted:
-            return
-        self._update_lines()
-        start = index
-        if index > 0 and self.get_option_at_index(index - 1).disabled:
-            start = index - 1
-        try:
-            top = self._index_to_line[start]
-            bottom = self._index_to_line[index] + self._heights[index]
-        except KeyError:
-            return
-        region = Region(0, top, self.scrollable_content_region.width, bottom - top)
-        self.scroll_to_region(region, top=True, force=True, animate=False, immediate=True)
-
     # -- actions -----------------------------------------------------------------------------
 
-    def _off_heading(self) -> None:
-        """Paging can land on a section heading; the cursor belongs on a paragraph."""
-        if self.highlighted is None:
-            self.action_first()
-        elif self.get_option_at_index(self.highlighted).disabled:
-            self.action_cursor_down()
+    def _step_paragraph(self, step: int) -> bool:
+        paragraphs = self._paragraph_indexes()
+        if not paragraphs:
+            return False
+        here = paragraphs.index(self.cursor) if self.cursor in paragraphs else -1
+        there = here + step
+        if not 0 <= there < len(paragraphs):
+            return False
+        index = paragraphs[there]
+        self._set_cursor(index)
+        block = self.blocks[index]
+        view = self.visible_lines()
+        if not (view.start <= block.top and block.bottom - 1 <= view.stop):
+            self._show_block(index)
+        return True
 
-    def action_page_up(self) -> None:
-        super().action_page_up()
-        self._off_heading()
+    def action_line_down(self) -> None:
+        # At the bottom of the document the last paragraphs can never reach the top of the
+        # view: step the cursor through them instead.
+        if not self._scroll_by(1):
+            self._step_paragraph(1)
+
+    def action_line_up(self) -> None:
+        if not self._scroll_by(-1):
+            self._step_paragraph(-1)
+
+    def _page(self) -> int:
+        """A page keeps two lines of the last one, as vim does, so the eye finds its place."""
+        height = self.scrollable_content_region.height
+        return max(1, height - 2 if height > 6 else height)
+
+    def action_half_down(self) -> None:
+        self._scroll_by(max(1, self.scrollable_content_region.height // 2), snap=True)
+
+    def action_half_up(self) -> None:
+        self._scroll_by(-max(1, self.scrollable_content_region.height // 2), snap=True)
 
     def action_page_down(self) -> None:
-        super().action_page_down()
-        self._off_heading()
+        if not self._scroll_by(self._page(), snap=True):
+            self._step_paragraph(1)
 
-    def _section_index_of_cursor(self) -> int:
-        cursor = self.highlighted or 0
-        return max(
-            (i for i, start in enumerate(self._section_starts) if start <= cursor), default=0
-        )
+    def action_page_up(self) -> None:
+        if not self._scroll_by(-self._page(), snap=True):
+            self._step_paragraph(-1)
+
+    def action_first(self) -> None:
+        self._scroll(0)
+        paragraphs = self._paragraph_indexes()
+        self._set_cursor(paragraphs[0] if paragraphs else None)
+
+    def action_last(self) -> None:
+        self._scroll(self.line_count)
+        paragraphs = self._paragraph_indexes()
+        self._set_cursor(paragraphs[-1] if paragraphs else None)
+
+    def action_next_paragraph(self) -> None:
+        self._step_paragraph(1)
+
+    def action_previous_paragraph(self) -> None:
+        self._step_paragraph(-1)
+
+    def _section_firsts(self) -> list[int]:
+        return [
+            i + 1
+            for i, b in enumerate(self.blocks[:-1])
+            if b.id.startswith("heading:") and self.blocks[i + 1].paragraph
+        ]
 
     def action_next_section(self) -> None:
-        index = self._section_index_of_cursor() + 1
-        if index < len(self._section_starts):
-            self._go_to_section(index)
+        firsts = self._section_firsts()
+        cursor = self.cursor if self.cursor is not None else -1
+        later = [i for i in firsts if i > cursor]
+        if later:
+            self._go_to(later[0])
 
     def action_previous_section(self) -> None:
-        current = self._section_index_of_cursor()
-        start = self._section_starts[current] if self._section_starts else 0
+        firsts = self._section_firsts()
+        cursor = self.cursor if self.cursor is not None else 0
         # From inside a section, `{` goes to its start first, as in vim.
-        at_first_paragraph = (self.highlighted or 0) <= start + 1
-        index = current - 1 if at_first_paragraph else current
-        if index >= 0:
-            self._go_to_section(index)
+        earlier = [i for i in firsts if i < cursor]
+        if earlier:
+            self._go_to(earlier[-1])
 
-    def _go_to_section(self, index: int) -> None:
-        start = self._section_starts[index]
-        self.highlighted = start + 1
-        self.show_cursor()
+    def _go_to(self, index: int) -> None:
+        self._set_cursor(index)
+        self._show_block(index)
 
     def on_resize(self) -> None:
         # A narrower reader re-wraps every paragraph; keep the cursor's paragraph in view.
-        self.call_after_refresh(self.show_cursor)
+        self._layout()
+        self.call_after_refresh(self._after_resize)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        # Paragraphs are long: show the one under the cursor from its first line.
-        self.show_cursor()
-        if event.option.id and not event.option.disabled:
-            self.post_message(ItemFocused(event.option.id))
+    def _after_resize(self) -> None:
+        """Keep reading where the top of the view was: opening the pane mid-table must not
+        jump back to the paragraph above it."""
+        self._layout()
+        if self._keep_place is not None:
+            index, into = self._keep_place
+            self._keep_place = None
+            if index < len(self.blocks):
+                block = self.blocks[index]
+                self._scroll(block.top + int(into * len(block.lines)))
+                self._follow_view()
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a paragraph puts the cursor there, as in any list."""
+        line = int(self.scroll_y) + event.y - self.styles.padding.top
+        if self.blocks and 0 <= line < self.line_count:
+            index = self._block_at(line)
+            if self.blocks[index].paragraph:
+                self._set_cursor(index)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.is_mounted and round(old_value) != round(new_value):
+            # The mouse wheel and the scrollbar scroll too: keep the cursor in view.
+            self._follow_view()
+            self.post_message(Moved())

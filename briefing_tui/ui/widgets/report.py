@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 
 from briefing_tui.content.model import Briefing
@@ -14,6 +15,10 @@ from briefing_tui.ui.widgets.reader import Filter, Reader
 
 class ReportView(Horizontal):
     """Owns the wiring between outline and reader, so the screen sees one tab widget."""
+
+    BINDINGS = [
+        Binding("o", "toggle_outline", "Outline", id="report.outline"),
+    ]
 
     def __init__(self, briefing: Briefing, refs: BriefingRefs, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -31,6 +36,8 @@ class ReportView(Horizontal):
     def on_outline_section_chosen(self, event: Outline.SectionChosen) -> None:
         event.stop()
         self.reader.select(event.section_id)
+        if self.has_class("-toggled") and not self.screen.has_class("-wide"):
+            self.remove_class("-toggled")  # opened on a key to jump: out of the way again
 
     def on_item_focused(self, event: ItemFocused) -> None:
         # Let it bubble on to the screen (attribution pane); just keep the outline in step.
@@ -38,17 +45,30 @@ class ReportView(Horizontal):
         if section is not None:
             self.query_one(Outline).follow(section.id)
 
+    def action_toggle_outline(self) -> None:
+        """Show the outline where it is hidden by default (below 110 columns), or hide it.
+
+        The CSS decides which: ``-toggled`` flips the default of the screen's width class.
+        """
+        self.toggle_class("-toggled")
+        outline = self.query_one(Outline)
+        if outline.display and not outline.has_focus:
+            outline.focus()
+        elif not outline.display:
+            self.reader.focus()
+
     # -- tab-widget contract -----------------------------------------------------------------
 
-    def select(self, target_id: str) -> bool:
+    def select(self, target_id: str, span: tuple[int, int] | None = None) -> bool:
+        """Put the reader on ``target_id``; ``span`` (a search match) is scrolled into view."""
         target = self.refs.target(target_id)
         if target is None or target.tab != "report":
             return False
-        if self.reader.select(target_id):
+        if self.reader.select(target_id, span=span):
             return True
         # Hidden by a provenance filter: show everything again rather than refuse the jump.
         self.reader.set_filter(None)
-        return self.reader.select(target_id)
+        return self.reader.select(target_id, span=span)
 
     def current_target(self) -> str | None:
         return self.reader.current_target()

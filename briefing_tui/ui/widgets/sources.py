@@ -21,11 +21,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.content.model import Briefing, Source, SourceKind
-from briefing_tui.reading.labels import list_status, source_kind_words
+from briefing_tui.reading.labels import labelled, list_status, source_kind_words
 from briefing_tui.reading.refs import BriefingRefs, Target
 from briefing_tui.ui.messages import ItemFocused, JumpRequested
-from briefing_tui.ui.render import text
+from briefing_tui.ui.render import Marker, text
 from briefing_tui.ui.widgets._shared import is_displayed
+from briefing_tui.ui.widgets.document import mark
 
 #: Below this many columns the two lists are stacked instead of side by side.
 NARROW = 70
@@ -88,21 +89,39 @@ class SourcesView(Vertical):
         """Target ids of the backlinks pane, in the order shown."""
         self._last_focused: str | None = None
         """The id last told to the attribution pane, so focus changes do not repeat it."""
+        self.marker: Marker | None = None
+        """Where the current search matches a text, to highlight it in place; None: no search."""
 
     # -- building ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield OptionList(
-            *(
-                Option(source_prompt(s, len(self.refs.backlinks(s.id))), id=s.id)
-                for s in self.briefing.sources
-            ),
-            id="sources-list",
-            markup=False,
-        )
+        yield OptionList(*self._source_options(), id="sources-list", markup=False)
         with Vertical(id="backlinks-pane"):
             yield Static(id="backlinks-title", markup=False)
             yield OptionList(id="backlinks-list", markup=False)
+
+    def _source_options(self) -> list[Option]:
+        options = []
+        for source in self.briefing.sources:
+            prompt = source_prompt(source, len(self.refs.backlinks(source.id)))
+            mark(prompt, self.marker)
+            options.append(Option(prompt, id=source.id))
+        return options
+
+    def set_marker(self, marker: Marker | None) -> None:
+        """Highlight search matches in the list and the backlinks, keeping both cursors."""
+        self.marker = marker
+        if not self.is_mounted:
+            return
+        source_list = self.source_list
+        keep = source_list.highlighted
+        source_list.set_options(self._source_options())
+        if keep is not None:
+            source_list.highlighted = keep
+            backlink = self.backlinks_list.highlighted
+            self._show_backlinks(self.briefing.sources[keep].id)
+            if backlink is not None and backlink < self.backlinks_list.option_count:
+                self.backlinks_list.highlighted = backlink
 
     def on_mount(self) -> None:
         self.source_list.highlighted = 0
@@ -129,7 +148,9 @@ class SourcesView(Vertical):
             paragraph = self.refs.paragraph(target.id)
             body = paragraph.full_text if paragraph else ""
             head = text(target.location, "bold")
-        return Group(head, text(excerpt(body), "dim italic"))
+        group = Group(head, text(excerpt(body), "dim italic"))
+        mark(group, self.marker)
+        return group
 
     def _show_backlinks(self, source_id: str) -> None:
         """Fill the right pane with what cites ``source_id``."""
@@ -149,7 +170,7 @@ class SourcesView(Vertical):
         else:
             title.append_text(text(": no paragraph or agreement cites it", "dim"))
         if source.note:
-            title.append_text(text(f"\n{source.note}", "italic"))
+            title.append_text(text(f"\n{labelled(source.note, self.refs.labels)}", "italic"))
         self.query_one("#backlinks-title", Static).update(title)
         backlinks = self.backlinks_list
         backlinks.clear_options()
@@ -178,6 +199,11 @@ class SourcesView(Vertical):
             backlink = self._current_backlink()
             if backlink is not None:
                 return backlink
+        return self.current_source()
+
+    def current_place(self) -> str | None:
+        """Where history returns to: the source, even while a backlink is highlighted (a
+        backlink's id is a paragraph's, and going back to it would leave this tab)."""
         return self.current_source()
 
     def current_source(self) -> str | None:

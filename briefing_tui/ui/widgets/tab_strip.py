@@ -21,6 +21,12 @@ from textual.widget import Widget
 GAP = 2
 
 
+def _shorten(title: str) -> str:
+    """``3 Agreements`` -> ``3 Agre``: the digit that switches to it, and a hint of the name."""
+    digit, _, name = title.partition(" ")
+    return f"{digit} {name[:4]}" if name else title
+
+
 class TabStrip(Widget):
     """Labels for each tab, the active one highlighted; posts :class:`Chosen` on a click."""
 
@@ -46,24 +52,45 @@ class TabStrip(Widget):
         self.titles = dict(titles)
         self.set_reactive(TabStrip.active, active)
 
+    def _layout(self) -> tuple[int, int, list[tuple[str, str]]]:
+        """(gap, padding, labels) of the roomiest layout that fits the width.
+
+        Labels are never cut: with the sources pane open at 80 columns the full layout needs
+        53 cells of 46, and "4 Sources" used to end as "4". Tighter spacing comes first, then
+        labels shortened to their digit and four letters.
+        """
+        width = self.content_size.width or 10_000
+        full = list(self.titles.items())
+        short = [(tab, _shorten(title)) for tab, title in full]
+        for gap, pad, labels in ((GAP, 1, full), (1, 1, full), (1, 0, full), (1, 0, short)):
+            needed = sum(cell_len(t) + 2 * pad for _, t in labels) + gap * (len(labels) - 1)
+            if needed <= width:
+                return gap, pad, labels
+        return 1, 0, short
+
     def render(self) -> Text:
         active = self.get_component_rich_style("tab-strip--active")
         inactive = self.get_component_rich_style("tab-strip--inactive")
+        gap, pad, labels = self._layout()
         line = Text(no_wrap=True, overflow="ellipsis")
-        for n, (tab, title) in enumerate(self.titles.items()):
+        for n, (tab, title) in enumerate(labels):
             if n:
-                line.append(" " * GAP)
-            line.append(f" {title} ", style=active if tab == self.active else inactive)
+                line.append(" " * gap)
+            padding = " " * pad
+            line.append(
+                f"{padding}{title}{padding}", style=active if tab == self.active else inactive
+            )
         return line
 
     def tab_at(self, x: int) -> str | None:
         """The tab whose label covers column ``x`` of the content, if any."""
+        gap, pad, labels = self._layout()
         start = 0
-        for tab, title in self.titles.items():
-            end = start + cell_len(title) + 2
+        for tab, title in labels:
+            end = start + cell_len(title) + 2 * pad
             if start <= x < end:
                 return tab
-            start = end + GAP
+            start = end + gap
         return None
 
     def on_click(self, event: events.Click) -> None:
