@@ -29,6 +29,7 @@ from .screens.loading import LoadingScreen
 from .screens.picker import PickerScreen
 from .secure import LockdownMixin
 from .size_guard import SizeGuardMixin
+from .terminal_guard import TerminalGuardMixin
 
 if TYPE_CHECKING:
     from .search import SearchIndex
@@ -40,7 +41,7 @@ Loader = Callable[[], Iterator[tuple[int, Briefing | BrokenBriefing]]]
 GROW_EVERY = 0.1
 
 
-class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
+class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
     # Absolute: Textual resolves a relative path next to the module of the class being run,
     # so a subclass elsewhere (the stall benchmark's recorder) would not find it.
     CSS_PATH = Path(__file__).with_name("app.tcss")
