@@ -143,7 +143,9 @@ class SafeDriver(LinuxDriver):
         # Only an app that reports back what it handled (BriefingApp) can be gated; with any
         # other app the gate would fill once and never empty.
         self.gate: InputGate | None = (
-            InputGate(on_drop=self._report_drop) if hasattr(app, "input_handled") else None
+            InputGate(on_drop=self._report_drop, backlog=self._backlog)
+            if hasattr(app, "input_handled")
+            else None
         )
 
     # -- size --------------------------------------------------------------------------------
@@ -189,6 +191,22 @@ class SafeDriver(LinuxDriver):
         if self.gate is not None and not self.gate.admit(message):
             return
         super().send_message(message)
+
+    def _backlog(self) -> int:
+        """Messages waiting in the current screen's and focused widget's queues.
+
+        Read from the input thread without a lock: ``qsize`` is one ``len`` of a deque, and an
+        answer off by one is as good as an exact one for a bound.
+        """
+        try:
+            screen = self._app.screen
+            focused = screen.focused
+            waiting = screen._message_queue.qsize()
+            if focused is not None:
+                waiting += focused._message_queue.qsize()
+            return int(waiting)
+        except Exception:  # no screen yet, or the app is closing
+            return 0
 
     def _report_drop(self, count: int) -> None:
         """Tell the user (from the input thread, so through the loop) that keys were dropped."""

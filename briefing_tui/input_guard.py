@@ -20,11 +20,8 @@ MAX_WIDTH, MAX_HEIGHT = 500, 200
 #: Input events sent to the app and not yet handled by it, beyond which new ones are dropped.
 MAX_PENDING = 64
 
-#: Keys that pass even a full gate, so that quitting always gets through.
+#: Keys that always pass the gate, so that quitting always gets through.
 URGENT_KEYS = frozenset({"ctrl+q"})
-
-#: Beyond this many pending events even urgent keys are dropped (a flood of ctrl+q).
-HARD_LIMIT = 2 * MAX_PENDING
 
 
 def clamp_size(width: int, height: int) -> tuple[int, int]:
@@ -36,12 +33,22 @@ class InputGate:
     """Counts events between the input thread and the app; refuses new ones when too many wait.
 
     The input thread calls :meth:`admit`; the app calls :meth:`handled` once it has dispatched
-    an admitted message. Dropped events are counted and ``on_drop`` is told once per flood (when
-    the first event is dropped after the gate was last clear), so the user learns keys were lost.
+    an admitted message. The app hands keys on to the screen and the focused widget, each with a
+    queue of its own, so ``backlog`` (when given) reports what waits there and counts too: with
+    the app's queue alone bounded, 48 KB of ``j`` still piled up in the reader's queue.
+
+    Dropped events are counted and ``on_drop`` is told once per flood (the first drop after the
+    gate was last clear), so the user learns keys were lost. Urgent keys (ctrl+q) always pass:
+    dropping the one ctrl+q typed into a flood would leave the session unable to quit.
     """
 
-    def __init__(self, on_drop: Callable[[int], None] | None = None) -> None:
+    def __init__(
+        self,
+        on_drop: Callable[[int], None] | None = None,
+        backlog: Callable[[], int] | None = None,
+    ) -> None:
         self._lock = threading.Lock()
+        self._backlog = backlog
         self._pending: set[int] = set()
         self._flooding = False
         self.dropped = 0
@@ -53,10 +60,10 @@ class InputGate:
 
     def admit(self, message: object) -> bool:
         """True to send ``message`` on; False to drop it (the gate is full)."""
-        key = getattr(message, "key", None)
+        urgent = getattr(message, "key", None) in URGENT_KEYS
         with self._lock:
-            limit = HARD_LIMIT if key in URGENT_KEYS else MAX_PENDING
-            if len(self._pending) >= limit:
+            waiting = len(self._pending) + (self._backlog() if self._backlog else 0)
+            if waiting >= MAX_PENDING and not urgent:
                 self.dropped += 1
                 first = not self._flooding
                 self._flooding = True

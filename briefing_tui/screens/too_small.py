@@ -21,37 +21,38 @@ def too_small(size: Size) -> bool:
 class TooSmallScreen(ModalScreen[None]):
     """Covers everything with one short message; the app's own keys (q, ctrl+q) still work.
 
-    Its styling is inline so it works before and regardless of app.tcss, and it has no borders
-    so it renders at any size down to a single cell.
+    Its styling is inline so it works before and regardless of app.tcss. The app is laid out at
+    no less than the minimum size (see size_guard), so on a smaller terminal only the top-left
+    part of this screen is visible: the message starts there, short lines first.
     """
 
     DEFAULT_CSS = """
     TooSmallScreen {
-        align: center middle;
+        align: left top;
         background: $background;
     }
     TooSmallScreen > #too-small {
         width: 100%;
         height: auto;
-        text-align: center;
+        text-align: left;
     }
     """
 
     def __init__(self, size: Size) -> None:
         super().__init__()
-        self._size = size
+        self._shown_size = size
 
     def compose(self) -> ComposeResult:
         yield Static(self._message(), id="too-small")
 
     def show_size(self, size: Size) -> None:
         """Keep the message's current size up to date as the user resizes."""
-        self._size = size
+        self._shown_size = size
         if self.is_mounted:
             self.query_one("#too-small", Static).update(self._message())
 
     def _message(self) -> Text:
-        width, height = self._size
+        width, height = self._shown_size
         message = Text("Terminal too small", style="bold")
         message.append(f"\n{width}x{height}, needs {MIN_WIDTH}x{MIN_HEIGHT}", style="")
         message.append("\nEnlarge it, or q to quit", style="dim")

@@ -9,6 +9,7 @@ test quickly instead of eating the machine.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -140,7 +141,7 @@ class Session:
             self.read(0)
 
     def flood(self, data: bytes, seconds: float) -> int:
-        """Write ``data`` over and over for ``seconds`` (as ``yes j | ssh -tt`` does); bytes sent."""
+        """Write ``data`` again and again for ``seconds``, as ``yes j | ssh -tt`` does."""
         sent = 0
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
@@ -185,10 +186,8 @@ class Session:
                 self.returncode = os.waitstatus_to_exitcode(status)
             except (ProcessLookupError, ChildProcessError):
                 pass
-        try:
+        with contextlib.suppress(OSError):
             os.close(self.fd)
-        except OSError:
-            pass
 
 
 def run(
