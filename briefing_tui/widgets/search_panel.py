@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from ..query_input import QueryInput
 from ..render import text
 from .hit_list import HitList
 
@@ -59,7 +60,7 @@ class SearchPanel(Vertical):
         self._drawn = 0
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield QueryInput(
             placeholder='search: words, "a phrase", -word, source:… (Esc closes)', id="search-input"
         )
         yield Static(id="search-count")
