@@ -169,20 +169,28 @@ class SafeDriver(LinuxDriver):
         Same shape as Textual's loop (select with a 0.1 s tick so escape timeouts fire), but
         undecodable bytes become U+FFFD instead of an exception.
         """
-        parser = SafeParser(lambda: self._in_band_window_resize)
+        accept_resize = lambda: self._in_band_window_resize  # noqa: E731
+        parser = SafeParser(accept_resize)
         decode = getincrementaldecoder("utf-8")(errors="replace").decode
         selector = selectors.SelectSelector()
         selector.register(self.fileno, selectors.EVENT_READ)
         try:
             while not self.exit_event.is_set():
+                events_in: Iterable[Message] = ()
                 if selector.select(0.1):
                     data = os.read(self.fileno, 4096)
                     if not data:
                         break
-                    for event in parser.feed(decode(data)):
+                    # Empty when the chunk ended inside a multi-byte character: feeding ""
+                    # would tell the parser the input has ended.
+                    text = decode(data)
+                    if text:
+                        events_in = parser.feed(text)
+                try:
+                    for event in (*events_in, *parser.tick()):
                         self.process_message(event)
-                for event in parser.tick():
-                    self.process_message(event)
+                except ParseError:  # the parser reached its end anyway: start a new one
+                    parser = SafeParser(accept_resize)
         finally:
             selector.close()
 

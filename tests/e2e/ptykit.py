@@ -20,7 +20,7 @@ import struct
 import sys
 import termios
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 #: The ceiling from issue #12: a secure session stays under this whatever the terminal does.
@@ -62,6 +62,7 @@ class Session:
         size: tuple[int, int] = (80, 24),
         env: Mapping[str, str] | None = None,
         secure: bool = True,
+        core_unlimited: bool = False,
     ) -> None:
         environ = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -76,6 +77,11 @@ class Session:
         pid, fd = pty.fork()
         if pid == 0:  # child: size the terminal before Textual asks, then become the app
             try:
+                if core_unlimited:  # as `ulimit -c unlimited` would: secure mode must undo it
+                    import resource
+
+                    limit = resource.getrlimit(resource.RLIMIT_CORE)[1]
+                    resource.setrlimit(resource.RLIMIT_CORE, (limit, limit))
                 set_size(0, cols, rows)
                 os.chdir(cwd)
                 os.execve(sys.executable, argv, environ)
@@ -190,8 +196,11 @@ class Session:
             os.close(self.fd)
 
 
-def run(
-    cwd: Path, *args: str, size: tuple[int, int] = (80, 24), **kwargs: object
-) -> Callable[[], Session]:
-    """A factory for tests that want ``with closing(run(...)())`` style use."""
-    return lambda: Session(*args, cwd=cwd, size=size, **kwargs)  # type: ignore[arg-type]
+#: Absolute cursor moves (``ESC[row;colH``): where the app draws tells the size it laid out at.
+CURSOR = re.compile(rb"\x1b\[(\d+);(\d+)H")
+
+
+def drawn_extent(output: bytes) -> tuple[int, int]:
+    """The largest column and row the app moved the cursor to: the width and height it drew."""
+    moves = [(int(col), int(row)) for row, col in CURSOR.findall(output)]
+    return (max(c for c, _ in moves), max(r for _, r in moves)) if moves else (0, 0)
