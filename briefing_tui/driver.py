@@ -31,8 +31,9 @@ from typing import Any
 
 from textual import events
 from textual._parser import ParseError, Peek1, Read1
-from textual._xterm_parser import XTermParser
+from textual._xterm_parser import XTermParser, _re_extended_key
 from textual.drivers.linux_driver import LinuxDriver
+from textual.keys import Keys
 from textual.message import Message
 
 from .input_guard import InputGate, clamp_size
@@ -112,8 +113,13 @@ class SafeParser(XTermParser):
 
     def _parse_extended_key(self, sequence: str) -> list[events.Key] | None:
         """Refuse key reports naming a code point no character has, before ``chr()`` sees it."""
-        if any(len(part) > 7 or int(part) > MAX_CODE_POINT for part in _numbers(sequence)):
-            return []
+        complete = _re_extended_key.fullmatch(sequence) is not None
+        if complete and any(
+            len(part) > 7 or int(part) > MAX_CODE_POINT for part in _numbers(sequence)
+        ):
+            # An "ignore" key consumes the sequence; an empty answer would leave the parser
+            # reading on and then replay it as keys ("[", "1", ...), which run bindings.
+            return [events.Key(Keys.Ignore, sequence)]
         return super()._parse_extended_key(sequence)
 
 
