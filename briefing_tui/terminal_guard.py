@@ -63,7 +63,8 @@ class TerminalGuardMixin:
             return
         import sys
 
-        self._quiet_exit(sys.exc_info()[1])
+        # Textual records the error before calling this; exc_info covers a direct call.
+        self._quiet_exit(getattr(self, "_exception", None) or sys.exc_info()[1])
 
     def panic(self, *renderables: Any) -> None:
         if not self.secure:
