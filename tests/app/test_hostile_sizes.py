@@ -20,18 +20,15 @@ from briefing_tui.screens.too_small import TooSmallScreen
 
 #: Sizes that cross the minimum, the wide breakpoint (110) and the maximum, down to 1x1.
 STORM: Sequence[tuple[int, int]] = (
-    (120, 40), (1, 1), (130, 30), (60, 16), (3, 24), (59, 16), (111, 15), (2, 2),
-    (200, 60), (4, 24), (61, 17), (120, 1), (1, 120), (80, 24),
+    (120, 40), (1, 1), (130, 30), (60, 16), (3, 24), (111, 15), (2, 2), (80, 24),
 )  # fmt: skip
 
-#: What is open while the storm blows: nothing, the search bar, help, the palette, a tab.
+#: What is open while the storm blows: nothing, the search bar, help, the palette.
 OPENERS: dict[str, Sequence[str]] = {
     "report": (),
-    "report-tab-4": ("4",),
     "search-bar": ("slash", "g", "a", "s"),
     "help": ("question_mark",),
     "palette": ("ctrl+p", "g", "a"),
-    "agreements": ("3",),
 }
 
 
