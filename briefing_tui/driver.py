@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import selectors
+import signal
 from codecs import getincrementaldecoder
 from collections.abc import Callable, Generator, Iterable
 from typing import Any
@@ -146,6 +147,12 @@ class SafeDriver(LinuxDriver):
     def __init__(self, app: Any, **kwargs: Any) -> None:
         super().__init__(app, **kwargs)
         self._secure = bool(getattr(app, "secure", False))
+        if self._secure:
+            # Textual's driver has just made SIGTSTP stop the process (for ctrl+z suspend).
+            # Until raw mode starts, ctrl+z on the tty sends it: a secure session, which has
+            # no shell to resume it, was stopped for good. Ignore it again (process_guard set
+            # that first).
+            signal.signal(signal.SIGTSTP, signal.SIG_IGN)
         # Only an app that reports back what it handled (BriefingApp) can be gated; with any
         # other app the gate would fill once and never empty.
         self.gate: InputGate | None = (

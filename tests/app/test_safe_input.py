@@ -100,3 +100,28 @@ def test_gate_counts_what_waits_further_down() -> None:
     gate = InputGate(backlog=lambda: MAX_PENDING)
     assert not gate.admit(Key("j"))
     assert gate.admit(Key("ctrl+q"))
+
+
+class _App:
+    """Just what the driver reads from an app at construction."""
+
+    def __init__(self, secure: bool) -> None:
+        self.secure = secure
+
+
+@pytest.mark.parametrize("secure", [True, False])
+async def test_secure_driver_keeps_ctrl_z_ignored(secure: bool) -> None:
+    """Textual's driver makes SIGTSTP stop the process as it is built, before raw mode: a
+    ctrl+z in that gap stopped a secure session for good (seen once in four full test runs)."""
+    import signal
+
+    from briefing_tui.driver import SafeDriver
+
+    saved = {s: signal.getsignal(s) for s in (signal.SIGTSTP, signal.SIGCONT)}
+    try:
+        SafeDriver(_App(secure))
+        ignored = signal.getsignal(signal.SIGTSTP) == signal.SIG_IGN
+        assert ignored is secure
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)
