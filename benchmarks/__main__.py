@@ -1,7 +1,4 @@
-"""``python -m benchmarks search|startup|keystroke|keys|stall``.
-
-See each module's docstring.
-"""
+"""``python -m benchmarks NAME``: search, startup, keystroke, keys, stall, wide (see each)."""
 
 from __future__ import annotations
 
@@ -36,7 +33,13 @@ def main(argv: list[str] | None = None) -> int:
     stall.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
     stall.add_argument("--repeats", type=int, default=2, help="runs per case (default 2)")
     stall.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
+    wide = sub.add_parser("wide", help="search on one briefing of many small sections")
+    wide.add_argument("--repeats", type=int, default=3, help="runs per size (default 3)")
     ns = parser.parse_args(argv)
+    if ns.bench == "wide":
+        from . import wide as wide_bench
+
+        return wide_bench.run(repeats=ns.repeats)
     if ns.bench == "stall":
         from . import stall as stall_bench
 

@@ -141,12 +141,26 @@ def build_command_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in args if not a.startswith("-")), None)
+    secure = first not in SUBCOMMANDS and (
+        "--secure" in args or os.environ.get("BRIEFING_SECURE", "") not in ("", "0")
+    )
+    if not secure:
+        return _main(args, first)
+    # A secure session settles signals, core files and interpreter escape hatches before
+    # anything slow, and leaves with os._exit: see process_guard.
+    from briefing_tui import process_guard
+
+    process_guard.harden()
+    process_guard.leave(_main(args, first))
+
+
+def _main(args: list[str], first: str | None) -> int:
     # pydantic would otherwise scan every installed distribution for plugins when our first
     # model is built, and run what it finds at each validation: code chosen by whatever is on
     # sys.path, which we never use. Set before the models load (the loader is imported lazily).
     os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-    args = list(sys.argv[1:] if argv is None else argv)
-    first = next((a for a in args if not a.startswith("-")), None)
     if first in SUBCOMMANDS:
         ns = build_command_parser().parse_args(args)
         handler = {

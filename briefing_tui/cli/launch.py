@@ -44,6 +44,20 @@ def open_library(path: Path) -> LoadResult | Loader:
     return lambda: rest  # the rest validates in the app's worker, streamed to the picker
 
 
+def force_utf8_output() -> None:
+    """Write UTF-8 to the terminal whatever the locale or ``PYTHONIOENCODING`` say.
+
+    Textual draws box lines, ellipses and bars, and has no ASCII fallback. Under a Latin-1 or
+    ASCII output encoding Python escapes them (``\\u2502`` for a line), which fills the screen
+    with garbage; README asks for a UTF-8 terminal, so the browser always writes UTF-8.
+    """
+    for stream in (sys.__stdout__, sys.__stderr__):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = getattr(stream, "encoding", "utf-8") or "utf-8"
+        if reconfigure is not None and encoding.lower().replace("-", "") != "utf8":
+            reconfigure(encoding="utf-8", errors="replace")
+
+
 def run_tui(ns: argparse.Namespace) -> int:
     if not all(os.isatty(fd) for fd in (0, 1, 2)):
         print(NOT_A_TERMINAL, file=sys.stderr)
@@ -55,6 +69,7 @@ def run_tui(ns: argparse.Namespace) -> int:
         scrub_environment()
     library = open_library(ns.path if ns.path is not None else bundled_content_path())
 
+    force_utf8_output()
     from briefing_tui.ui.app import BriefingApp
 
     if secure:

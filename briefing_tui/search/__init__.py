@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from briefing_tui.search.query import (
         FIELDS,
         KINDS,
+        MAX_QUERY_CHARS,
         QUERY_SYNTAX,
         Filter,
         Query,
@@ -37,6 +38,7 @@ _HOMES = {
     "SearchIndex": "index",
     "FIELDS": "query",
     "KINDS": "query",
+    "MAX_QUERY_CHARS": "query",
     "QUERY_SYNTAX": "query",
     "Filter": "query",
     "Query": "query",
@@ -53,6 +55,7 @@ _HOMES = {
 __all__ = [
     "FIELDS",
     "KINDS",
+    "MAX_QUERY_CHARS",
     "QUERY_SYNTAX",
     "SNIPPET_WIDTH",
     "Filter",

@@ -46,6 +46,13 @@ query syntax:
 
 _FILTER = re.compile(r"([A-Za-z]+):(.*)", re.DOTALL)
 
+#: Longest query accepted, in characters, and most words, phrases and filters in one. A search is
+#: typed, not pasted from a document: a 200 KB paste froze the UI for 7 s (issue #12). 500
+#: characters hold any real query several times over; 32 items keep the candidate
+#: intersection, the highlight pattern and the per-term verification small.
+MAX_QUERY_CHARS = 500
+MAX_QUERY_ITEMS = 32
+
 
 class QueryError(ValueError):
     """A query the user has to fix; ``str(error)`` is one line for the search bar or stderr."""
@@ -95,10 +102,19 @@ class Query:
 
 def parse_query(text: str) -> Query:
     """Parse what the user typed. Raises QueryError for an unclosed quote, an unknown filter
-    field, an empty filter value, or (from the index) an unknown kind or status."""
+    field, an empty filter value, a query over the length or item limits, or (from the index) an
+    unknown kind or status."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"query too long: {len(text):,} characters; at most {MAX_QUERY_CHARS} are searched"
+        )
     items: list[tuple[bool, Term | Filter]] = []
     i, n = 0, len(text)
     while i < n:
+        if len(items) > MAX_QUERY_ITEMS:
+            raise QueryError(
+                f"too many terms: at most {MAX_QUERY_ITEMS} words, phrases and filters"
+            )
         char = text[i]
         if char.isspace():
             i += 1

@@ -32,6 +32,7 @@ from briefing_tui.ui.screens.help import HelpScreen
 from briefing_tui.ui.screens.loading import LoadingScreen
 from briefing_tui.ui.screens.picker import PickerScreen
 from briefing_tui.ui.size_guard import SizeGuardMixin
+from briefing_tui.ui.terminal_guard import TerminalGuardMixin
 
 if TYPE_CHECKING:
     from briefing_tui.search import SearchIndex
@@ -43,7 +44,7 @@ Loader = Callable[[], Iterator[tuple[int, Briefing | BrokenBriefing]]]
 GROW_EVERY = 0.1
 
 
-class BriefingApp(LockdownMixin, SizeGuardMixin, App[None]):
+class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
     search_index: var[SearchIndex | None] = var(None)
     """The library's search index, once built (after the first frame); screens watch it."""
 

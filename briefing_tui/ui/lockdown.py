@@ -39,8 +39,11 @@ from typing import Any
 #: Variables removed in secure mode on top of every ``TEXTUAL`` / ``TEXTUAL_*`` one.
 #: ``BROWSER`` picks the program ``webbrowser`` starts; ``PAGER``/``EDITOR``/``VISUAL`` are what a
 #: future "open in pager" feature or a library would run; ``PYTHONBREAKPOINT`` picks the callable
-#: ``breakpoint()`` imports.
-SCRUBBED_NAMES = frozenset({"BROWSER", "PAGER", "EDITOR", "VISUAL", "PYTHONBREAKPOINT"})
+#: ``breakpoint()`` imports. ``COLUMNS``/``LINES`` would override the tty's own size in Rich and
+#: Textual, unbounded (issue #12: a 65535-column layout took gigabytes).
+SCRUBBED_NAMES = frozenset(
+    {"BROWSER", "PAGER", "EDITOR", "VISUAL", "PYTHONBREAKPOINT", "COLUMNS", "LINES"}
+)
 
 #: Message shown in the app when an action is refused.
 REFUSED = "Not available in secure mode."

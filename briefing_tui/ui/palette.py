@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from functools import partial
+from itertools import islice
 from typing import Protocol, runtime_checkable
 
 from rich.text import Text
@@ -22,6 +24,11 @@ class JumpHost(Protocol):
     refs: BriefingRefs
 
     def jump(self, target_id: str) -> None: ...
+
+
+#: Most entries the palette lists. Textual builds a widget row per hit: a briefing of 6,000
+#: sections listed 8,003 entries in 3.7 s before the first keystroke could narrow them.
+MAX_HITS = 50
 
 
 class JumpCommands(Provider):
@@ -60,24 +67,31 @@ class JumpCommands(Provider):
         return prompt
 
     async def discover(self) -> Hits:
-        for target in self._targets():
-            if target.kind in ("section", "agreement"):
-                name = self._name(target)
-                yield DiscoveryHit(
-                    self._prompt(name, target.location),
-                    partial(self._jump, target.id),
-                    text=plain(name),
-                )
+        """The first :data:`MAX_HITS` sections and agreements; typing searches them all."""
+        listed = (t for t in self._targets() if t.kind in ("section", "agreement"))
+        for target in islice(listed, MAX_HITS):
+            name = self._name(target)
+            yield DiscoveryHit(
+                self._prompt(name, target.location),
+                partial(self._jump, target.id),
+                text=plain(name),
+            )
 
     async def search(self, query: str) -> Hits:
+        """The :data:`MAX_HITS` best matches, best first."""
         matcher = self.matcher(query)
-        for target in self._targets():
+        scored = []
+        for order, target in enumerate(self._targets()):
             name = plain(self._name(target))
             score, offsets = matcher.fuzzy_search.match(matcher.query, name)
             if score > 0:
-                yield Hit(
-                    score,
-                    self._prompt(name, target.location, offsets),
-                    partial(self._jump, target.id),
-                    text=name,
-                )
+                scored.append((score, -order, name, offsets, target))
+        for score, _, name, offsets, target in heapq.nlargest(
+            MAX_HITS, scored, key=lambda s: s[:2]
+        ):
+            yield Hit(
+                score,
+                self._prompt(name, target.location, offsets),
+                partial(self._jump, target.id),
+                text=name,
+            )

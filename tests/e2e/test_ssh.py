@@ -312,3 +312,48 @@ def test_accounts_of_a_killed_run_are_swept_and_a_live_runs_kept() -> None:
     finally:
         remove_account(stale)
         remove_account(current)
+
+
+def account_rss_mib(user: str) -> float:
+    """Largest resident set of any process of the account, in MiB."""
+    done = subprocess.run(
+        ["ps", "-o", "rss=", "-u", user], capture_output=True, text=True, check=False
+    )
+    return max((int(v) for v in done.stdout.split()), default=0) / 1024
+
+
+def test_hostile_terminal_over_ssh(server: Server, tmp_path: Path) -> None:
+    """Issue #12 over a real sshd: bytes no terminal should send, window sizes from 2 columns to
+    far past the cap, and a flood of keys; the browser stays up, bounded, and quits cleanly."""
+    tmux = Tmux()
+    status = tmp_path / "status"
+    peak = 0.0
+    try:
+        tmux.start("hostile", server.ssh("-tt"), size=(80, 24), status_file=status)
+        wait_screen(tmux, "hostile", TITLE, timeout=30)
+        # Invalid UTF-8 (a Latin-1 client, Alt as the 8th bit) and out-of-range key reports.
+        tmux.run("send-keys", "-t", "hostile", "-H", "ff", "e9", "c3", "28", "e1")
+        for sequence in ("\x1b[1114112u", "\x1b[27;5;1114112~", "\x1b[97:1114112;5u"):
+            tmux.keys("hostile", sequence, literal=True)
+        # An in-band resize report typed by the user: the mode was never confirmed, ignored.
+        tmux.keys("hostile", "\x1b[48;30000;30000;0;0t", literal=True)
+        for width, height in ((2, 24), (1, 5), (3, 24), (1000, 500), (80, 24)):
+            tmux.resize("hostile", width, height)
+            time.sleep(0.5)
+            peak = max(peak, account_rss_mib(server.user))
+        assert wait_for(lambda: laid_out(tmux.screen("hostile"), 80, 24), timeout=30), tmux.screen(
+            "hostile"
+        )
+        for _ in range(10):  # a flood of keys, as `yes j` types (tmux takes 2,000 at a time)
+            tmux.keys("hostile", "j" * 2_000, literal=True)
+        time.sleep(1.0)
+        peak = max(peak, account_rss_mib(server.user))
+        tmux.keys("hostile", "C-q")
+        assert exit_status(status, timeout=15) == "0", tmux.screen("hostile")
+        screen = tmux.screen("hostile")
+        assert "Traceback" not in screen and "internal error" not in screen, screen
+    finally:
+        tmux.kill()
+    sys.stderr.write(f"\n[test_ssh] hostile session: peak RSS {peak:.0f} MiB\n")
+    assert 0 < peak < 400
+    assert wait_for(lambda: not account_pids(server.user), timeout=5), account_pids(server.user)

@@ -4,6 +4,8 @@ line: exact output, one-line errors with exit 2, and no write anywhere but the s
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -201,7 +203,15 @@ def test_secure_mode_refuses_state_for_the_browser_and_notes(
         "account's own state path (--no-state turns them off)\n"
     )
     chosen = str(tmp_path / "chosen.sqlite3")
-    assert run(capsys, "--secure", "--state", chosen) == (2, "", message)
+    # A secure browser session leaves with os._exit (see process_guard): run it as a process.
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing_tui", "--secure", "--state", chosen],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", message)
     monkeypatch.setenv("BRIEFING_SECURE", "1")
     assert run(capsys, "notes", "--state", chosen) == (2, "", message)
     assert list(tmp_path.iterdir()) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.geometry import Size
 from textual.screen import ModalScreen
@@ -21,37 +22,57 @@ def too_small(size: Size) -> bool:
 class TooSmallScreen(ModalScreen[None]):
     """Covers everything with one short message; the app's own keys (q, ctrl+q) still work.
 
-    Its styling is inline so it works before and regardless of app.tcss, and it has no borders
-    so it renders at any size down to a single cell.
+    Its styling is inline so it works before and regardless of app.tcss. Every other screen is
+    laid out at no less than the minimum size (see size_guard); this one alone is laid out at
+    the terminal's real size, so that what it draws fits the terminal (a 16-row frame written
+    to a 12-row terminal scrolls its first rows, the message, out of sight). It holds nothing
+    that could fail to fit: one unpadded Static, and no toasts or tooltips (their borders and
+    padding leave no room for text in a few columns).
     """
 
     DEFAULT_CSS = """
     TooSmallScreen {
-        align: center middle;
+        align: left top;
         background: $background;
     }
     TooSmallScreen > #too-small {
         width: 100%;
         height: auto;
-        text-align: center;
+        text-align: left;
+    }
+    TooSmallScreen ToastRack, TooSmallScreen Tooltip {
+        display: none;
     }
     """
 
     def __init__(self, size: Size) -> None:
         super().__init__()
-        self._size = size
+        self._shown_size = size
+
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        real = getattr(self.app, "terminal_size", None)
+        if isinstance(real, Size):
+            size = Size(max(1, real.width), max(1, real.height))
+        super()._refresh_layout(size, scroll)
+
+    async def _on_resize(self, event: events.Resize) -> None:
+        # Textual's handler also lays out the screen beneath at this size (it could show
+        # through); at the real, tiny size that is the crash this screen exists to prevent.
+        event.prevent_default()
+        event.stop()
+        self._screen_resized(event.size)
 
     def compose(self) -> ComposeResult:
         yield Static(self._message(), id="too-small")
 
     def show_size(self, size: Size) -> None:
         """Keep the message's current size up to date as the user resizes."""
-        self._size = size
+        self._shown_size = size
         if self.is_mounted:
             self.query_one("#too-small", Static).update(self._message())
 
     def _message(self) -> Text:
-        width, height = self._size
+        width, height = self._shown_size
         message = Text("Terminal too small", style="bold")
         message.append(f"\n{width}x{height}, needs {MIN_WIDTH}x{MIN_HEIGHT}", style="")
         message.append("\nEnlarge it, or q to quit", style="dim")

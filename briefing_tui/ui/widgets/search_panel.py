@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 
 from briefing_tui.ui.render import text
 from briefing_tui.ui.widgets.hit_list import HitList
+from briefing_tui.ui.widgets.query_input import QueryInput
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from briefing_tui.search import SearchIndex, SearchResult
@@ -59,7 +60,7 @@ class SearchPanel(Vertical):
         self._drawn = 0
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield QueryInput(
             placeholder='search: words, "a phrase", -word, source:… (Esc closes)', id="search-input"
         )
         yield Static(id="search-count")

@@ -1,0 +1,234 @@
+"""Textual's Linux driver with its input side made safe against whatever a terminal sends.
+
+Under ``ForceCommand`` every byte on stdin comes from someone we do not trust, and Textual's
+driver trusts them. Measured on Textual 8.2.8 (issue #12):
+
+* input is decoded as strict UTF-8, so one ``0xff`` byte (a Latin-1 client typing é, Alt sent
+  as the 8th bit) kills the input thread with a traceback;
+* a key report with an out-of-range code point (``ESC[1114112u``, ``ESC[97:1114112;5u``) raises
+  in ``chr()`` inside the parser generator, which then stays dead;
+* an in-band resize report (``ESC[48;H;W;h;wt``) is obeyed whether or not the app turned that mode
+  on, even inside a bracketed paste, and at any size: 30000x30000 took the app past 1 GB;
+* the terminal size comes from ``shutil.get_terminal_size``, which prefers ``COLUMNS``/``LINES``
+  over the ioctl, and is not bounded either;
+* every event crosses to the app's loop as its own future, with no limit: ``yes j`` grew the app
+  by hundreds of MB a minute and left ctrl+q queued behind the backlog.
+
+Each is fixed as a class here, not sequence by sequence: decoding replaces, any exception while
+parsing drops that sequence and restarts the parser, every size is clamped to
+:data:`MAX_SIZE` (and, in secure mode, read from the tty alone), in-band resizes count only once
+the terminal confirmed the mode and never inside a paste, and :class:`~.input_guard.InputGate`
+bounds the events in flight.
+"""
+
+from __future__ import annotations
+
+import os
+import selectors
+import signal
+from codecs import getincrementaldecoder
+from collections.abc import Callable, Generator, Iterable
+from typing import Any
+
+from textual import events
+from textual._parser import ParseError, Peek1, Read1
+from textual._xterm_parser import XTermParser, _re_extended_key
+from textual.drivers.linux_driver import LinuxDriver
+from textual.keys import Keys
+from textual.message import Message
+
+from briefing_tui.ui.input_guard import InputGate, clamp_size
+
+#: What starts and ends a bracketed paste, as the terminal sends them.
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
+
+#: Highest Unicode code point: ``chr()`` of anything above raises.
+MAX_CODE_POINT = 0x10FFFF
+
+
+class SafeParser(XTermParser):
+    """Textual's parser, with the three ways input could crash or resize it closed off.
+
+    ``accept_resize`` is asked before each in-band resize report is let through; the driver
+    answers True only once the terminal has confirmed mode 2048.
+    """
+
+    def __init__(self, accept_resize: Callable[[], bool]) -> None:
+        # Set before super().__init__, which starts the parse generator.
+        self._accept_resize = accept_resize
+        self._recent = ""
+        self._in_paste = False
+        self.dropped = 0
+        super().__init__()
+
+    def parse(
+        self, token_callback: Callable[[Message], None]
+    ) -> Generator[Read1 | Peek1, str, None]:
+        """Run Textual's parser, restarting it whenever a sequence makes it raise.
+
+        The inner generator is Textual's; this one sits between it and :meth:`feed`, so it sees
+        every character (to follow pastes) and every token (to filter resizes). An exception
+        other than the parser's own EOF/timeout signals loses only the sequence being read.
+        """
+
+        def on_token(token: Message) -> None:
+            if isinstance(token, events.Resize):
+                if self._in_paste or not self._accept_resize():
+                    self.dropped += 1
+                    return
+                token = resize_event(*token.size)
+            token_callback(token)
+
+        inner = super().parse(on_token)
+        request = next(inner)
+        while True:
+            try:
+                character = yield request
+            except ParseError as signal:  # timeout or EOF, thrown in by feed()/tick()
+                try:
+                    request = inner.throw(signal)
+                except StopIteration:
+                    return
+                except Exception:
+                    self.dropped += 1
+                    inner = super().parse(on_token)
+                    request = next(inner)
+                continue
+            self._follow_paste(character)
+            try:
+                request = inner.send(character)
+            except StopIteration:
+                return
+            except Exception:
+                self.dropped += 1
+                inner = super().parse(on_token)
+                request = next(inner)
+
+    def _follow_paste(self, character: str) -> None:
+        """Track whether the characters being read are inside a bracketed paste."""
+        self._recent = (self._recent + character)[-len(PASTE_START) :]
+        if self._recent == PASTE_START:
+            self._in_paste = True
+        elif self._recent == PASTE_END:
+            self._in_paste = False
+
+    def _parse_extended_key(self, sequence: str) -> list[events.Key] | None:
+        """Refuse key reports naming a code point no character has, before ``chr()`` sees it."""
+        complete = _re_extended_key.fullmatch(sequence) is not None
+        if complete and any(
+            len(part) > 7 or int(part) > MAX_CODE_POINT for part in _numbers(sequence)
+        ):
+            # An "ignore" key consumes the sequence; an empty answer would leave the parser
+            # reading on and then replay it as keys ("[", "1", ...), which run bindings.
+            return [events.Key(Keys.Ignore, sequence)]
+        return super()._parse_extended_key(sequence)
+
+
+def _numbers(sequence: str) -> Iterable[str]:
+    """The decimal fields of a CSI sequence (``ESC[97:233;5u`` gives 97, 233, 5)."""
+    body = sequence[2:-1] if sequence.startswith("\x1b[") else ""
+    for field in body.replace(":", ";").split(";"):
+        if field.isdecimal():
+            yield field
+
+
+def resize_event(width: int, height: int) -> events.Resize:
+    """A Resize for the app at ``width`` x ``height``, clamped to what it will lay out."""
+    return events.Resize.from_dimensions(clamp_size(width, height), None)
+
+
+class SafeDriver(LinuxDriver):
+    """The Linux driver with bounded, crash-free input and a bounded size.
+
+    ``secure`` (from the app) decides whether ``COLUMNS``/``LINES`` may override the tty's own
+    size; outside secure mode Textual's behaviour is kept, only clamped.
+    """
+
+    def __init__(self, app: Any, **kwargs: Any) -> None:
+        super().__init__(app, **kwargs)
+        self._secure = bool(getattr(app, "secure", False))
+        if self._secure:
+            # Textual's driver has just made SIGTSTP stop the process (for ctrl+z suspend).
+            # Until raw mode starts, ctrl+z on the tty sends it: a secure session, which has
+            # no shell to resume it, was stopped for good. Ignore it again (process_guard set
+            # that first).
+            signal.signal(signal.SIGTSTP, signal.SIG_IGN)
+        # Only an app that reports back what it handled (BriefingApp) can be gated; with any
+        # other app the gate would fill once and never empty.
+        self.gate: InputGate | None = (
+            InputGate(on_drop=self._report_drop, backlog=self._backlog)
+            if hasattr(app, "input_handled")
+            else None
+        )
+
+    # -- size --------------------------------------------------------------------------------
+
+    def _get_terminal_size(self) -> tuple[int, int]:
+        """The tty's size from the ioctl, clamped; secure mode never consults the environment."""
+        if self._secure:
+            try:
+                width, height = os.get_terminal_size(self.fileno)
+            except (OSError, ValueError):
+                width, height = 80, 24
+        else:
+            width, height = super()._get_terminal_size()
+        return clamp_size(width, height)
+
+    # -- input -------------------------------------------------------------------------------
+
+    def run_input_thread(self) -> None:
+        """Read stdin, decode it leniently, parse it with :class:`SafeParser`, send events.
+
+        Same shape as Textual's loop (select with a 0.1 s tick so escape timeouts fire), but
+        undecodable bytes become U+FFFD instead of an exception.
+        """
+        accept_resize = lambda: self._in_band_window_resize  # noqa: E731
+        parser = SafeParser(accept_resize)
+        decode = getincrementaldecoder("utf-8")(errors="replace").decode
+        selector = selectors.SelectSelector()
+        selector.register(self.fileno, selectors.EVENT_READ)
+        try:
+            while not self.exit_event.is_set():
+                events_in: Iterable[Message] = ()
+                if selector.select(0.1):
+                    data = os.read(self.fileno, 4096)
+                    if not data:
+                        break
+                    # Empty when the chunk ended inside a multi-byte character: feeding ""
+                    # would tell the parser the input has ended.
+                    text = decode(data)
+                    if text:
+                        events_in = parser.feed(text)
+                try:
+                    for event in (*events_in, *parser.tick()):
+                        self.process_message(event)
+                except ParseError:  # the parser reached its end anyway: start a new one
+                    parser = SafeParser(accept_resize)
+        finally:
+            selector.close()
+
+    def send_message(self, message: Message) -> None:
+        """Every event from the input thread passes the gate, which bounds what is waiting."""
+        if self.gate is not None and not self.gate.admit(message):
+            return
+        super().send_message(message)
+
+    def _backlog(self) -> int:
+        """Messages waiting in the current screen's and focused widget's queues.
+
+        Read from the input thread without a lock: ``qsize`` is one ``len`` of a deque, and an
+        answer off by one is as good as an exact one for a bound.
+        """
+        try:
+            screen = self._app.screen
+            focused = screen.focused
+            waiting = screen._message_queue.qsize()
+            if focused is not None:
+                waiting += focused._message_queue.qsize()
+            return int(waiting)
+        except Exception:  # no screen yet, or the app is closing
+            return 0
+
+    def _report_drop(self, count: int) -> None:
+        """Tell the user (from the input thread, so through the loop) that keys were dropped."""
+        self._loop.call_soon_threadsafe(self._app.input_dropped, count)

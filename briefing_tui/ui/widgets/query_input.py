@@ -1,0 +1,40 @@
+"""The search box: an ``Input`` that never holds more than a query can be.
+
+A 200 KB paste into the plain ``Input`` froze the UI for 7 s (issue #12): every keystroke after
+it re-measured, re-rendered and re-searched the whole value. The box now holds at most
+:data:`~.search_query.MAX_QUERY_CHARS` characters; a longer paste is cut to what fits, with a
+notice saying so, and typing past the limit rings the bell as ``Input(max_length=...)`` does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.widgets import Input
+
+from briefing_tui.search import MAX_QUERY_CHARS
+
+#: Shown when a paste was cut to fit.
+CUT = f"Pasted text cut to fit the search box ({MAX_QUERY_CHARS} characters at most)."
+
+
+class QueryInput(Input):
+    """``Input`` capped at :data:`MAX_QUERY_CHARS`, cutting pastes instead of refusing them."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_length=MAX_QUERY_CHARS, **kwargs)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Stop Input's own handler, which would refuse the whole paste for being too long.
+        event.prevent_default()
+        event.stop()
+        # Only the first line, as Input does; looked for in a bounded slice of the paste.
+        line = event.text[: MAX_QUERY_CHARS + 1].split("\n", 1)[0].split("\r", 1)[0]
+        start, end = sorted(self.selection)
+        room = MAX_QUERY_CHARS - (len(self.value) - (end - start))
+        if len(line) > room:
+            line = line[: max(room, 0)]
+            self.notify(CUT, severity="warning", markup=False)
+        if line:
+            self.replace(line, start, end)

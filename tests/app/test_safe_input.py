@@ -1,0 +1,127 @@
+"""The safe parser and input gate on their own, without a terminal (issue #12 findings 1-3).
+
+The e2e tests (tests/e2e/test_hostile_terminal.py) show the whole app surviving; these pin down
+the rules: what the parser drops, what it lets through, and when the gate refuses.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.messages import InBandWindowResize
+
+from briefing_tui.ui.driver import SafeParser
+from briefing_tui.ui.input_guard import MAX_HEIGHT, MAX_PENDING, MAX_WIDTH, InputGate, clamp_size
+
+
+def parse(text: str, *, resize_allowed: bool = False) -> list[object]:
+    parser = SafeParser(lambda: resize_allowed)
+    out = list(parser.feed(text))
+    return [*out, *parser.feed("")]  # end of input flushes a pending escape
+
+
+def keys(messages: list[object]) -> list[str]:
+    return [m.key for m in messages if isinstance(m, events.Key)]
+
+
+@pytest.mark.parametrize(
+    "sequence",
+    [
+        "\x1b[1114112u",
+        "\x1b[27;5;1114112~",
+        "\x1b[99999999999999999999u",
+        "\x1b[97:1114112;5u",
+        "\x1b[97;5;1114112u",
+    ],
+)
+def test_out_of_range_key_reports_are_dropped_and_parsing_goes_on(sequence: str) -> None:
+    assert keys(parse(sequence + "j")) == ["j"]
+
+
+def test_valid_key_reports_still_work() -> None:
+    assert keys(parse("\x1b[97;5u")) == ["ctrl+a"]
+    assert keys(parse("\x1b[233u")) == ["é"]
+
+
+def test_in_band_resize_is_dropped_unless_allowed_and_clamped_when_allowed() -> None:
+    report = "\x1b[48;30000;30000;0;0t"
+    assert not [m for m in parse(report) if isinstance(m, events.Resize)]
+    allowed = [m for m in parse(report, resize_allowed=True) if isinstance(m, events.Resize)]
+    assert [tuple(m.size) for m in allowed] == [(MAX_WIDTH, MAX_HEIGHT)]
+
+
+def test_in_band_resize_inside_a_paste_is_dropped_even_when_allowed() -> None:
+    out = parse("\x1b[200~a\x1b[48;1;1;0;0tb\x1b[201~", resize_allowed=True)
+    assert not [m for m in out if isinstance(m, events.Resize)]
+    pasted = [m.text for m in out if isinstance(m, events.Paste)]
+    assert len(pasted) == 1 and pasted[0].startswith("a") and pasted[0].endswith("b")
+    after = parse("\x1b[200~x\x1b[201~\x1b[48;24;80;0;0t", resize_allowed=True)
+    assert [tuple(m.size) for m in after if isinstance(m, events.Resize)] == [(80, 24)]
+
+
+def test_mode_reports_pass() -> None:
+    out = parse("\x1b[?2048;2$y")
+    assert any(isinstance(m, InBandWindowResize) for m in out)
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        ((0, 0), (1, 1)),
+        ((-5, 3), (1, 3)),
+        ((65535, 65535), (MAX_WIDTH, MAX_HEIGHT)),
+        ((80, 24), (80, 24)),
+    ],
+)
+def test_clamp_size(size: tuple[int, int], expected: tuple[int, int]) -> None:
+    assert clamp_size(*size) == expected
+
+
+class Key:
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def test_gate_refuses_past_the_limit_tells_once_and_lets_ctrl_q_through() -> None:
+    told: list[int] = []
+    gate = InputGate(on_drop=told.append)
+    admitted = [Key("j") for _ in range(MAX_PENDING)]
+    assert all(gate.admit(k) for k in admitted)
+    assert not gate.admit(Key("j")) and not gate.admit(Key("k"))
+    assert told == [1]  # once per flood, not once per key
+    assert gate.admit(Key("ctrl+q"))
+    for k in admitted:
+        gate.handled(k)
+    assert gate.admit(Key("j"))
+    assert not gate.admit(Key("x")) or gate.pending < MAX_PENDING
+
+
+def test_gate_counts_what_waits_further_down() -> None:
+    gate = InputGate(backlog=lambda: MAX_PENDING)
+    assert not gate.admit(Key("j"))
+    assert gate.admit(Key("ctrl+q"))
+
+
+class _App:
+    """Just what the driver reads from an app at construction."""
+
+    def __init__(self, secure: bool) -> None:
+        self.secure = secure
+
+
+@pytest.mark.parametrize("secure", [True, False])
+async def test_secure_driver_keeps_ctrl_z_ignored(secure: bool) -> None:
+    """Textual's driver makes SIGTSTP stop the process as it is built, before raw mode: a
+    ctrl+z in that gap stopped a secure session for good (seen once in four full test runs)."""
+    import signal
+
+    from briefing_tui.ui.driver import SafeDriver
+
+    saved = {s: signal.getsignal(s) for s in (signal.SIGTSTP, signal.SIGCONT)}
+    try:
+        SafeDriver(_App(secure))
+        ignored = signal.getsignal(signal.SIGTSTP) == signal.SIG_IGN
+        assert ignored is secure
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)
