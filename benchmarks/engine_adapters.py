@@ -24,7 +24,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from benchmarks.engine_items import (
     FILTER_FIELDS,
@@ -43,11 +43,24 @@ Answer = tuple[int, list[tuple[str, str]]]
 
 
 class Searcher(Protocol):
-    """An opened index."""
+    """An opened index. A keystroke is :meth:`query` then :meth:`fetch`, timed apart: the
+    first is the engine's matching and ranking, the second reading what a results list shows
+    (which a store could do for the 40 hits drawn rather than all ``limit``)."""
 
-    def search(self, text: str, limit: int | None) -> Answer:
-        """Hits for what the user typed; ``limit=None`` returns every hit (cross-check)."""
+    def query(self, text: str, limit: int | None) -> tuple[int, list[Any]]:
+        """The exact hit count and the top ``limit`` hits' handles in rank order
+        (``limit=None``: every hit, for the cross-check)."""
         ...
+
+    def fetch(self, handles: list[Any]) -> list[tuple[str, str]]:
+        """Each hit's key and stored text, in the order given."""
+        ...
+
+
+def search(searcher: Searcher, text: str, limit: int | None) -> Answer:
+    """Query and fetch: everything a keystroke needs from the engine."""
+    total, handles = searcher.query(text, limit)
+    return total, searcher.fetch(handles)
 
 
 # --------------------------------------------------------------------------------------------
@@ -62,10 +75,13 @@ class OursSearcher:
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
 
-    def search(self, text: str, limit: int | None) -> Answer:
+    def query(self, text: str, limit: int | None) -> tuple[int, list[Any]]:
+        """Ours builds its hits (with snippets and marks) here, so :meth:`fetch` is free."""
         result = self.index.search(text, limit=limit)
-        hits = [(f"{h.briefing_id}/{h.kind}/{h.target_id}", h.text) for h in result.hits]
-        return result.total, hits
+        return result.total, list(result.hits)
+
+    def fetch(self, handles: list[Any]) -> list[tuple[str, str]]:
+        return [(f"{h.briefing_id}/{h.kind}/{h.target_id}", h.text) for h in handles]
 
 
 # --------------------------------------------------------------------------------------------
@@ -147,7 +163,7 @@ class Fts5Searcher:
     def __init__(self, path: Path) -> None:
         self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
-    def search(self, text: str, limit: int | None) -> Answer:
+    def query(self, text: str, limit: int | None) -> tuple[int, list[Any]]:
         try:
             query = parse_query(text)
         except QueryError:
@@ -168,10 +184,19 @@ class Fts5Searcher:
         order = f"bm25(items, {_FTS_WEIGHTS})" if positive is not None else "rowid"
         cap = -1 if limit is None else limit
         rows = self.con.execute(
-            f"SELECT key, body FROM items WHERE {sql_where} ORDER BY {order} LIMIT ?",
+            f"SELECT rowid FROM items WHERE {sql_where} ORDER BY {order} LIMIT ?",
             [*args, cap],
         ).fetchall()
-        return count, [(k, b) for k, b in rows]
+        return count, [r for (r,) in rows]
+
+    def fetch(self, handles: list[Any]) -> list[tuple[str, str]]:
+        found: dict[int, tuple[str, str]] = {}
+        for start in range(0, len(handles), 500):  # SQLite's default variable limit is higher
+            chunk = handles[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"SELECT rowid, key, body FROM items WHERE rowid IN ({marks})"
+            found.update((r, (k, b)) for r, k, b in self.con.execute(sql, chunk))
+        return [found[r] for r in handles]
 
 
 # --------------------------------------------------------------------------------------------
@@ -317,7 +342,7 @@ class TantivySearcher:
         clauses += [(occur.MustNot, self._filter(f)) for f in negated]
         return q.boolean_query(clauses)
 
-    def search(self, text: str, limit: int | None) -> Answer:
+    def query(self, text: str, limit: int | None) -> tuple[int, list[Any]]:
         try:
             query = parse_query(text)
         except QueryError:
@@ -327,8 +352,8 @@ class TantivySearcher:
         tq = self.translate(query)
         cap = self.searcher.num_docs if limit is None else limit
         result = self.searcher.search(tq, max(1, cap), count=True)
-        hits = []
-        for _, address in result.hits:
-            doc = self.searcher.doc(address)
-            hits.append((doc.get_first("key"), doc.get_first("body") or ""))
-        return int(result.count or 0), hits
+        return int(result.count or 0), [address for _, address in result.hits]
+
+    def fetch(self, handles: list[Any]) -> list[tuple[str, str]]:
+        docs = (self.searcher.doc(address) for address in handles)
+        return [(d.get_first("key"), d.get_first("body") or "") for d in docs]

@@ -40,6 +40,7 @@ from benchmarks.engine_adapters import (
     Searcher,
     TantivySearcher,
     fts5_build,
+    search,
     tantivy_build,
 )
 from benchmarks.engine_items import library_items
@@ -165,19 +166,23 @@ def query_child(engine: str, folder: Path, out: Path) -> dict[str, object]:
     avg0 = os.getloadavg()[0]
     t0 = time.perf_counter()
     searcher, extra = open_engine(engine, folder, out)
-    first_total, _ = searcher.search(FIRST_QUERY, LIMIT)
+    first_total, _ = search(searcher, FIRST_QUERY, LIMIT)
     open_query_s = time.perf_counter() - t0
-    samples = []
+    samples, query_samples = [], []
     for key in keystrokes():
         t0 = time.perf_counter()
-        searcher.search(key, LIMIT)
+        _, handles = searcher.query(key, LIMIT)
+        t1 = time.perf_counter()
+        searcher.fetch(handles)
         samples.append(time.perf_counter() - t0)
-    totals = {kind: searcher.search(q, LIMIT)[0] for kind, q in query_mix()}
+        query_samples.append(t1 - t0)
+    totals = {kind: searcher.query(q, LIMIT)[0] for kind, q in query_mix()}
     return {
         "engine": engine,
         "open_query_s": open_query_s,
         "first_total": first_total,
         "samples_ms": [s * 1000 for s in samples],
+        "query_samples_ms": [s * 1000 for s in query_samples],
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "totals": totals,
         "loadavg": max(avg0, os.getloadavg()[0]),
@@ -218,10 +223,10 @@ def cross_check(folder: Path, out: Path) -> dict[str, object]:
     searchers = {engine: open_engine(engine, folder, out)[0] for engine in ENGINES}
     rows = []
     for text in check_queries():
-        ours = {key for key, _ in searchers["ours"].search(text, None)[1]}
+        ours = {key for key, _ in search(searchers["ours"], text, None)[1]}
         row: dict[str, object] = {"query": text, "ours": len(ours)}
         for engine in ENGINES[1:]:
-            theirs = {key for key, _ in searchers[engine].search(text, None)[1]}
+            theirs = {key for key, _ in search(searchers[engine], text, None)[1]}
             row[engine] = {
                 "hits": len(theirs),
                 "only_ours": sorted(ours - theirs)[:3],
@@ -271,7 +276,7 @@ def measure_size(
                 continue
             row = _child("query", engine, str(folder), str(out))
             runs[engine].append(row)
-            brief = {k: v for k, v in row.items() if k != "samples_ms"}
+            brief = {k: v for k, v in row.items() if not k.endswith("samples_ms")}
             _log(f"size {size} round {r + 1}: {json.dumps(brief)}")
     return {"size": size, "written_s": written_s, "build": build, "runs": runs}
 
@@ -284,8 +289,8 @@ def table(results: Sequence[dict[str, object]]) -> str:
     """One row per engine and size."""
     lines = [
         "| Briefings | Items | Engine | Build | On disk | Open + 1 query | Peak RSS "
-        "| Keystroke p50 / p95 / worst | Load avg |",
-        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Keystroke p50 / p95 / worst | of which query p50 / p95 | Load avg |",
+        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for res in results:
         build = res["build"]
@@ -296,10 +301,11 @@ def table(results: Sequence[dict[str, object]]) -> str:
             if not rows:
                 lines.append(
                     f"| {size:,} | {items} | {engine} | not run (today: load 74 s, index 262 s "
-                    "per issue #14) | – | – | – | – | – |"
+                    "per issue #14) | – | – | – | – | – | – |"
                 )
                 continue
             samples = [s for row in rows for s in row["samples_ms"]]
+            queried = [s for row in rows for s in row["query_samples_ms"]]
             opened = statistics.median(row["open_query_s"] for row in rows)
             rss = max(row["peak_rss_mb"] for row in rows)
             avg = max(row["loadavg"] for row in rows)
@@ -312,7 +318,8 @@ def table(results: Sequence[dict[str, object]]) -> str:
             lines.append(
                 f"| {size:,} | {items} | {engine} | {built} | {disk} | {opened:.3f} s "
                 f"| {rss:.0f} MB | {statistics.median(samples):.2f} / {_pct(samples, 0.95):.2f}"
-                f" / {max(samples):.2f} ms | {avg:.1f} |"
+                f" / {max(samples):.2f} ms "
+                f"| {statistics.median(queried):.2f} / {_pct(queried, 0.95):.2f} ms | {avg:.1f} |"
             )
     return "\n".join(lines)
 
