@@ -263,7 +263,8 @@ def measure_size(
         t0 = time.perf_counter()
         write_library(folder, size)
         written_s = time.perf_counter() - t0
-    _log(f"size {size}: library ready (written in {written_s or 0:.1f} s); building…")
+    how = "reused" if written_s is None else f"written in {written_s:.1f} s"
+    _log(f"size {size}: library ready ({how}); building…")
     out = work / f"idx-{size}"
     out.mkdir(parents=True, exist_ok=True)
     build = _child("build", str(folder), str(out))
@@ -377,7 +378,7 @@ def run(
     for res in results:
         b = res["build"]
         assert isinstance(b, dict)
-        written = f"written in {res['written_s']:.1f} s, " if res["written_s"] else ""
+        written = "" if res["written_s"] is None else f"written in {res['written_s']:.1f} s, "
         print(
             f"{b['briefings']:,} briefings: library {written}{_mb(b['library_bytes'])} of TOML, "
             f"{b['text_mb']:.1f} MB of indexed text; load into models {b['load_s']:.2f} s, "
