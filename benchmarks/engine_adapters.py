@@ -13,7 +13,7 @@ Not expressible, and how each adapter comes closest (the cross-check measures th
   engines match whole words and word prefixes of the name (``source:bloom``).
 - FTS5 cannot run a query that has only exclusions (``-coal``): the adapter selects every row
   ``NOT IN`` the excluded ones in SQL.
-- tantivy's phrase-with-prefix query (``"power of sib``) expands the last word to at most 50
+- tantivy's phrase-with-prefix query (``power-of-sib``) expands the last word to at most 50
   terms (the Python binding does not expose ``max_expansions``); a bare prefix uses a regex
   query over the term dictionary instead, which has no such cap.
 """
@@ -30,6 +30,7 @@ from benchmarks.engine_items import (
     FILTER_FIELDS,
     TEXT_FIELDS,
     TITLE_WEIGHT,
+    WORD,
     Item,
     choices,
     filter_groups,
@@ -232,10 +233,26 @@ def _analyzer(stem: bool) -> object:
     return builder.build()
 
 
-def _schema(tokenizer: str) -> object:
+#: Prefixes up to this long get their own terms in the ``*_pre`` fields of the prefix variant.
+PREFIX_TERMS = 3
+
+
+def word_prefixes(text: str) -> str:
+    """The 1- to :data:`PREFIX_TERMS`-letter prefixes of every word of folded text, as one
+    space-separated string for a whitespace-tokenized field: an edge n-gram index, as FTS5's
+    ``prefix='1 2 3'``, so that a short typed prefix is one term, not a regex over thousands."""
+    return " ".join(
+        w[:n] for w in WORD.findall(text) for n in range(1, min(len(w), PREFIX_TERMS) + 1)
+    )
+
+
+def _schema(tokenizer: str, prefixes: bool) -> object:
     import tantivy
 
     sb = tantivy.SchemaBuilder()
+    if prefixes:
+        for name in TEXT_FIELDS:
+            sb.add_text_field(f"{name}_pre", tokenizer_name="whitespace", index_option="freq")
     sb.add_integer_field("row", stored=True, fast=True)
     sb.add_text_field("key", stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("title", stored=False, tokenizer_name=tokenizer)
@@ -250,18 +267,21 @@ def _schema(tokenizer: str) -> object:
     return sb.build()
 
 
-def tantivy_build(items: Sequence[Item], folder: Path, tokenizer: str) -> Path:
-    """Write a tantivy index of ``items`` to ``folder/tantivy-<tokenizer>``: one commit, then
-    wait for the merges so that the size on disk is final."""
+def tantivy_build(path: Path, items: Sequence[Item], tokenizer: str, prefixes: bool) -> Path:
+    """Write a tantivy index of ``items`` to ``path``: one commit, then wait for the merges so
+    that the size on disk is final. ``prefixes`` adds the edge n-gram fields."""
     import tantivy
 
-    path = folder / f"tantivy-{tokenizer}"
     path.mkdir(parents=True, exist_ok=True)
-    index = tantivy.Index(_schema(tokenizer), path=str(path), reuse=False)
+    index = tantivy.Index(_schema(tokenizer, prefixes), path=str(path), reuse=False)
     _register(index, tokenizer)
     writer = index.writer(heap_size=128_000_000)
     for row, item in enumerate(items):
-        writer.add_document(tantivy.Document(row=row, **item.fields()))
+        fields = item.fields()
+        if prefixes:
+            fields["title_pre"] = word_prefixes(item.title)
+            fields["body_pre"] = word_prefixes(item.body)
+        writer.add_document(tantivy.Document(row=row, **fields))
     writer.commit()
     writer.wait_merging_threads()
     return path
@@ -270,7 +290,7 @@ def tantivy_build(items: Sequence[Item], folder: Path, tokenizer: str) -> Path:
 class TantivySearcher:
     """A tantivy index opened from disk."""
 
-    def __init__(self, path: Path, tokenizer: str) -> None:
+    def __init__(self, path: Path, tokenizer: str, prefixes: bool = False) -> None:
         import tantivy
 
         self.t = tantivy
@@ -279,6 +299,7 @@ class TantivySearcher:
         self.schema = self.index.schema
         self.searcher = self.index.searcher()
         self.stem = _analyzer(stem=True) if tokenizer == "en_ru_stem" else None
+        self.prefixes = prefixes
 
     def _words(self, words: Sequence[str]) -> list[str]:
         """Query words as the field's analyzer indexed them (stemmed for en_ru_stem)."""
@@ -291,6 +312,8 @@ class TantivySearcher:
 
     def _in_field(self, field: str, words: Sequence[str], prefix: bool) -> object:
         q = self.t.Query
+        if prefix and len(words) == 1 and self.prefixes and len(words[0]) <= PREFIX_TERMS:
+            return q.term_query(self.schema, f"{field}_pre", words[0])
         if prefix and len(words) == 1:
             pattern = q.regex_query(self.schema, field, re.escape(words[0]) + ".*")
             if self.stem is None:

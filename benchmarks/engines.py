@@ -6,7 +6,8 @@ Per library size the parent writes (or reuses, with ``--libraries``) a synthetic
 
 1. *Build* (one child process): load the library into models once, cut it into items
    (:mod:`benchmarks.engine_items`) and write each persistent engine's index to disk: FTS5, and
-   tantivy with the ``default`` tokenizer and with English+Russian stemming. Build time and size
+   tantivy with the ``default`` tokenizer, with English+Russian stemming, and with edge n-gram
+   fields for prefixes of 1-3 letters (``tantivy-pre``). Build time and size
    on disk per engine; the load time is reported apart, since every engine starts from it.
 2. *Query* (a fresh child per engine, size and round, so each peak RSS is the engine's own):
    open the existing index and answer one query (what ``briefing search`` would pay with a
@@ -14,7 +15,7 @@ Per library size the parent writes (or reuses, with ``--libraries``) a synthetic
    of each query) with the TUI's result limit. Our engine persists nothing, so its "open" is
    loading the library and building the index; it is not run above :data:`OURS_MAX_SIZE`.
    Rounds run the engines interleaved (the order rotates per round) so they share the load.
-3. *Cross-check* (in the parent, on a small library): for each query of :data:`CHECK_QUERIES`
+3. *Cross-check* (in the parent, on a small library): for each query of :func:`check_queries`
    every engine's full hit set against ours.
 
 The load average is recorded in every child, since the machine is shared.
@@ -49,13 +50,18 @@ from benchmarks.search_bench import LIMIT, keystrokes, machine, query_mix
 from benchmarks.synth import vocabulary, write_library
 
 SIZES = (1, 1000, 10000)
-ENGINES = ("ours", "fts5", "tantivy", "tantivy-stem")
+ENGINES = ("ours", "fts5", "tantivy", "tantivy-stem", "tantivy-pre")
 #: Today's engine takes 74 s to load and 262 s to index 10,000 briefings (issue #14); larger
 #: sizes are reported as not run rather than measured.
 OURS_MAX_SIZE = 1000
 #: The query a fresh ``briefing search`` answers after opening the store.
 FIRST_QUERY = "cooperation"
-_TANTIVY = {"tantivy": "default", "tantivy-stem": "en_ru_stem"}
+#: tantivy variants: (tokenizer of the text fields, edge n-gram fields for short prefixes).
+_TANTIVY = {
+    "tantivy": ("default", False),
+    "tantivy-stem": ("en_ru_stem", False),
+    "tantivy-pre": ("default", True),
+}
 
 
 def check_queries() -> list[str]:
@@ -126,9 +132,9 @@ def build_child(folder: Path, out: Path) -> dict[str, object]:
     t0 = time.perf_counter()
     path = fts5_build(items, out)
     builds["fts5"] = {"build_s": time.perf_counter() - t0, "disk_bytes": _disk_bytes(path)}
-    for engine, tokenizer in _TANTIVY.items():
+    for engine, (tokenizer, prefixes) in _TANTIVY.items():
         t0 = time.perf_counter()
-        path = tantivy_build(items, out, tokenizer)
+        path = tantivy_build(out / engine, items, tokenizer, prefixes)
         builds[engine] = {"build_s": time.perf_counter() - t0, "disk_bytes": _disk_bytes(path)}
     return {
         "briefings": len(library.briefings),
@@ -147,8 +153,7 @@ def open_engine(engine: str, folder: Path, out: Path) -> tuple[Searcher, dict[st
     if engine == "fts5":
         return Fts5Searcher(out / "fts5.sqlite"), {}
     if engine in _TANTIVY:
-        tokenizer = _TANTIVY[engine]
-        return TantivySearcher(out / f"tantivy-{tokenizer}", tokenizer), {}
+        return TantivySearcher(out / engine, *_TANTIVY[engine]), {}
     from briefing_tui import gcpolicy
     from briefing_tui.content.model import Library
     from briefing_tui.search import SearchIndex

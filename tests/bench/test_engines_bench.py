@@ -44,5 +44,5 @@ def test_engines_benchmark_on_two_briefings(
         if row["query"] == "source:berg":
             assert row["ours"] > 0 and row["fts5"]["hits"] == row["tantivy"]["hits"] == 0
             continue
-        for engine in ("fts5", "tantivy"):
+        for engine in ("fts5", "tantivy", "tantivy-pre"):
             assert row[engine]["missing"] == row[engine]["extra"] == 0, (engine, row)
