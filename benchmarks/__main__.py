@@ -1,4 +1,4 @@
-"""``python -m benchmarks NAME``: search, startup, keystroke, keys, stall, wide (see each)."""
+"""``python -m benchmarks NAME``: search, engines, startup, keystroke, keys, stall, wide."""
 
 from __future__ import annotations
 
@@ -21,6 +21,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     search.add_argument("--json", type=Path, metavar="FILE", help="also write raw results here")
     search.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    engines = sub.add_parser("engines", help="engine choice: ours vs SQLite FTS5 vs tantivy")
+    engines.add_argument(
+        "--sizes", default="1,1000,10000", help="library sizes (default 1,1000,10000)"
+    )
+    engines.add_argument("--rounds", type=int, default=3, help="query runs per engine and size")
+    engines.add_argument(
+        "--libraries", type=Path, metavar="DIR", help="reuse (or keep) libraries in DIR/lib-N"
+    )
+    engines.add_argument("--check-size", type=int, default=20, help="briefings of the cross-check")
+    engines.add_argument("--json", type=Path, metavar="FILE", help="also write raw results here")
+    engines.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     startup = sub.add_parser("startup", help="time to first frame and peak RSS vs bare Textual")
     startup.add_argument("--repeats", type=int, default=5, help="runs per case (default 5)")
     startup.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
@@ -54,6 +65,14 @@ def main(argv: list[str] | None = None) -> int:
         from . import keystroke as keystroke_bench
 
         return keystroke_bench.run(ns.library_size)
+    if ns.bench == "engines":
+        from . import engines as engines_bench
+
+        if ns.child:
+            return engines_bench.child_main(ns.child)
+        return engines_bench.run(
+            _sizes(parser, ns.sizes), ns.rounds, ns.json, ns.libraries, ns.check_size
+        )
     if ns.bench == "startup":
         from . import startup as startup_bench
 
@@ -61,11 +80,14 @@ def main(argv: list[str] | None = None) -> int:
     if ns.child is not None:
         print(json.dumps(search_bench.measure(ns.child)))
         return 0
+    return search_bench.run(_sizes(parser, ns.sizes), ns.json)
+
+
+def _sizes(parser: argparse.ArgumentParser, text: str) -> list[int]:
     try:
-        sizes = [int(s) for s in ns.sizes.split(",") if s.strip()]
+        return [int(s) for s in text.split(",") if s.strip()]
     except ValueError:
-        parser.error(f"--sizes: expected numbers like 1,10,100, got {ns.sizes!r}")
-    return search_bench.run(sizes, ns.json)
+        parser.error(f"--sizes: expected numbers like 1,10,100, got {text!r}")
 
 
 if __name__ == "__main__":
