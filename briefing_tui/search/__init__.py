@@ -28,7 +28,7 @@ if TYPE_CHECKING:
         parse_query,
     )
     from briefing_tui.search.results import Hit, SearchResult
-    from briefing_tui.search.session import Stop, stops_in_reading_order
+    from briefing_tui.search.session import SearchSession, Stop, stops_in_reading_order
     from briefing_tui.search.text import fold
 
 #: Each public name and the module of the package that defines it.
@@ -47,6 +47,7 @@ _HOMES = {
     "parse_query": "query",
     "Hit": "results",
     "SearchResult": "results",
+    "SearchSession": "session",
     "Stop": "session",
     "stops_in_reading_order": "session",
     "fold": "text",
@@ -64,6 +65,7 @@ __all__ = [
     "QueryError",
     "SearchIndex",
     "SearchResult",
+    "SearchSession",
     "Stop",
     "Term",
     "fold",

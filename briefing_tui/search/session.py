@@ -1,4 +1,4 @@
-"""Search hits in reading order, one stop per occurrence, for ``n``/``N``.
+"""The search session: hits in reading order, one stop per occurrence, for ``n``/``N``.
 
 The results list is ranked, but an analyst stepping with ``n`` expects ``less``: the next match
 further down the text, every occurrence in turn, not the next-best item. Stops follow the tabs
@@ -24,6 +24,7 @@ class HitLike(Protocol):
     target_id: str
     ref: str | None
     kind: str
+    location: str
 
 
 @dataclass(frozen=True)
@@ -77,3 +78,71 @@ def stops_in_reading_order(
             keyed.append(((tab, position, start), Stop(i, paragraph.id, span)))
     keyed.sort(key=lambda pair: pair[0])
     return [stop for _, stop in keyed] + [Stop(i) for i in elsewhere]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the current stop is, for the screen to show."""
+
+    hit: HitLike
+    """The search hit of the stop."""
+    stop: Stop
+    counter: str
+    """``3/17``: the stop's place among all stops."""
+    target: str | None
+    """The id to jump to in this briefing; None when the hit is in another briefing or has no
+    item of its own here (a list heading)."""
+
+
+class SearchSession:
+    """The search an analyst steps through with ``n``/``N``, as ``less`` does.
+
+    Holds the chosen result, its stops in reading order and the current one; knows nothing of
+    the screen, so stepping, wrapping and where each stop lands are tested without a terminal.
+    """
+
+    def __init__(self, refs: BriefingRefs) -> None:
+        self.refs = refs
+        self.hits: Sequence[HitLike] = ()
+        self.stops: list[Stop] = []
+        self.position = 0
+
+    @property
+    def active(self) -> bool:
+        return bool(self.stops)
+
+    def start(
+        self, hits: Sequence[HitLike], spans: Callable[[str], list[Span]], chosen: int
+    ) -> None:
+        """A search hit was chosen: stops from ``hits``, the current one at the chosen hit's
+        first occurrence."""
+        self.hits = hits
+        self.stops = stops_in_reading_order(hits, self.refs, spans)
+        self.position = next((i for i, s in enumerate(self.stops) if s.hit == chosen), 0)
+
+    def clear(self) -> None:
+        self.hits, self.stops, self.position = (), [], 0
+
+    def step(self, step: int) -> str:
+        """Move to the next (1) or previous (-1) stop; the note says when it wrapped."""
+        position = self.position + step
+        note = ""
+        if position >= len(self.stops):
+            position, note = 0, " — wrapped to the first match"
+        elif position < 0:
+            position, note = len(self.stops) - 1, " — wrapped to the last match"
+        self.position = position
+        return note
+
+    def place(self) -> Place:
+        stop = self.stops[self.position]
+        hit = self.hits[stop.hit]
+        target: str | None = None
+        if hit.briefing_id == self.refs.briefing.id:
+            if stop.paragraph is not None:
+                target = stop.paragraph
+            elif self.refs.target(hit.target_id) is not None:
+                target = hit.target_id
+            elif hit.ref and self.refs.target(hit.ref) is not None:
+                target = hit.ref
+        return Place(hit, stop, f"{self.position + 1}/{len(self.stops)}", target)

@@ -134,14 +134,14 @@ async def test_n_steps_matches_in_reading_order_per_occurrence(bundled: LoadResu
         await pilot.pause()
         screen = screen_of(app)
         # Report stops come in the text's order, one per occurrence of the word.
-        report = [(s.paragraph, s.span) for s in screen.stops if s.paragraph is not None]
+        report = [(s.paragraph, s.span) for s in screen.search.stops if s.paragraph is not None]
         assert report == sorted(report, key=lambda stop: (order.index(stop[0]), stop[1]))
         expected = sum(len(spans) for spans in app.screen.query_one(Reader).marks.values())
         assert len(report) == expected
         # Step to the first report stop and through them: each lands with its match on screen.
         reader = app.screen.query_one(Reader)
-        first = next(i for i, s in enumerate(screen.stops) if s.paragraph is not None)
-        while screen.stop_position != first:
+        first = next(i for i, s in enumerate(screen.search.stops) if s.paragraph is not None)
+        while screen.search.position != first:
             await pilot.press("n")
             await pilot.pause()
         for paragraph, span in report:

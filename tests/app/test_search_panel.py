@@ -75,7 +75,7 @@ async def test_enter_jumps_marks_matches_and_n_steps(bundled: LoadResult) -> Non
         await pilot.pause()
         assert not panel.display
         status = str(app.screen.query_one("#status-line").content)
-        stops = app.screen.stops
+        stops = app.screen.search.stops
         # One stop per occurrence: at least one per hit (a paragraph may name her twice).
         assert len(stops) >= len(hits)
         assert f"/{len(stops)}" in status
@@ -86,7 +86,7 @@ async def test_enter_jumps_marks_matches_and_n_steps(bundled: LoadResult) -> Non
             full = next(p for _, p in app.screen.briefing.paragraphs() if p.id == paragraph_id)
             assert all(full.full_text[s:e].casefold() == "zakharova" for s, e in spans)
         # n walks every stop once, then wraps; N wraps back.
-        start = app.screen.stop_position
+        start = app.screen.search.position
         for _ in range(len(stops) - 1 - start):
             await pilot.press("n")
         assert f"{len(stops)}/{len(stops)}" in str(app.screen.query_one("#status-line").content)

@@ -57,3 +57,13 @@ def test_the_state_layer_may_not_import_the_ui_or_textual(tmp_path: Path) -> Non
     assert done.returncode == 1, done.stdout + done.stderr
     assert "0 kept, 2 broken" in done.stdout
     assert "briefing_tui.state.cite -> briefing_tui.ui" in done.stdout
+
+
+def test_no_module_of_the_package_is_over_400_lines() -> None:
+    """Small modules with one job each (STYLE.md): a module past 400 lines holds two jobs."""
+    long = {
+        str(path.relative_to(ROOT)): count
+        for path in (ROOT / "briefing_tui").rglob("*.py")
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}

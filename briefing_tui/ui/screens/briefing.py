@@ -7,69 +7,35 @@ move the cursor, remember the jump, update the pane), so the app stays a thin sh
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.dates import format_range
 from briefing_tui.reading.history import History
 from briefing_tui.reading.refs import TABS, BriefingRefs, Tab
-from briefing_tui.search import Stop, stops_in_reading_order
+from briefing_tui.search import SearchSession
 from briefing_tui.ui.messages import ItemFocused, JumpRequested, Moved, OpenBriefing
 from briefing_tui.ui.render import Marker, text
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
-    from briefing_tui.search import Hit, SearchIndex, SearchResult
+    from briefing_tui.search import SearchIndex, SearchResult
 from briefing_tui.ui.screens.picker import PickerScreen
 from briefing_tui.ui.widgets.attribution import AttributionPane
-from briefing_tui.ui.widgets.reader import UNSOURCED
+from briefing_tui.ui.widgets.lazy_tabs import LazyTabs
 from briefing_tui.ui.widgets.report import ReportView
+from briefing_tui.ui.widgets.report_blocks import UNSOURCED
 from briefing_tui.ui.widgets.search_panel import SearchPanel
+from briefing_tui.ui.widgets.status_line import StatusLine
 from briefing_tui.ui.widgets.tab_strip import TabStrip
-
-
-def view_class(tab: Tab) -> Callable[..., Widget]:
-    """The widget class of ``tab``'s view.
-
-    The hidden tabs' modules are imported when a tab is first built, after the first frame:
-    the agreements table alone brings in DataTable.
-    """
-    if tab == "overview":
-        from briefing_tui.ui.widgets.overview import OverviewView
-
-        return OverviewView
-    if tab == "agreements":
-        from briefing_tui.ui.widgets.agreements import AgreementsView
-
-        return AgreementsView
-    if tab == "sources":
-        from briefing_tui.ui.widgets.sources import SourcesView
-
-        return SourcesView
-    return ReportView
-
-
-TAB_TITLES: dict[Tab, str] = {
-    "overview": "1 Overview",
-    "report": "2 Report",
-    "agreements": "3 Agreements",
-    "sources": "4 Sources",
-}
-
-
-class TabView(Protocol):
-    """What every tab's widget offers the screen."""
-
-    def select(self, target_id: str) -> bool: ...
-    def current_target(self) -> str | None: ...
-    def focus_default(self) -> None: ...
+from briefing_tui.ui.widgets.tab_views import TAB_TITLES, TabView, view_class
 
 
 class BriefingScreen(Screen[None]):
@@ -103,22 +69,11 @@ class BriefingScreen(Screen[None]):
         self.history = History()
         self._goto = goto
         self.pane_shown = False
-        self.search_result: SearchResult | None = None
-        self.hit_position = 0
-        #: Where n/N stop, in reading order, one stop per occurrence in the report's text.
-        self.stops: list[Stop] = []
-        self.stop_position = 0
-        #: A message for the status line; it lasts until the next key, then the position shows.
-        self._message = ""
-        self._message_key = 0
-        self._keys = 0
+        self.search = SearchSession(self.refs)
+        """The search being stepped through with n/N (UI-free: see search.session)."""
         self._focus_before_search: Widget | None = None
-        #: Tab views that are built and mounted; the others are built on first use.
-        self._views: dict[Tab, Widget] = {}
         #: The current search's matches in any text, or None: views built later pick it up.
         self.marker: Marker | None = None
-        #: What to do with a view once it is ready, for views still being mounted.
-        self._waiting: dict[Tab, list[Callable[[TabView], None]]] = {}
 
     def compose(self) -> ComposeResult:
         self._set_breakpoint(self.app.size.width)
@@ -128,18 +83,10 @@ class BriefingScreen(Screen[None]):
         title.append(f"  {format_range(b.start, b.end)}", style="dim")
         yield Static(title, id="title-bar")
         with Horizontal(id="body"):
-            with Vertical(id="tabs"):
-                yield TabStrip(TAB_TITLES, "report", id="tab-strip")
-                with ContentSwitcher(initial="report", id="tab-switcher"):
-                    # Only the report is built before the first frame; the other tabs are
-                    # built the first time they are opened (see _open).
-                    for tab in TABS:
-                        with Container(id=tab, classes="tab-page"):
-                            if tab == "report":
-                                yield self._build("report")
+            yield LazyTabs(TAB_TITLES, "report", self._build, id="tabs")
             yield AttributionPane(self.refs, id="attribution")
         yield SearchPanel(id="search-panel")
-        yield Static(id="status-line")
+        yield StatusLine(self._position, id="status-line")
         yield Footer()
 
     def _set_breakpoint(self, width: int) -> None:
@@ -158,7 +105,6 @@ class BriefingScreen(Screen[None]):
             self.set_class(name == chosen, name)
 
     def on_mount(self) -> None:
-        self._views["report"] = self.query_one("#report-view")
         self.query_one(SearchPanel).display = False
         # The app owns the index (built after the first frame); every screen follows it.
         self.watch(self.app, "search_index", self.set_search_index)
@@ -181,63 +127,30 @@ class BriefingScreen(Screen[None]):
             view.marker = self.marker  # type: ignore[attr-defined]
         return view
 
+    @property
+    def tabs(self) -> LazyTabs[Tab]:
+        return self.query_one(LazyTabs)
+
     def view(self, tab: Tab) -> TabView:
         """A tab's view; only for tabs already opened (see :meth:`_open`)."""
-        return self._views[tab]  # type: ignore[return-value]
+        return self.tabs.pages[tab]  # type: ignore[return-value]
 
     def _open(self, tab: Tab, then: Callable[[TabView], None] | None = None) -> None:
         """Show ``tab``, building its view on first use, and call ``then`` once it is ready."""
-        self.query_one(ContentSwitcher).current = tab
-        self.query_one(TabStrip).active = tab
-        self._ensure(tab, then)
-
-    def _ensure(self, tab: Tab, then: Callable[[TabView], None] | None = None) -> None:
-        """Build ``tab``'s view if it is not built yet; call ``then`` once it is ready."""
-        if tab in self._views:
-            if then is not None:
-                then(self.view(tab))
-            return
-        building = tab in self._waiting
-        self._waiting.setdefault(tab, [])
-        if then is not None:
-            self._waiting[tab].append(then)
-        if building:
-            return
-        widget = self._build(tab)
-        mounting = self.query_one(f"#{tab}", Container).mount(widget)
-
-        async def ready() -> None:
-            await mounting
-            self._views[tab] = widget
-            for callback in self._waiting.pop(tab, []):
-                callback(widget)  # type: ignore[arg-type]
-
-        self.run_worker(ready(), group=f"build-{tab}")
+        self.tabs.show(tab, then)  # type: ignore[arg-type]
 
     def open_all(self, then: Callable[[], None]) -> None:
         """Build every tab without switching to it (help lists every tab's keys), then ``then``."""
-        missing = {tab for tab in TABS if tab not in self._views}
-        if not missing:
-            then()
-            return
-
-        def one_ready(view: TabView) -> None:
-            missing.difference_update(t for t, v in self._views.items() if v is view)
-            if not missing:
-                then()
-
-        for tab in list(missing):
-            self._ensure(tab, one_ready)
+        self.tabs.ensure_all(then)
 
     @property
     def active_tab(self) -> Tab:
-        active = self.query_one(ContentSwitcher).current
-        return active if active in TABS else "report"  # type: ignore[return-value]
+        return self.tabs.active
 
     def current_position(self) -> str | None:
         """Where the reader is, as history records it (a tab may name a place other than the
         item the pane shows: see ``SourcesView.current_place``)."""
-        view = self._views.get(self.active_tab)
+        view = self.tabs.pages.get(self.active_tab)
         if view is None:
             return None
         place = getattr(view, "current_place", view.current_target)
@@ -245,18 +158,10 @@ class BriefingScreen(Screen[None]):
 
     def set_status(self, message: str) -> None:
         """Say something until the next key; then the line shows the reading position again."""
-        self._message = message
-        self._message_key = self._keys
-        self._show_status()
+        self.query_one(StatusLine).say(message)
 
     def _show_status(self) -> None:
-        if self._message and self._message_key == self._keys:
-            line = self._message
-        else:
-            self._message = ""
-            line = self._position()
-        # Messages quote content (a source title, a search hit's place): text(), not Text().
-        self.query_one("#status-line", Static).update(text(line, "dim"))
+        self.query_one(StatusLine).refresh_line()
 
     def _position(self) -> str:
         if self.active_tab != "report":
@@ -264,13 +169,11 @@ class BriefingScreen(Screen[None]):
         return self.query_one(ReportView).reader.position()
 
     def on_key(self) -> None:
-        # Every key ends the previous message; a message set by this key's action stays.
-        self._keys += 1
-        self.call_after_refresh(self._show_status)
+        self.query_one(StatusLine).key_pressed()
 
     def on_moved(self, event: Moved) -> None:
         event.stop()
-        if not self._message:
+        if not self.query_one(StatusLine).message:
             self._show_status()
 
     # -- navigation --------------------------------------------------------------------------
@@ -371,7 +274,7 @@ class BriefingScreen(Screen[None]):
     def on_item_focused(self, event: ItemFocused) -> None:
         event.stop()
         self.query_one(AttributionPane).show(event.target_id)
-        if not self._message:
+        if not self.query_one(StatusLine).message:
             self._show_status()
 
     def on_jump_requested(self, event: JumpRequested) -> None:
@@ -412,15 +315,10 @@ class BriefingScreen(Screen[None]):
 
     def on_search_panel_hit_chosen(self, event: SearchPanel.HitChosen) -> None:
         event.stop()
-        self.search_result = event.result
-        self.hit_position = event.position
-        panel = self.query_one(SearchPanel)
-        panel.display = False
+        self.query_one(SearchPanel).display = False
         self._mark_matches(event.result)
         # n/N continue in reading order from the hit chosen, at its first occurrence.
-        self.stop_position = next(
-            (i for i, stop in enumerate(self.stops) if stop.hit == event.position), 0
-        )
+        self.search.start(event.result.hits, self._spans, event.position)
         self._show_stop(note="")
 
     def _mark_matches(self, result: SearchResult | None) -> None:
@@ -439,43 +337,27 @@ class BriefingScreen(Screen[None]):
                 if spans:
                     marks[paragraph.id] = spans
             self.query_one(ReportView).reader.set_marks(marks)
-        self.stops = (
-            stops_in_reading_order(result.hits, self.refs, self.marker)
-            if result is not None
-            else []
-        )
         for tab in ("overview", "agreements", "sources"):
-            view = self._views.get(tab)  # type: ignore[call-overload]
+            view = self.tabs.pages.get(tab)  # type: ignore[call-overload]
             if view is not None:
                 view.set_marker(self.marker)
 
-    def _hit_target(self, hit: Hit) -> str | None:
-        if self.refs.target(hit.target_id) is not None:
-            return hit.target_id
-        if hit.ref and self.refs.target(hit.ref) is not None:
-            return hit.ref
-        return None
+    def _spans(self, value: str) -> list[tuple[int, int]]:
+        return self.marker(value) if self.marker is not None else []
 
     def _show_stop(self, note: str) -> None:
-        result = self.search_result
-        if result is None or not result.hits or not self.stops:
+        if not self.search.active:
             self.set_status("No search results: press / to search.")
             return
-        stop = self.stops[self.stop_position]
-        self.hit_position = stop.hit
-        hit = result.hits[stop.hit]
-        position = f"{self.stop_position + 1}/{len(self.stops)}"
+        place = self.search.place()
+        hit = place.hit
         if hit.briefing_id != self.briefing.id:
             goto = hit.ref if hit.target_id.startswith("#") else hit.target_id
             self.post_message(OpenBriefing(hit.briefing_id, goto=goto))
             return
-        if stop.paragraph is not None:
-            self.jump(stop.paragraph, span=stop.span)
-        else:
-            target = self._hit_target(hit)
-            if target is not None:
-                self.jump(target)
-        self.set_status(f"Match {position}: {hit.location}  (n/N: next/previous){note}")
+        if place.target is not None:
+            self.jump(place.target, span=place.stop.span)
+        self.set_status(f"Match {place.counter}: {hit.location}  (n/N: next/previous){note}")
 
     def action_next_hit(self) -> None:
         self._step_hit(1)
@@ -484,21 +366,13 @@ class BriefingScreen(Screen[None]):
         self._step_hit(-1)
 
     def _step_hit(self, step: int) -> None:
-        result = self.search_result
-        if result is None or not result.hits or not self.stops:
+        if not self.search.active:
             self.set_status("No search results: press / to search.")
             return
-        position = self.stop_position + step
-        note = ""
-        if position >= len(self.stops):
-            position, note = 0, " — wrapped to the first match"
-        elif position < 0:
-            position, note = len(self.stops) - 1, " — wrapped to the last match"
-        self.stop_position = position
-        self._show_stop(note)
+        self._show_stop(self.search.step(step))
 
     def action_clear_marks(self) -> None:
-        if self.search_result is not None:
-            self.search_result = None
+        if self.search.active:
+            self.search.clear()
             self._mark_matches(None)
             self.set_status("Search marks cleared.")

@@ -52,6 +52,20 @@ GENERAL_ROWS: tuple[tuple[str, str], ...] = (
 )
 
 
+def declared_bindings(node: DOMNode) -> list[Binding]:
+    """The bindings ``node``'s classes declare (their public ``BINDINGS``), base classes first.
+
+    Read from the classes rather than from Textual's private per-node map: the browser has no
+    user keymap, so what the classes declare is exactly what is bound.
+    """
+    found: list[Binding] = []
+    for cls in reversed(type(node).__mro__):
+        declared = cls.__dict__.get("BINDINGS")
+        if declared:
+            found.extend(Binding.make_bindings(declared))
+    return found
+
+
 def binding_rows(
     nodes: list[DOMNode], key_display: Callable[[Binding], str]
 ) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -62,7 +76,7 @@ def binding_rows(
     """
     by_id: dict[str, tuple[list[str], str]] = {}
     for node in nodes:
-        for _key, binding in node._bindings:
+        for binding in declared_bindings(node):
             if not binding.id or not binding.description:
                 continue
             keys, _ = by_id.setdefault(binding.id, ([], binding.description))

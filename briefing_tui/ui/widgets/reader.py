@@ -10,68 +10,25 @@ off, so it is always where the reader is looking.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing_tui.content.model import Briefing, Paragraph, Section
+from briefing_tui.content.model import Briefing
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.ui.messages import ItemFocused, Moved
-from briefing_tui.ui.render import highlighted, text
-from briefing_tui.ui.widgets.document import GAP, agreements_table, source_list
-
-#: A provenance filter: ``None`` (everything), ``"unsourced"``, or a source id.
-Filter = str | None
-
-UNSOURCED = "unsourced"
+from briefing_tui.ui.widgets.reader_keys import ReaderKeys
+from briefing_tui.ui.widgets.report_blocks import Block, Filter, build_blocks, passes, wrap_block
 
 
-@dataclass
-class Block:
-    """One piece of the document: a heading, a paragraph, or a part of the original around them."""
-
-    #: ``heading:s1``, a paragraph id, ``table:s5``, ``caption``...
-    id: str
-    text: Text
-    #: Only paragraphs take the cursor.
-    paragraph: bool = False
-    #: Where the paragraph's ``full_text`` starts inside :attr:`text` (search marks index it).
-    offset: int = 0
-    #: Laid-out lines, filled for the current width.
-    lines: list[Strip] = field(default_factory=list)
-    #: Character offset in :attr:`text` where each laid-out line starts.
-    starts: list[int] = field(default_factory=list)
-    #: First document line of the block.
-    top: int = 0
-    #: Width -> (lines, starts) already laid out: the pane and the outline toggle between two
-    #: widths, and wrapping the whole report again took ~100 ms (bench ``keys``, ``p``).
-    layouts: dict[int, tuple[list[Strip], list[int]]] = field(default_factory=dict)
-
-    @property
-    def bottom(self) -> int:
-        """One past the block's last line."""
-        return self.top + len(self.lines)
-
-
-class Reader(ScrollView, can_focus=True):
+class Reader(ReaderKeys, ScrollView, can_focus=True):
     """The report's text: less/vim keys scroll it by line; ``[``/``]`` move the cursor."""
 
     COMPONENT_CLASSES = {"reader--cursor"}
-
-    DEFAULT_CSS = """
-    Reader > .reader--cursor {
-        background: $boost;
-    }
-    Reader:focus > .reader--cursor {
-        background: $primary 20%;
-    }
-    """
 
     BINDINGS = [
         Binding("j,down,ctrl+e", "line_down", "Down a line", show=False, id="reader.down"),
@@ -114,80 +71,8 @@ class Reader(ScrollView, can_focus=True):
 
     # -- building ----------------------------------------------------------------------------
 
-    def _visible(self, paragraph: Paragraph) -> bool:
-        if self.filter is None:
-            return True
-        if self.filter == UNSOURCED:
-            return not paragraph.sources
-        return self.filter in paragraph.sources
-
-    def _heading(self, section: Section, shown: int) -> Text:
-        sourced, count = self.refs.coverage(section)
-        line = Text()
-        line.append(f"{self.refs.labels[section.id]} ", style="bold")
-        line.append(text(section.title, "bold underline"))
-        note = f"  {sourced} of {count} paragraphs sourced"
-        if shown != count:
-            note += f" · {shown} shown"
-        line.append(note, style="dim")
-        line.append("\n")
-        return line
-
-    def _paragraph(self, paragraph: Paragraph) -> Block:
-        prompt = Text()
-        prompt.append(f"{self.refs.labels[paragraph.id]} ", style="bold cyan")
-        if paragraph.bullet:
-            prompt.append("• ")
-        offset = len(prompt)
-        if paragraph.label:
-            label_spans = self._shift(paragraph.id, 0, len(paragraph.label))
-            prompt.append(highlighted(paragraph.label, label_spans, "bold reverse"))
-            prompt.stylize("bold", len(prompt) - len(paragraph.label))
-            prompt.append(" ")
-        start = len(paragraph.label) + 1 if paragraph.label else 0
-        spans = self._shift(paragraph.id, start, start + len(paragraph.text))
-        prompt.append(highlighted(paragraph.text, spans, "reverse"))
-        if not paragraph.sources:
-            prompt.append("\n  ◇ no source cited: analyst's assessment", style="italic dim")
-        if paragraph.gap:
-            prompt.append(f"\n  ⚠ {GAP}: ", style="yellow")
-            prompt.append(text(paragraph.gap, "yellow"))
-        prompt.append("\n")  # a blank line between paragraphs, as in the report
-        return Block(paragraph.id, prompt, paragraph=True, offset=offset)
-
-    def _shift(self, paragraph_id: str, start: int, end: int) -> list[tuple[int, int]]:
-        """Marks for ``full_text[start:end]``, re-based to that slice."""
-        return [
-            (max(s, start) - start, min(e, end) - start)
-            for s, e in self.marks.get(paragraph_id, ())
-            if s < end and e > start
-        ]
-
     def _build(self) -> None:
-        b = self.briefing
-        blocks: list[Block] = []
-        if b.photo_caption and self.filter is None:
-            caption = Text()
-            caption.append("Photo: ", style="dim italic")
-            caption.append(text(b.photo_caption, "italic"))
-            caption.append("\n")
-            blocks.append(Block("caption", caption))
-        for section in b.sections:
-            shown = [p for p in section.paragraphs if self._visible(p)]
-            if not shown:
-                continue
-            blocks.append(Block(f"heading:{section.id}", self._heading(section, len(shown))))
-            blocks.extend(self._paragraph(p) for p in shown)
-            if section.id == b.after_section and self.filter is None:
-                table = agreements_table(b, self.refs)
-                table.append("   Press 3 for the table with statuses and sources.\n\n", "dim")
-                blocks.append(Block(f"table:{section.id}", table))
-        listed = source_list(b) if self.filter is None else None
-        if listed is not None:
-            blocks.append(Block("source-list", listed))
-        if not any(block.paragraph for block in blocks):
-            blocks.append(Block("empty", Text("No paragraph matches this filter.", style="italic")))
-        self.blocks = blocks
+        self.blocks = build_blocks(self.briefing, self.refs, self.filter, self.marks)
         self._laid_out_width = -1
 
     def _layout(self) -> None:
@@ -206,27 +91,12 @@ class Reader(ScrollView, can_focus=True):
         top = 0
         for block in self.blocks:
             if width not in block.layouts:
-                block.layouts[width] = self._wrap(block, width)
+                block.layouts[width] = wrap_block(block, width, self.app.console)
             block.lines, block.starts = block.layouts[width]
             block.top = top
             top += len(block.lines)
         self._tops = [block.top for block in self.blocks]
         self.virtual_size = Size(width, top)
-
-    def _wrap(self, block: Block, width: int) -> tuple[list[Strip], list[int]]:
-        """A block's lines at ``width``, and where in its text each line starts."""
-        console = self.app.console
-        lines: list[Strip] = []
-        starts: list[int] = []
-        plain = block.text.plain
-        position = 0
-        for line in block.text.wrap(console, width, overflow="fold"):
-            found = plain.find(line.plain.rstrip(), position) if line.plain.strip() else -1
-            if found >= 0:
-                position = found
-            starts.append(position)
-            lines.append(Strip(line.render(console, end="")).adjust_cell_length(width))
-        return lines, starts
 
     @property
     def line_count(self) -> int:
@@ -367,11 +237,12 @@ class Reader(ScrollView, can_focus=True):
         is scrolled into view rather than left below the screen.
         """
         self._layout()
-        if target_id.startswith("s") and "." not in target_id:
+        target = self.refs.target(target_id)
+        if target is not None and target.kind == "section":
             section = next((s for s in self.briefing.sections if s.id == target_id), None)
             if section is None:
                 return False
-            visible = [p for p in section.paragraphs if self._visible(p)]
+            visible = [p for p in section.paragraphs if passes(p, self.filter)]
             if not visible:
                 return False
             target_id = visible[0].id
@@ -432,95 +303,6 @@ class Reader(ScrollView, can_focus=True):
         """Highlight search matches in place; spans index into each paragraph's full text."""
         self.marks = marks
         self.rebuild()
-
-    # -- actions -----------------------------------------------------------------------------
-
-    def _step_paragraph(self, step: int) -> bool:
-        paragraphs = self._paragraph_indexes()
-        if not paragraphs:
-            return False
-        here = paragraphs.index(self.cursor) if self.cursor in paragraphs else -1
-        there = here + step
-        if not 0 <= there < len(paragraphs):
-            return False
-        index = paragraphs[there]
-        self._set_cursor(index)
-        block = self.blocks[index]
-        view = self.visible_lines()
-        if not (view.start <= block.top and block.bottom - 1 <= view.stop):
-            self._show_block(index)
-        return True
-
-    def action_line_down(self) -> None:
-        # At the bottom of the document the last paragraphs can never reach the top of the
-        # view: step the cursor through them instead.
-        if not self._scroll_by(1):
-            self._step_paragraph(1)
-
-    def action_line_up(self) -> None:
-        if not self._scroll_by(-1):
-            self._step_paragraph(-1)
-
-    def _page(self) -> int:
-        """A page keeps two lines of the last one, as vim does, so the eye finds its place."""
-        height = self.scrollable_content_region.height
-        return max(1, height - 2 if height > 6 else height)
-
-    def action_half_down(self) -> None:
-        self._scroll_by(max(1, self.scrollable_content_region.height // 2), snap=True)
-
-    def action_half_up(self) -> None:
-        self._scroll_by(-max(1, self.scrollable_content_region.height // 2), snap=True)
-
-    def action_page_down(self) -> None:
-        if not self._scroll_by(self._page(), snap=True):
-            self._step_paragraph(1)
-
-    def action_page_up(self) -> None:
-        if not self._scroll_by(-self._page(), snap=True):
-            self._step_paragraph(-1)
-
-    def action_first(self) -> None:
-        self._scroll(0)
-        paragraphs = self._paragraph_indexes()
-        self._set_cursor(paragraphs[0] if paragraphs else None)
-
-    def action_last(self) -> None:
-        self._scroll(self.line_count)
-        paragraphs = self._paragraph_indexes()
-        self._set_cursor(paragraphs[-1] if paragraphs else None)
-
-    def action_next_paragraph(self) -> None:
-        self._step_paragraph(1)
-
-    def action_previous_paragraph(self) -> None:
-        self._step_paragraph(-1)
-
-    def _section_firsts(self) -> list[int]:
-        return [
-            i + 1
-            for i, b in enumerate(self.blocks[:-1])
-            if b.id.startswith("heading:") and self.blocks[i + 1].paragraph
-        ]
-
-    def action_next_section(self) -> None:
-        firsts = self._section_firsts()
-        cursor = self.cursor if self.cursor is not None else -1
-        later = [i for i in firsts if i > cursor]
-        if later:
-            self._go_to(later[0])
-
-    def action_previous_section(self) -> None:
-        firsts = self._section_firsts()
-        cursor = self.cursor if self.cursor is not None else 0
-        # From inside a section, `{` goes to its start first, as in vim.
-        earlier = [i for i in firsts if i < cursor]
-        if earlier:
-            self._go_to(earlier[-1])
-
-    def _go_to(self, index: int) -> None:
-        self._set_cursor(index)
-        self._show_block(index)
 
     def on_resize(self) -> None:
         # A narrower reader re-wraps every paragraph; keep the cursor's paragraph in view.

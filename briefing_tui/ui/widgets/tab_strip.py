@@ -32,13 +32,6 @@ class TabStrip(Widget):
 
     COMPONENT_CLASSES = {"tab-strip--active", "tab-strip--inactive"}
 
-    DEFAULT_CSS = """
-    TabStrip {
-        height: 1;
-        padding: 0 1;
-    }
-    """
-
     active: reactive[str] = reactive("")
 
     @dataclass

@@ -1,0 +1,152 @@
+"""What the reader shows, block by block: headings, paragraphs and the parts around them.
+
+Built from the briefing for one provenance filter and one set of search marks; the reader lays
+the blocks out at its width and scrolls them by line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.console import Console
+from rich.text import Text
+from textual.strip import Strip
+
+from briefing_tui.content.model import Briefing, Paragraph, Section
+from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.ui.render import highlighted, text
+from briefing_tui.ui.widgets.document import GAP, agreements_table, source_list
+
+#: A provenance filter: ``None`` (everything), ``"unsourced"``, or a source id.
+Filter = str | None
+
+UNSOURCED = "unsourced"
+
+
+@dataclass
+class Block:
+    """One piece of the document: a heading, a paragraph, or a part of the original around them."""
+
+    #: ``heading:s1``, a paragraph id, ``table:s5``, ``caption``...
+    id: str
+    text: Text
+    #: Only paragraphs take the cursor.
+    paragraph: bool = False
+    #: Where the paragraph's ``full_text`` starts inside :attr:`text` (search marks index it).
+    offset: int = 0
+    #: Laid-out lines, filled for the current width.
+    lines: list[Strip] = field(default_factory=list)
+    #: Character offset in :attr:`text` where each laid-out line starts.
+    starts: list[int] = field(default_factory=list)
+    #: First document line of the block.
+    top: int = 0
+    #: Width -> (lines, starts) already laid out: the pane and the outline toggle between two
+    #: widths, and wrapping the whole report again took ~100 ms (bench ``keys``, ``p``).
+    layouts: dict[int, tuple[list[Strip], list[int]]] = field(default_factory=dict)
+
+    @property
+    def bottom(self) -> int:
+        """One past the block's last line."""
+        return self.top + len(self.lines)
+
+
+def passes(paragraph: Paragraph, filter: Filter) -> bool:
+    """Whether the provenance ``filter`` shows ``paragraph``."""
+    if filter is None:
+        return True
+    if filter == UNSOURCED:
+        return not paragraph.sources
+    return filter in paragraph.sources
+
+
+def _heading(refs: BriefingRefs, section: Section, shown: int) -> Text:
+    sourced, count = refs.coverage(section)
+    line = Text()
+    line.append(f"{refs.labels[section.id]} ", style="bold")
+    line.append(text(section.title, "bold underline"))
+    note = f"  {sourced} of {count} paragraphs sourced"
+    if shown != count:
+        note += f" · {shown} shown"
+    line.append(note, style="dim")
+    line.append("\n")
+    return line
+
+
+def _paragraph(
+    refs: BriefingRefs, paragraph: Paragraph, marks: dict[str, list[tuple[int, int]]]
+) -> Block:
+    prompt = Text()
+    prompt.append(f"{refs.labels[paragraph.id]} ", style="bold cyan")
+    if paragraph.bullet:
+        prompt.append("• ")
+    offset = len(prompt)
+    if paragraph.label:
+        label_spans = _shift(marks, paragraph.id, 0, len(paragraph.label))
+        prompt.append(highlighted(paragraph.label, label_spans, "bold reverse"))
+        prompt.stylize("bold", len(prompt) - len(paragraph.label))
+        prompt.append(" ")
+    start = len(paragraph.label) + 1 if paragraph.label else 0
+    spans = _shift(marks, paragraph.id, start, start + len(paragraph.text))
+    prompt.append(highlighted(paragraph.text, spans, "reverse"))
+    if not paragraph.sources:
+        prompt.append("\n  ◇ no source cited: analyst's assessment", style="italic dim")
+    if paragraph.gap:
+        prompt.append(f"\n  ⚠ {GAP}: ", style="yellow")
+        prompt.append(text(paragraph.gap, "yellow"))
+    prompt.append("\n")  # a blank line between paragraphs, as in the report
+    return Block(paragraph.id, prompt, paragraph=True, offset=offset)
+
+
+def _shift(
+    marks: dict[str, list[tuple[int, int]]], paragraph_id: str, start: int, end: int
+) -> list[tuple[int, int]]:
+    """Marks for ``full_text[start:end]``, re-based to that slice."""
+    return [
+        (max(s, start) - start, min(e, end) - start)
+        for s, e in marks.get(paragraph_id, ())
+        if s < end and e > start
+    ]
+
+
+def build_blocks(
+    b: Briefing, refs: BriefingRefs, filter: Filter, marks: dict[str, list[tuple[int, int]]]
+) -> list[Block]:
+    """The document for ``filter``, with the search ``marks`` in place."""
+    blocks: list[Block] = []
+    if b.photo_caption and filter is None:
+        caption = Text()
+        caption.append("Photo: ", style="dim italic")
+        caption.append(text(b.photo_caption, "italic"))
+        caption.append("\n")
+        blocks.append(Block("caption", caption))
+    for section in b.sections:
+        shown = [p for p in section.paragraphs if passes(p, filter)]
+        if not shown:
+            continue
+        blocks.append(Block(f"heading:{section.id}", _heading(refs, section, len(shown))))
+        blocks.extend(_paragraph(refs, p, marks) for p in shown)
+        if section.id == b.after_section and filter is None:
+            table = agreements_table(b, refs)
+            table.append("   Press 3 for the table with statuses and sources.\n\n", "dim")
+            blocks.append(Block(f"table:{section.id}", table))
+    listed = source_list(b) if filter is None else None
+    if listed is not None:
+        blocks.append(Block("source-list", listed))
+    if not any(block.paragraph for block in blocks):
+        blocks.append(Block("empty", Text("No paragraph matches this filter.", style="italic")))
+    return blocks
+
+
+def wrap_block(block: Block, width: int, console: Console) -> tuple[list[Strip], list[int]]:
+    """A block's lines at ``width``, and where in its text each line starts."""
+    lines: list[Strip] = []
+    starts: list[int] = []
+    plain = block.text.plain
+    position = 0
+    for line in block.text.wrap(console, width, overflow="fold"):
+        found = plain.find(line.plain.rstrip(), position) if line.plain.strip() else -1
+        if found >= 0:
+            position = found
+        starts.append(position)
+        lines.append(Strip(line.render(console, end="")).adjust_cell_length(width))
+    return lines, starts
