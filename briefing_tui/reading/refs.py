@@ -22,6 +22,7 @@ from briefing_tui.content.model import (
 )
 from briefing_tui.reading.kinds import Kind
 from briefing_tui.reading.labels import report_labels
+from briefing_tui.reading.outline import outline
 
 Tab = Literal["overview", "report", "agreements", "sources"]
 
@@ -47,6 +48,7 @@ class BriefingRefs:
     targets: dict[str, Target] = field(default_factory=dict)
     _backlinks: dict[str, list[Target]] = field(default_factory=dict)
     _section_of: dict[str, Section] = field(default_factory=dict)
+    _sections: dict[str, Section] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     """The label (§4.2) of every section and paragraph id."""
 
@@ -56,9 +58,11 @@ class BriefingRefs:
         # The ``#`` ids ``briefing search`` prints for things without an id of their own.
         self._add(Target("tab", "#overview", "overview", "Overview", "Overview"))
         self._backlinks = {s.id: [] for s in b.sources}
-        for section in b.sections:
+        for entry in outline(b):
+            section = entry.section
             label = self.labels[section.id]
             self._add(Target("section", section.id, "report", label, f"{label} {section.title}"))
+            self._sections[section.id] = section
             for p in section.paragraphs:
                 self._section_of[p.id] = section
                 target = Target(
@@ -70,7 +74,14 @@ class BriefingRefs:
                 )
                 self._add(target)
                 for source_id in p.sources:
-                    self._backlinks[source_id].append(target)
+                    self._backlinks.setdefault(source_id, []).append(target)
+            for table in section.tables:
+                table_label = self.labels.get(table.id, table.caption)
+                target = Target("table", table.id, "report", table.caption, table_label)
+                self._add(target)
+                cited = {*table.sources, *(s for row in table.rows for s in row.sources)}
+                for source_id in sorted(cited):
+                    self._backlinks.setdefault(source_id, []).append(target)
         for a in b.agreements:
             target = Target(
                 "agreement", a.id, "agreements", a.title, f"Agreements › {b.area(a.area).title}"
@@ -109,6 +120,10 @@ class BriefingRefs:
     def backlinks(self, source_id: str) -> list[Target]:
         """Paragraphs and agreements that cite ``source_id``, in reading order."""
         return list(self._backlinks.get(source_id, ()))
+
+    def section(self, section_id: str) -> Section | None:
+        """A section at any level of the tree."""
+        return self._sections.get(section_id)
 
     def section_of(self, paragraph_id: str) -> Section | None:
         return self._section_of.get(paragraph_id)

@@ -15,6 +15,7 @@ from rich.text import Text
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.outline import agreements_by_area
 from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.reading.words import agreement_headings, source_heading
 from briefing_tui.ui.render import Marker, text
 
 #: How every view names a place where the original report is silent or unclear.
@@ -40,9 +41,10 @@ def agreements_table(briefing: Briefing, refs: BriefingRefs) -> Text:
         out.append_text(text(b.intro))
         out.append("\n\n")
     out.append("▤ ", style="dim")
-    out.append_text(text(b.area_heading, "bold"))
+    area_heading, items_heading = agreement_headings(b)
+    out.append_text(text(area_heading, "bold"))
     out.append(" › ", style="dim")
-    out.append_text(text(b.items_heading, "bold"))
+    out.append_text(text(items_heading, "bold"))
     out.append("\n")
     for title, items in agreements_by_area(b):
         out.append("  ")
@@ -66,7 +68,7 @@ def source_list(briefing: Briefing) -> Text | None:
     if not listed:
         return None
     out = Text()
-    out.append_text(text(f"{briefing.heading}:", "bold"))
+    out.append_text(text(f"{source_heading(briefing)}:", "bold"))
     out.append("\n")
     for source in listed:
         out.append("  • ")

@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from briefing_tui.content.model import Briefing
+from briefing_tui.reading.outline import outline
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.ui.render import text
 
@@ -33,12 +34,14 @@ class Outline(OptionList):
 
     def __init__(self, briefing: Briefing, refs: BriefingRefs, *, id: str | None = None) -> None:
         options = []
-        for section in briefing.sections:
+        for entry in outline(briefing):
+            section = entry.section
             sourced, total = refs.coverage(section)
-            prompt = Text()
+            prompt = Text("  " * entry.depth)
             prompt.append(f"{refs.labels[section.id]} ", style="bold")
             prompt.append(text(section.title))
-            prompt.append(f"\n   {sourced} of {total} sourced", style="dim")
+            if total:  # a section of subsections only has no coverage of its own
+                prompt.append(f"\n   {sourced} of {total} sourced", style="dim")
             options.append(Option(prompt, id=section.id))
         super().__init__(*options, markup=False, id=id)
 

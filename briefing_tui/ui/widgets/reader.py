@@ -238,8 +238,14 @@ class Reader(ReaderKeys, ScrollView, can_focus=True):
         """
         self._layout()
         target = self.refs.target(target_id)
+        if target is not None and target.kind == "table":
+            block = self._index(f"table:{target_id}")
+            if block is None:
+                return False  # hidden by a filter
+            self._show_block(block)
+            return True
         if target is not None and target.kind == "section":
-            section = next((s for s in self.briefing.sections if s.id == target_id), None)
+            section = self.refs.section(target_id)
             if section is None:
                 return False
             visible = [p for p in section.paragraphs if passes(p, self.filter)]

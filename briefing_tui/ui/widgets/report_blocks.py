@@ -12,10 +12,11 @@ from rich.console import Console
 from rich.text import Text
 from textual.strip import Strip
 
-from briefing_tui.content.model import Briefing, Paragraph, Section
+from briefing_tui.content.model import Briefing, Paragraph, Section, Table
+from briefing_tui.reading.outline import OutlineEntry, outline, reading_order
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.ui.render import highlighted, text
-from briefing_tui.ui.widgets.document import GAP, agreements_table, source_list
+from briefing_tui.ui.widgets.document import EDITORIAL, GAP, agreements_table, source_list
 
 #: A provenance filter: ``None`` (everything), ``"unsourced"``, or a source id.
 Filter = str | None
@@ -64,10 +65,11 @@ def _heading(refs: BriefingRefs, section: Section, shown: int) -> Text:
     line = Text()
     line.append(f"{refs.labels[section.id]} ", style="bold")
     line.append(text(section.title, "bold underline"))
-    note = f"  {sourced} of {count} paragraphs sourced"
-    if shown != count:
-        note += f" · {shown} shown"
-    line.append(note, style="dim")
+    if count:  # a section holding only subsections has no coverage of its own
+        note = f"  {sourced} of {count} paragraphs sourced"
+        if shown != count:
+            note += f" · {shown} shown"
+        line.append(note, style="dim")
     line.append("\n")
     return line
 
@@ -93,6 +95,9 @@ def _paragraph(
     if paragraph.gap:
         prompt.append(f"\n  ⚠ {GAP}: ", style="yellow")
         prompt.append(text(paragraph.gap, "yellow"))
+    if paragraph.note:
+        prompt.append(f"\n  {EDITORIAL} note: ", style="italic magenta")
+        prompt.append_text(text(paragraph.note, "italic"))
     prompt.append("\n")  # a blank line between paragraphs, as in the report
     return Block(paragraph.id, prompt, paragraph=True, offset=offset)
 
@@ -108,10 +113,50 @@ def _shift(
     ]
 
 
+def _table(refs: BriefingRefs, table: Table) -> Text:
+    """A plain table as readable lines at any width: caption, then each row as heading: cell."""
+    out = Text()
+    out.append("▦ ", style="dim")
+    out.append(f"{refs.labels.get(table.id, '')} ", style="bold")
+    out.append_text(text(table.caption, "bold"))
+    out.append("\n")
+    for row in table.rows:
+        out.append("  • ")
+        for column, (heading, cell) in enumerate(zip(table.header, row.cells, strict=True)):
+            if column:
+                out.append(" · ", style="dim")
+            out.append_text(text(f"{heading}: ", "dim"))
+            out.append_text(text(cell))
+        out.append("\n")
+    if table.note:
+        out.append_text(text(table.note, "italic"))
+        out.append("\n")
+    out.append("\n")
+    return out
+
+
+def _with_shown_paragraphs(b: Briefing, filter: Filter) -> set[str]:
+    """Sections to show: all of them unfiltered; with a filter, those that hold (themselves or
+    below them) a paragraph it shows."""
+    entries = outline(b)
+    if filter is None:
+        return {e.section.id for e in entries}
+    parent_of = {e.section.id: e.parent for e in entries}
+    keep: set[str] = set()
+    for entry in entries:
+        if any(passes(p, filter) for p in entry.section.paragraphs):
+            section_id: str | None = entry.section.id
+            while section_id is not None and section_id not in keep:
+                keep.add(section_id)
+                section_id = parent_of[section_id]
+    return keep
+
+
 def build_blocks(
     b: Briefing, refs: BriefingRefs, filter: Filter, marks: dict[str, list[tuple[int, int]]]
 ) -> list[Block]:
-    """The document for ``filter``, with the search ``marks`` in place."""
+    """The document for ``filter``, with the search ``marks`` in place: every section at every
+    level, its paragraphs, its plain tables and the agreements table, in the report's order."""
     blocks: list[Block] = []
     if b.photo_caption and filter is None:
         caption = Text()
@@ -119,16 +164,25 @@ def build_blocks(
         caption.append(text(b.photo_caption, "italic"))
         caption.append("\n")
         blocks.append(Block("caption", caption))
-    for section in b.sections:
-        shown = [p for p in section.paragraphs if passes(p, filter)]
-        if not shown:
-            continue
-        blocks.append(Block(f"heading:{section.id}", _heading(refs, section, len(shown))))
-        blocks.extend(_paragraph(refs, p, marks) for p in shown)
-        if section.id == b.after_section and filter is None:
+    keep = _with_shown_paragraphs(b, filter)
+    for item in reading_order(b):
+        if isinstance(item, OutlineEntry):
+            if item.section.id not in keep:
+                continue
+            shown = sum(1 for p in item.section.paragraphs if passes(p, filter))
+            heading = _heading(refs, item.section, shown)
+            if item.depth:
+                heading = Text("  " * item.depth) + heading
+            blocks.append(Block(f"heading:{item.section.id}", heading))
+        elif item.kind == "paragraph" and item.paragraph is not None:
+            if passes(item.paragraph, filter):
+                blocks.append(_paragraph(refs, item.paragraph, marks))
+        elif filter is None and item.kind == "table" and item.table is not None:
+            blocks.append(Block(f"table:{item.table.id}", _table(refs, item.table)))
+        elif filter is None and item.kind == "agreements":
             table = agreements_table(b, refs)
             table.append("   Press 3 for the table with statuses and sources.\n\n", "dim")
-            blocks.append(Block(f"table:{section.id}", table))
+            blocks.append(Block(f"table:{item.entry.section.id}", table))
     listed = source_list(b) if filter is None else None
     if listed is not None:
         blocks.append(Block("source-list", listed))
