@@ -82,24 +82,20 @@ class SafeParser(XTermParser):
         inner = super().parse(on_token)
         request = next(inner)
         while True:
+            signal: ParseError | None = None
             try:
                 character = yield request
-            except ParseError as signal:  # timeout or EOF, thrown in by feed()/tick()
-                try:
-                    request = inner.throw(signal)
-                except StopIteration:
-                    return
-                except Exception:
-                    self.dropped += 1
-                    inner = super().parse(on_token)
-                    request = next(inner)
-                continue
-            self._follow_paste(character)
+            except ParseError as thrown:  # timeout or EOF, thrown in by feed()/tick()
+                signal = thrown
             try:
-                request = inner.send(character)
+                if signal is not None:
+                    request = inner.throw(signal)
+                else:
+                    self._follow_paste(character)
+                    request = inner.send(character)
             except StopIteration:
                 return
-            except Exception:
+            except Exception:  # one bad sequence: drop it and read on with a fresh parser
                 self.dropped += 1
                 inner = super().parse(on_token)
                 request = next(inner)
