@@ -158,6 +158,15 @@ def _filter_alt(f: Filter) -> str:
     return _fts_filter(f.field, filter_words(f), exact)
 
 
+def parsed(text: str) -> Query | None:
+    """``text`` as our query language reads it; None for a malformed or empty query (no hits)."""
+    try:
+        query = parse_query(text)
+    except QueryError:
+        return None
+    return None if query.is_empty else query
+
+
 class Fts5Searcher:
     """An FTS5 index opened read-only."""
 
@@ -165,11 +174,8 @@ class Fts5Searcher:
         self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
     def query(self, text: str, limit: int | None) -> tuple[int, list[Any]]:
-        try:
-            query = parse_query(text)
-        except QueryError:
-            return 0, []
-        if query.is_empty:
+        query = parsed(text)
+        if query is None:
             return 0, []
         positive, negative = fts5_match(query)
         where, args = [], []
@@ -366,11 +372,8 @@ class TantivySearcher:
         return q.boolean_query(clauses)
 
     def query(self, text: str, limit: int | None) -> tuple[int, list[Any]]:
-        try:
-            query = parse_query(text)
-        except QueryError:
-            return 0, []
-        if query.is_empty:
+        query = parsed(text)
+        if query is None:
             return 0, []
         tq = self.translate(query)
         cap = self.searcher.num_docs if limit is None else limit
