@@ -210,19 +210,24 @@ class SafeDriver(LinuxDriver):
         super().send_message(message)
 
     def _backlog(self) -> int:
-        """Messages waiting in the current screen's and focused widget's queues.
+        """Input events (keys, mouse, paste) waiting in the screen's and focused widget's queues.
 
-        Read from the input thread without a lock: ``qsize`` is one ``len`` of a deque, and an
-        answer off by one is as good as an exact one for a bound.
+        Only input counts: each typed character also sends messages of the app's own (the
+        search box's Changed, bubbling to the screen), and counting those dropped the end of a
+        16-character query typed over ssh. Read from the input thread without a lock: a copy
+        of the queue can fail while the app changes it, and then this says 0 for that event.
         """
         try:
             screen = self._app.screen
-            focused = screen.focused
-            waiting = screen._message_queue.qsize()
-            if focused is not None:
-                waiting += focused._message_queue.qsize()
-            return int(waiting)
-        except Exception:  # no screen yet, or the app is closing
+            queues = [screen._message_queue]
+            if screen.focused is not None:
+                queues.append(screen.focused._message_queue)
+            return sum(
+                isinstance(message, events.InputEvent)
+                for queue in queues
+                for message in list(queue._queue)  # type: ignore[attr-defined]
+            )
+        except Exception:  # no screen yet, the app is closing, or the queue changed under us
             return 0
 
     def _report_drop(self, count: int) -> None:

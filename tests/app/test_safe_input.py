@@ -125,3 +125,36 @@ async def test_secure_driver_keeps_ctrl_z_ignored(secure: bool) -> None:
     finally:
         for number, handler in saved.items():
             signal.signal(number, handler)
+
+
+async def test_the_backlog_counts_input_events_only() -> None:
+    """A query typed fast (over ssh, 16 characters in one read) also sends the app's own
+    messages (the search box's Changed, bubbling up): counting those dropped the query's
+    last characters. Only input events waiting in the screen's and focused widget's queues
+    count towards the gate."""
+    import asyncio
+    import signal
+
+    from textual.message import Message
+
+    from briefing_tui.ui.driver import SafeDriver
+
+    class _Node:
+        def __init__(self, *messages: object, focused: object = None) -> None:
+            self._message_queue: asyncio.Queue[object] = asyncio.Queue()
+            for message in messages:
+                self._message_queue.put_nowait(message)
+            self.focused = focused
+
+    keys = [events.Key("a", "a"), events.Key("b", "b")]
+    focused = _Node(keys[0], Message(), Message())
+    screen = _Node(keys[1], Message(), Message(), Message(), focused=focused)
+    app = _App(True)
+    app.screen = screen  # type: ignore[attr-defined]
+    saved = {s: signal.getsignal(s) for s in (signal.SIGTSTP, signal.SIGCONT)}
+    try:
+        driver = SafeDriver(app)
+        assert driver._backlog() == 2
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)
