@@ -9,8 +9,9 @@ Items without an id get a ``#``-prefixed pseudo id (``#overview``, ``#sources``,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.labels import report_labels
@@ -70,14 +71,19 @@ _MAIN_FIELDS = {"figure": ("label",), "source": ("title", "heading")}
 def _fields(*pairs: tuple[str, str | None] | tuple[str, str | None, bool]) -> tuple[Field, ...]:
     """Fields from ``(name, text[, is_title])``; absent (None or empty) texts are skipped, so
     optional content fields need no special casing at the call sites."""
+    return make_fields(
+        (pair[0], pair[1], bool(pair[2]) if len(pair) > 2 else False) for pair in pairs if pair[1]
+    )
+
+
+def make_fields(triples: Iterable[Sequence[Any]]) -> tuple[Field, ...]:
+    """Fields from ``(name, text, is_title)``, folded: for the index as it cuts a briefing,
+    and for hits, whose items come back from the index as stored text."""
     out = []
-    for pair in pairs:
-        name, text = pair[0], pair[1]
-        is_title = bool(pair[2]) if len(pair) > 2 else False
-        if text:
-            folded, aligned = fold_aligned(text)
-            has_cjk = not folded.isascii() and CJK_CHAR.search(folded) is not None
-            out.append(Field(name, text, folded, is_title, aligned, has_cjk))
+    for name, text, is_title in triples:
+        folded, aligned = fold_aligned(text)
+        has_cjk = not folded.isascii() and CJK_CHAR.search(folded) is not None
+        out.append(Field(name, text, folded, is_title, aligned, has_cjk))
     return tuple(out)
 
 

@@ -1,19 +1,22 @@
-"""The ``field:value`` filters of search: which documents each filter value selects.
+"""The ``field:value`` filters of search: the keys each document is filed under, and which keys
+a filter value selects.
 
-Kept apart from the index proper because filters work on model fields (source names and
-outlets, section titles, areas, statuses), not on words. Names are grouped so that a filter
-value is tested once per distinct name rather than once per briefing: a thousand briefings that
-cite "TASS" share one entry.
+Kept apart from the engine proper because filters work on model fields (source names and
+outlets, section titles, areas, statuses), not on words. A document is filed under one key
+per filter field (a cited source's id and folded names, its section's id, number and folded
+title...), stored as a raw term in the index. A filter value is tested once per distinct key,
+read from the index's term dictionary, rather than once per document: a thousand briefings
+that cite "TASS" share one key. The matching keys then become one term-set query.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from briefing_tui.content.model import Briefing
 from briefing_tui.search.documents import Doc
+from briefing_tui.search.engine import KEY_SEP
 from briefing_tui.search.query import KINDS, STATUSES, Filter, choose
 from briefing_tui.search.text import fold
 
@@ -21,110 +24,77 @@ from briefing_tui.search.text import fold
 _CACHE_SIZE = 512
 
 
-@dataclass
-class FilterIndex:
-    """Document sets by the names a filter value is compared with."""
+class FilterKeys:
+    """The keys of one briefing's documents (build side). Lookups by id, with each name folded
+    once: without them each document scanned every section, agreement and source of its
+    briefing, and a 6,000-section briefing took 3 s."""
 
-    sources: dict[tuple[str, str], set[int]] = field(default_factory=dict)
-    sections: dict[tuple[str, str, str], set[int]] = field(default_factory=dict)
-    areas: dict[tuple[str, str], set[int]] = field(default_factory=dict)
-    statuses: dict[str, set[int]] = field(default_factory=dict)
-    kinds: dict[str, set[int]] = field(default_factory=dict)
-    briefings: dict[tuple[str, str], set[int]] = field(default_factory=dict)
-    _cache: dict[tuple[str, str], frozenset[int]] = field(default_factory=dict)
-    #: Lookups by id for the briefing being indexed: without them each document scanned every
-    #: section, agreement and source of its briefing, and a 6,000-section briefing took 3 s.
-    _lookups: tuple[Briefing, _Lookups] | None = None
+    def __init__(self, briefing: Briefing) -> None:
+        self.look = _Lookups(briefing)
+        self.briefing = _key(briefing.id, fold(briefing.title))
 
-    def _lookup(self, briefing: Briefing) -> _Lookups:
-        if self._lookups is None or self._lookups[0] is not briefing:
-            self._lookups = (briefing, _Lookups(briefing))
-        return self._lookups[1]
-
-    def add(
-        self,
-        briefing: Briefing,
-        doc: Doc,
-        doc_id: int,
-        cited: frozenset[str],
-        section_id: str | None,
-    ) -> None:
-        """Record what the filters can say about one document (constant time per document)."""
-        look = self._lookup(briefing)
-        self.kinds.setdefault(doc.kind, set()).add(doc_id)
-        for source_id in cited:
-            self.sources.setdefault(look.source_key(source_id), set()).add(doc_id)
+    def keys(self, doc: Doc, cited: frozenset[str], section_id: str | None) -> dict[str, list[str]]:
+        """Every filter field's keys for one document (constant time per document)."""
+        look = self.look
+        out: dict[str, list[str]] = {"kind": [doc.kind], "briefing": [self.briefing]}
+        if cited:
+            out["source"] = [_key(*look.source_key(s)) for s in sorted(cited)]
         if section_id is not None:
-            self.sections.setdefault(look.section_key(section_id), set()).add(doc_id)
+            out["section"] = [_key(*look.section_key(section_id))]
         if doc.kind == "agreement" and not doc.target_id.startswith("#"):
             agreement = look.agreements[doc.target_id]
-            self.areas.setdefault(look.area_key(agreement.area), set()).add(doc_id)
-            self.statuses.setdefault(agreement.status.value, set()).add(doc_id)
+            out["area"] = [_key(*look.area_key(agreement.area))]
+            out["status"] = [agreement.status.value]
+        return out
 
-    def add_briefing(self, briefing: Briefing, first: int, end: int) -> None:
-        """Record that documents ``first`` to ``end - 1`` belong to ``briefing``."""
-        key = (briefing.id, fold(briefing.title))
-        self.briefings.setdefault(key, set()).update(range(first, end))
-        self._cache.clear()
-        self._lookups = None
 
-    def allowed(self, filters: Sequence[Filter], doc_count: int) -> set[int] | None:
-        """Documents the filters allow: OR within one field, AND across fields, minus the
-        negated ones. None when there are no filters (everything is allowed)."""
-        if not filters:
-            return None
-        allowed: set[int] | None = None
-        by_field: dict[str, set[int]] = {}
-        for f in filters:
-            if not f.negated:
-                by_field.setdefault(f.field, set()).update(self.docs(f))
-        for docs in by_field.values():
-            allowed = set(docs) if allowed is None else allowed & docs
-        if allowed is None:
-            allowed = set(range(doc_count))
-        for f in filters:
-            if f.negated:
-                allowed -= self.docs(f)
-        return allowed
+def _key(*parts: str) -> str:
+    return KEY_SEP.join(parts)
 
-    def docs(self, f: Filter) -> frozenset[int]:
-        """Documents one filter selects. Ids match exactly; names match by any part
+
+class FilterNames:
+    """Which stored keys a filter value selects (query side). ``keys_of(field)`` lists the
+    distinct keys of a filter field; they are read once and kept."""
+
+    def __init__(self, keys_of: Callable[[str], list[str]]) -> None:
+        self._keys_of = keys_of
+        self._known: dict[str, list[tuple[str, ...]]] = {}
+        self._cache: dict[tuple[str, str], list[str]] = {}
+
+    def _parts(self, field: str) -> list[tuple[str, ...]]:
+        known = self._known.get(field)
+        if known is None:
+            known = self._known[field] = [tuple(k.split(KEY_SEP)) for k in self._keys_of(field)]
+        return known
+
+    def terms(self, f: Filter) -> list[str]:
+        """The keys one filter selects. Ids match exactly; names match by any part
         (``source:bloom`` finds Bloomberg); kinds and statuses by their start."""
         key = (f.field, f.value)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         value = f.value
-        groups: Iterable[set[int]]
-        if f.field == "source":
-            groups = [
-                d for (sid, names), d in self.sources.items() if value == sid or value in names
-            ]
-        elif f.field == "section":
-            groups = [
-                d
-                for (sid, number, title), d in self.sections.items()
-                if value in (sid, number) or value in title
-            ]
-        elif f.field == "area":
-            groups = [d for (aid, title), d in self.areas.items() if value == aid or value in title]
-        elif f.field == "status":
-            groups = [self.statuses.get(s, set()) for s in choose(value, STATUSES, "status")]
+        groups: list[tuple[str, ...]]
+        if f.field == "status":
+            found = choose(value, STATUSES, "status")
         elif f.field == "kind":
-            groups = [self.kinds.get(k, set()) for k in choose(value, KINDS, "kind")]
-        else:  # briefing
-            groups = [
-                d for (bid, title), d in self.briefings.items() if value in bid or value in title
-            ]
-        docs = frozenset().union(*groups)
+            found = choose(value, KINDS, "kind")
+        else:
+            parts = self._parts(f.field)
+            if f.field == "source":
+                groups = [p for p in parts if value == p[0] or value in p[-1]]
+            elif f.field == "section":
+                groups = [p for p in parts if value in (p[0], p[1]) or value in p[-1]]
+            elif f.field == "area":
+                groups = [p for p in parts if value == p[0] or value in p[-1]]
+            else:  # briefing
+                groups = [p for p in parts if value in p[0] or value in p[-1]]
+            found = [_key(*p) for p in groups]
         if len(self._cache) > _CACHE_SIZE:
             self._cache.clear()
-        self._cache[key] = docs
-        return docs
-
-    def clear_cache(self) -> None:
-        """Forget the remembered filter values."""
-        self._cache.clear()
+        self._cache[key] = found
+        return found
 
 
 class _Lookups:

@@ -3,10 +3,11 @@
 It must not import textual: the command line and the tests use it without a UI, and the TUI runs
 it on a worker thread. Everything here is plain data in, plain data out.
 
-Why an in-memory inverted index (term -> {doc: weighted term count}) and not SQLite FTS5: the
-library is already in memory as models, the index builds in a fraction of the load time, and the
-query language (prefix of the last word, accent folding, CJK substrings, filters on model fields)
-maps directly onto set operations that run in C. BENCHMARKS.md has the measurements.
+Underneath is a tantivy index (:mod:`briefing_tui.search.engine`): in memory for
+:meth:`SearchIndex.build`, or on disk in a library's store (:mod:`briefing_tui.store`), which
+opens it with :meth:`SearchIndex.open` in milliseconds instead of rebuilding it. Our parsed
+query is translated to tantivy's (:mod:`briefing_tui.search.translate`); hits, snippets and
+marks are ours, cut from the stored text of the items being returned.
 
 A *document* is one thing the UI can jump to: a paragraph (with its label, speakers and quotes),
 a section heading, an agreement (with its figures), a source, a key figure, a timeline event, a
@@ -15,14 +16,13 @@ reaction, a briefing's title and summary, or a list heading. Hits point at their
 
 from __future__ import annotations
 
-import heapq
-from array import array
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from briefing_tui.content.model import Briefing, Library
-from briefing_tui.search.documents import Doc, briefing_docs
-from briefing_tui.search.filters import FilterIndex
+from briefing_tui.search import engine
+from briefing_tui.search.documents import Doc, briefing_docs, make_fields
+from briefing_tui.search.filters import FilterKeys, FilterNames
 from briefing_tui.search.highlight import (
     Matcher,
     Span,
@@ -32,148 +32,79 @@ from briefing_tui.search.highlight import (
     snippet_window,
     term_matcher,
 )
-from briefing_tui.search.query import (
-    Query,
-    QueryError,
-    Term,
-    parse_query,
-)
-from briefing_tui.search.rank import K1, MAX_SCORED_EXPANSIONS, RANK_ALL, TITLE_WEIGHT, B, Ranking
+from briefing_tui.search.query import Query, QueryError, parse_query
 from briefing_tui.search.results import Hit, SearchResult
-from briefing_tui.search.text import is_cjk, tokens
+from briefing_tui.search.translate import Translator, needs_check, tier_of
 
-#: Prefixes up to this long whose expansions hold at least _PREFIX_CACHE_MIN postings have
-#: their document sets precomputed (about 4 bytes per document each).
-_CACHED_PREFIX_LENGTH = 3
-_PREFIX_CACHE_MIN = 20_000
+if TYPE_CHECKING:
+    import tantivy
 
 
-# --------------------------------------------------------------------------------------------
-# The index
-# --------------------------------------------------------------------------------------------
+def add_briefing(writer: tantivy.IndexWriter, briefing: Briefing, seq: int, bkey: str) -> int:
+    """Write one briefing's items, numbered from ``seq``'s order keys; returns how many."""
+    keys = FilterKeys(briefing)
+    docs = list(briefing_docs(briefing))
+    for order, (doc, cited, section_id) in zip(
+        engine.iter_orders(seq, len(docs)), docs, strict=True
+    ):
+        writer.add_document(
+            engine.tantivy_document(doc, order, bkey, keys.keys(doc, cited, section_id))
+        )
+    return len(docs)
 
 
-class SearchIndex(Ranking):
-    """An in-memory inverted index over a whole library. Build once, query many times.
+class SearchIndex:
+    """A search index over a whole library. Build (or open) once, query many times.
 
-    Thread-safety: :meth:`search` only reads the index (and fills small caches with single,
-    atomic dict assignments), so a UI may search from a worker thread while the main thread
-    keeps the previous result on screen.
+    Thread-safety: :meth:`search` only reads, so a UI may search from a worker thread while the
+    main thread keeps the previous result on screen.
     """
 
-    def __init__(self) -> None:
-        self._docs: list[Doc] = []
-        self._briefing_count = 0
-        self._post: defaultdict[str, dict[int, int]] = defaultdict(dict)
-        self._title_post: dict[str, set[int]] = {}
-        self._vocab: list[str] = []
-        self._filters = FilterIndex()
-        self._avg_len = 1.0
-        self._norms: list[float] = []
-        self._ranked: dict[str, Sequence[int]] = {}
-        self._prefix_docs: dict[str, array[int]] = {}
-        self._prefix_top: dict[str, list[str]] = {}
-        self._prefix_titles: dict[str, frozenset[int]] = {}
+    def __init__(self, index: tantivy.Index, positions: dict[int, int]) -> None:
+        #: Briefing sequence number (the high bits of an item's order key) -> its position in
+        #: the library, for ``Hit.order``.
+        self._positions = positions
+        self._index = index
+        self._index.reload()
+        self._searcher = index.searcher()
+        self._names = FilterNames(self._keys_of)
+        self._translator = Translator(index.schema, self._searcher, self._names)
 
-    # -- building -----------------------------------------------------------------------------
+    # -- building and opening -------------------------------------------------------------------
 
     @classmethod
     def build(cls, library: Library) -> SearchIndex:
-        """Index every briefing of ``library``, in reading order."""
-        index = cls()
-        for briefing in library.briefings:
-            index._add_briefing(briefing)
-        index._finish()
-        return index
+        """Index every briefing of ``library`` in memory, in reading order."""
+        index = engine.open_index(None)
+        writer = engine.writer(index)
+        for position, briefing in enumerate(library.briefings):
+            add_briefing(writer, briefing, position, str(position))
+        writer.commit()
+        writer.wait_merging_threads()
+        return cls(index, {i: i for i in range(len(library.briefings))})
 
-    def _add_briefing(self, briefing: Briefing) -> None:
-        """Index one briefing; call :meth:`_finish` after the last one.
+    @classmethod
+    def open(cls, index: tantivy.Index, positions: dict[int, int]) -> SearchIndex:
+        """An index written by a store; ``positions`` maps briefing sequence numbers to their
+        place in the library's reading order."""
+        return cls(index, positions)
 
-        Exposed so a UI can index a large library in steps and show the first screen earlier.
-        """
-        bindex = self._briefing_count
-        self._briefing_count += 1
-        first = len(self._docs)
-        if not isinstance(self._post, defaultdict):
-            self._post = defaultdict(dict, self._post)
-        post = self._post
-        for doc, cited, section_id in briefing_docs(briefing):
-            doc_id = len(self._docs)
-            doc.briefing = bindex
-            self._docs.append(doc)
-            counts: Counter[str] = Counter()
-            title_terms: set[str] = set()
-            for f in doc.fields:
-                terms = tokens(f.folded)
-                if f.is_title:
-                    title_terms.update(terms)
-                    for term in terms:
-                        counts[term] += TITLE_WEIGHT
-                else:
-                    counts.update(terms)
-            doc.length = sum(counts.values()) or 1
-            for term, count in counts.items():
-                post[term][doc_id] = count
-            for term in title_terms:
-                self._title_post.setdefault(term, set()).add(doc_id)
-            self._filters.add(briefing, doc, doc_id, cited, section_id)
-        self._filters.add_briefing(briefing, first, len(self._docs))
-
-    def _finish(self) -> None:
-        """Compute the statistics ranking needs; the index is ready after this."""
-        # A plain dict from here on, so that looking up a missing term cannot add it.
-        self._post = dict(self._post)  # type: ignore[assignment]
-        self._vocab = sorted(self._post)
-        total = sum(d.length for d in self._docs)
-        self._avg_len = total / len(self._docs) if self._docs else 1.0
-        post = self._post
-        # Terms common enough to need preselection get their ranked lists now, not on the
-        # first keystroke that needs them.
-        self._norms = [K1 * (1 - B + B * d.length / self._avg_len) for d in self._docs]
-        self._ranked = {
-            term: array("I", self._by_weight(bucket))
-            for term, bucket in post.items()
-            if len(bucket) > RANK_ALL
-        }
-        # Short prefixes whose expansions have many postings ("k", "ka"): their union is
-        # computed once here, stored compactly, instead of on every such keystroke.
-        work: dict[str, int] = {}
-        for term, bucket in post.items():
-            for length in range(1, min(len(term), _CACHED_PREFIX_LENGTH) + 1):
-                work[term[:length]] = work.get(term[:length], 0) + len(bucket)
-        self._prefix_docs = {}
-        self._prefix_titles = {}
-        self._prefix_top = {}
-        for prefix, postings in work.items():
-            if postings < _PREFIX_CACHE_MIN:
-                continue
-            expansions = self._expansions(prefix)
-            union = set().union(*(post[e] for e in expansions))
-            self._prefix_docs[prefix] = array("I", sorted(union))
-            titled = self._title_post
-            self._prefix_titles[prefix] = frozenset().union(
-                *(titled[e] for e in expansions if e in titled)
-            )
-            self._prefix_top[prefix] = heapq.nlargest(
-                MAX_SCORED_EXPANSIONS, expansions, key=lambda e: len(post[e])
-            )
+    def _keys_of(self, field: str) -> list[str]:
+        """Distinct keys of one filter field, from the term dictionary."""
+        terms = self._searcher.terms_with_prefix(engine.FILTER_FIELD[field], "")
+        return [t for t, _ in terms]
 
     # -- introspection --------------------------------------------------------------------------
 
     @property
     def doc_count(self) -> int:
         """How many searchable items the index holds."""
-        return len(self._docs)
+        return int(self._searcher.num_docs)
 
     @property
     def briefing_count(self) -> int:
         """How many briefings the index covers (hits name their briefing when above one)."""
-        return self._briefing_count
-
-    @property
-    def term_count(self) -> int:
-        """How many distinct terms (words, CJK characters and pairs) the index holds."""
-        return len(self._post)
+        return len(self._positions)
 
     # -- searching ------------------------------------------------------------------------------
 
@@ -187,100 +118,74 @@ class SearchIndex(Ranking):
             return SearchResult(query_text, (), 0, str(exc))
 
     def _run(self, query: Query, limit: int | None) -> SearchResult:
-        """Candidates (filters, then terms cheapest first, minus exclusions), ranked, as hits."""
-        if query.is_empty:
+        """Matching and ranking in tantivy; exact checks and hits here."""
+        if query.is_empty or self.doc_count == 0:
             return SearchResult(query.text, (), 0, None, query)
-        candidates = self._filters.allowed(query.filters, len(self._docs))
-        # Cheap terms first, so verification (phrases, CJK) only sees what is left.
-        for term in sorted(query.terms, key=self._cost):
-            docs = self._term_docs(term, candidates)
-            candidates = docs if candidates is None else candidates & docs
-            if not candidates:
-                return SearchResult(query.text, (), 0, None, query)
-        if candidates is None:
-            candidates = set(range(len(self._docs)))
-        for term in query.excluded:
-            if not candidates:
-                break
-            candidates = candidates - self._term_docs(term, candidates)
-        total = len(candidates)
-        ranked = self._rank(query, candidates, limit)
+        tq = self._translator.translate(query)
+        checked = [t for t in (*query.terms, *query.excluded) if needs_check(t)]
+        everything = self.doc_count
+        want = everything if (limit is None or checked) else max(1, limit)
+        if not query.terms:
+            found = self._searcher.search(
+                tq, want, count=True, order_by_field="order", order=self._asc()
+            )
+            rows = [(0.0, 0, address) for _, address in found.hits]
+        else:
+            found = self._searcher.search(tq, want, count=True)
+            rows = [(*reversed(tier_of(score)), address) for score, address in found.hits]
+        total = int(found.count or 0)
+        items = [(score, tier, self._item(address)) for score, tier, address in rows]
+        if checked:
+            items = [row for row in items if self._passes(query, row[2][1])]
+            total = len(items)
+        # Ties in rank keep reading order.
+        items.sort(key=lambda r: (-r[1], -r[0], r[2][0]))
+        if limit is not None:
+            items = items[:limit]
         matchers = [term_matcher(t) for t in query.terms]
         hits = tuple(
-            self._hit(doc_id, query, matchers, score, tier) for doc_id, score, tier in ranked
+            self._hit(doc, order, query, matchers, s, tier) for s, tier, (order, doc) in items
         )
         return SearchResult(query.text, hits, total, None, query)
 
-    # -- matching -------------------------------------------------------------------------------
+    def _asc(self) -> Any:
+        import tantivy
 
-    def _cost(self, term: Term) -> int:
-        """Rough work to match a term, to order them: verified terms last, on fewer candidates."""
-        if term.phrase or any(is_cjk(w) for w in term.words):
-            return 1 << 40  # needs verification: run last, on the fewest candidates
-        if term.prefix:
-            return 1 << 30
-        return len(self._post.get(term.words[0], ()))
+        return tantivy.Order.Asc
 
-    def _word_docs(self, word: str, prefix: bool) -> set[int]:
-        """Documents holding the word (any word it starts, for a prefix); for CJK, candidates
-        that hold all its character pairs, still to be verified as a substring."""
-        if is_cjk(word):
-            return self._cjk_candidates(word)
-        if not prefix:
-            return set(self._post.get(word, ()))
-        cached = self._prefix_docs.get(word)
-        if cached is not None:
-            return set(cached)
-        expansions = self._expansions(word)
-        if len(expansions) == 1:
-            return set(self._post[expansions[0]])
-        return set().union(*(self._post[e] for e in expansions))
+    def _item(self, address: Any) -> tuple[tuple[int, int], Doc]:
+        """An item's reading-order key and its document, from what the index stored."""
+        stored = self._searcher.doc(address)
+        order = int(stored.get_first("order"))
+        bid, kind, target, ref, location, title, fields = engine.decode_doc(
+            stored.get_first("item")
+        )
+        position = self._positions.get(order >> engine.LOCAL_BITS, order >> engine.LOCAL_BITS)
+        local = order & ((1 << engine.LOCAL_BITS) - 1)
+        doc = Doc(position, bid, kind, target, ref, location, title, make_fields(fields))
+        return (position, local), doc
 
-    def _cjk_candidates(self, run: str) -> set[int]:
-        """Documents holding every character pair of a CJK run (every character if one)."""
-        terms = [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
-        docs: set[int] | None = None
-        for t in sorted(set(terms), key=lambda t: len(self._post.get(t, ()))):
-            found = self._post.get(t, {})
-            docs = set(found) if docs is None else docs & found.keys()
-            if not docs:
-                return set()
-        return docs or set()
-
-    def _term_docs(self, term: Term, within: set[int] | frozenset[int] | None) -> set[int]:
-        """Documents matching ``term``, restricted to ``within`` when given."""
-        docs: set[int] | None = None
-        for word, prefix in zip(term.words, term.word_prefixes, strict=True):
-            found = self._word_docs(word, prefix)
-            docs = found if docs is None else docs & found
-            if within is not None:
-                docs &= within
-            if not docs:
-                return set()
-        assert docs is not None
-        needs_check = len(term.words) > 1 or any(is_cjk(w) and len(w) > 2 for w in term.words)
-        if not needs_check:
-            return docs
-        matcher = term_matcher(term)
-        search, found_in = matcher.fast.search, matcher.found_in
-        all_docs = self._docs
-        out = set()
-        for d in docs:
-            doc = all_docs[d]
-            if doc.has_cjk:
-                if any(found_in(f.folded, f.has_cjk) for f in doc.fields):
-                    out.add(d)
-            elif any(search(f.folded) for f in doc.fields):
-                out.add(d)
-        return out
+    def _passes(self, query: Query, doc: Doc) -> bool:
+        """The exact check of terms the index matched word by word (mixed CJK)."""
+        for term in query.terms:
+            if needs_check(term) and not _found(term_matcher(term), doc.fields):
+                return False
+        return not any(
+            needs_check(t) and _found(term_matcher(t), doc.fields) for t in query.excluded
+        )
 
     # -- hits -----------------------------------------------------------------------------------
 
     def _hit(
-        self, doc_id: int, query: Query, matchers: list[Matcher], score: float, tier: int
+        self,
+        doc: Doc,
+        order: tuple[int, int],
+        query: Query,
+        matchers: Sequence[Matcher],
+        score: float,
+        tier: int,
     ) -> Hit:
         """The hit for one ranked document: the field to show, its snippet and spans."""
-        doc = self._docs[doc_id]
         # The field that shows the most of the query: most distinct terms, then running text
         # over a title (the title is shown anyway), then field order. ``display`` lists the
         # fields in that preference, so the first field holding every term wins at once.
@@ -320,9 +225,13 @@ class SearchIndex(Ranking):
             snippet=excerpt,
             snippet_spans=tuple(excerpt_spans),
             score=score,
-            order=(doc.briefing, doc_id),
+            order=order,
             phrase_hit=bool(tier & 2),
             title_hit=bool(tier & 1),
             _field=chosen,
             _query=query,
         )
+
+
+def _found(matcher: Matcher, fields: Iterable[Any]) -> bool:
+    return any(matcher.found_in(f.folded, f.has_cjk) for f in fields)

@@ -1,0 +1,168 @@
+"""The tantivy side of search: the schema, how a document's text becomes index terms, and
+writing documents.
+
+Why tantivy (BENCHMARKS.md, "Engine choice"): a persistent index that opens in milliseconds
+at 10,000 briefings, BM25, phrase queries over positions, and the lowest keystroke p95 of the
+engines measured. What stays ours: folding (:func:`~briefing_tui.search.text.fold`, applied
+before anything reaches tantivy), the query language, filters' name rules, snippets and marks.
+
+Text analysis lives in ONE function, :func:`analyze`: it turns a field's folded text into
+what each tantivy field receives. Every tantivy text field uses the ``whitespace`` tokenizer
+over words we already split, so tantivy only records terms and positions and never decides
+what a word is. Each field of an item (its text, a quote, a speaker...) is a separate value
+of a multi-valued field: tantivy leaves a position gap between values, so a phrase never runs
+from one field into the next.
+
+Where stems plug in (issue #15): :func:`analyze` returns the word stream; a stemmed twin of
+it (one stem per word, same positions) goes into two more fields ``title_stem`` and
+``body_stem`` added to :func:`schema` (same options as ``title``/``body``), and the query side
+(:mod:`briefing_tui.search.translate`, ``_word_query``) adds a Should clause on the stemmed
+field for an unquoted word. :data:`SCHEMA_VERSION` must then be raised, so stores rebuild.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from briefing_tui.search.documents import Doc
+from briefing_tui.search.text import is_cjk, query_words
+
+if TYPE_CHECKING:
+    import tantivy
+
+#: Raised whenever the schema or :func:`analyze` changes meaning: a store written with another
+#: version is rebuilt rather than read.
+SCHEMA_VERSION = 1
+#: Items of one briefing are numbered in the low bits of the ``order`` key, the briefing's
+#: sequence number in the high bits, so that sorting by ``order`` is reading order.
+LOCAL_BITS = 20
+#: A title word counts this many times in BM25, so a word in a heading outweighs one in
+#: running text.
+TITLE_WEIGHT = 3
+#: The filter fields of the query language and the tantivy field that holds each one's keys.
+FILTER_FIELD = {
+    "source": "f_source",
+    "section": "f_section",
+    "area": "f_area",
+    "status": "f_status",
+    "kind": "f_kind",
+    "briefing": "f_briefing",
+}
+#: Separates the parts of a name filter's key ("tass" + "tass russian news agency").
+KEY_SEP = "\x1f"
+#: Writer memory: tantivy flushes a segment when it is full.
+WRITER_HEAP = 64_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Analyzed:
+    """What :func:`analyze` makes of one field's folded text."""
+
+    #: The words in order, space-separated; a CJK run stands as one word, so that a phrase
+    #: never jumps over it.
+    words: str
+    #: Each CJK run's characters, space-separated (one value for the whole field).
+    chars: str
+    #: Each CJK run's overlapping character pairs, one value per run (runs never join into a
+    #: phrase of pairs, which would find text that is not there).
+    pairs: tuple[str, ...]
+
+
+def analyze(folded: str) -> Analyzed:
+    """The one function that turns folded text into index terms (see the module docstring)."""
+    words = query_words(folded)
+    runs = [w for w in words if is_cjk(w)]
+    if not runs:
+        return Analyzed(" ".join(words), "", ())
+    chars = " ".join(c for run in runs for c in run)
+    pairs = tuple(
+        " ".join(run[i : i + 2] for i in range(len(run) - 1)) for run in runs if len(run) > 1
+    )
+    return Analyzed(" ".join(words), chars, pairs)
+
+
+def schema() -> tantivy.Schema:
+    """The index's fields: words, CJK characters and pairs, for titles and for the rest; the
+    filter keys; the stored item; the reading-order key; the owning briefing's key."""
+    import tantivy
+
+    sb = tantivy.SchemaBuilder()
+    for part in ("title", "body"):
+        sb.add_text_field(part, tokenizer_name="whitespace", index_option="position")
+        sb.add_text_field(f"{part}_ch", tokenizer_name="whitespace", index_option="freq")
+        sb.add_text_field(f"{part}_pair", tokenizer_name="whitespace", index_option="position")
+    for name in FILTER_FIELD.values():
+        sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("bkey", tokenizer_name="raw", index_option="basic")
+    sb.add_unsigned_field("order", stored=True, fast=True)
+    sb.add_bytes_field("item", stored=True)
+    return sb.build()
+
+
+def encode_doc(doc: Doc) -> bytes:
+    """What a hit needs of an item, stored with it (folded text is recomputed for hits)."""
+    fields = [[f.name, f.text, f.is_title] for f in doc.fields]
+    row = [doc.briefing_id, doc.kind, doc.target_id, doc.ref, doc.location, doc.title, fields]
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def decode_doc(data: bytes) -> tuple[Any, ...]:
+    """The row :func:`encode_doc` wrote."""
+    return tuple(json.loads(data))
+
+
+def tantivy_document(
+    doc: Doc, order: int, bkey: str, filters: dict[str, list[str]]
+) -> tantivy.Document:
+    """One item as a tantivy document."""
+    import tantivy
+
+    out = tantivy.Document()
+    for f in doc.fields:
+        analyzed = analyze(f.folded)
+        # Everything goes into the body fields, which are what is matched and scored; a
+        # title's words go in TITLE_WEIGHT times (as separate values, so no phrase runs
+        # between the copies), so that BM25 counts them as ours did, in one length. The title
+        # fields hold titles once more, only to tell which items hold every term in a title.
+        parts = ["body"] * (TITLE_WEIGHT if f.is_title else 1)
+        if f.is_title:
+            parts.append("title")
+        for part in parts:
+            if analyzed.words:
+                out.add_text(part, analyzed.words)
+            if analyzed.chars:
+                out.add_text(f"{part}_ch", analyzed.chars)
+            for pairs in analyzed.pairs:
+                out.add_text(f"{part}_pair", pairs)
+    for name, keys in filters.items():
+        for key in keys:
+            out.add_text(FILTER_FIELD[name], key)
+    out.add_text("bkey", bkey)
+    out.add_unsigned("order", order)
+    out.add_bytes("item", encode_doc(doc))
+    return out
+
+
+def open_index(path: str | None) -> tantivy.Index:
+    """An index at ``path`` (created if absent), or in memory."""
+    import tantivy
+
+    if path is None:
+        return tantivy.Index(schema())
+    return tantivy.Index(schema(), path=path, reuse=True)
+
+
+def writer(index: tantivy.Index, threads: int = 1) -> tantivy.IndexWriter:
+    """A writer; one thread by default, since the machines this serves are shared."""
+    return index.writer(heap_size=WRITER_HEAP, num_threads=threads)
+
+
+def iter_orders(seq: int, count: int) -> Iterator[int]:
+    """The ``order`` keys of a briefing's ``count`` items."""
+    if count >= 1 << LOCAL_BITS:
+        raise ValueError(f"a briefing holds at most {1 << LOCAL_BITS} searchable items")
+    base = seq << LOCAL_BITS
+    return iter(range(base, base + count))

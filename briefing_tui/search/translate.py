@@ -1,0 +1,159 @@
+"""Our parsed :class:`~briefing_tui.search.query.Query` as one tantivy query.
+
+The query language stays ours (:mod:`briefing_tui.search.query`); this module says what each
+part means in the index that :mod:`briefing_tui.search.engine` writes:
+
+- a word is a term of ``title`` or ``body``; the last word while typing is a prefix (a regex
+  over the term dictionary), scored by the best of its most common expansions, as ours did;
+- several words (``"power of siberia"``, ``siberia-2``) are a phrase over positions, its last
+  word a prefix while typing;
+- a CJK word is a term of the character field (one character), of the pair field (two), or a
+  phrase of its overlapping pairs (more): a substring of one CJK run;
+- a term mixing CJK and other words is matched word by word here and checked exactly by the
+  index afterwards (:func:`needs_check`), as the old engine did;
+- filters are term sets of the keys :class:`~briefing_tui.search.filters.FilterNames` picks;
+- ranking tiers (the query as a phrase, then every term in a title) are constant scores added
+  on top of BM25, far above any BM25 score, so they sort first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing_tui.search.engine import FILTER_FIELD
+from briefing_tui.search.filters import FilterNames
+from briefing_tui.search.highlight import adjacency_term
+from briefing_tui.search.query import Query, Term
+from briefing_tui.search.text import is_cjk
+
+if TYPE_CHECKING:
+    import tantivy
+
+#: Added to the score of an item holding every term in a title, and of one holding the
+#: query's words as a phrase. BM25 scores stay far below these.
+TITLE_TIER = 1_000.0
+PHRASE_TIER = 2_000.0
+#: Score of a prefix match by itself (its expansions' BM25 scores, when any, are higher).
+_PREFIX_SCORE = 0.01
+#: A prefix is scored by this many of its most common expansions (ours: MAX_SCORED_EXPANSIONS).
+SCORED_EXPANSIONS = 8
+
+
+def needs_check(term: Term) -> bool:
+    """Terms the index cannot match exactly: CJK words next to other words in one term."""
+    return len(term.words) > 1 and any(is_cjk(w) for w in term.words)
+
+
+class Translator:
+    """Builds tantivy queries against one index's schema and searcher."""
+
+    def __init__(self, schema: tantivy.Schema, searcher: tantivy.Searcher, names: FilterNames):
+        import tantivy
+
+        self.t = tantivy
+        self.schema = schema
+        self.searcher = searcher
+        self.names = names
+
+    # -- words and terms ------------------------------------------------------------------
+
+    def _expansions(self, part: str, word: str) -> list[str]:
+        return [t for t, _ in self.searcher.terms_with_prefix(part, word, limit=SCORED_EXPANSIONS)]
+
+    def _word(self, part: str, word: str, prefix: bool) -> tantivy.Query:
+        """One word in ``title`` or ``body`` (or their CJK fields)."""
+        q = self.t.Query
+        if is_cjk(word):
+            if len(word) == 1:
+                return q.term_query(self.schema, f"{part}_ch", word)
+            pairs = [word[i : i + 2] for i in range(len(word) - 1)]
+            if len(pairs) == 1:
+                return q.term_query(self.schema, f"{part}_pair", pairs[0])
+            return q.phrase_query(self.schema, f"{part}_pair", pairs)
+        if not prefix:
+            return q.term_query(self.schema, part, word)
+        match = q.const_score_query(q.regex_query(self.schema, part, f"{word}.*"), _PREFIX_SCORE)
+        scored = [q.term_query(self.schema, part, e) for e in self._expansions(part, word)]
+        if not scored:
+            return match
+        return q.disjunction_max_query([match, *scored])
+
+    def _in_part(self, part: str, term: Term) -> tantivy.Query:
+        """A term (without mixed CJK) within one of ``title`` / ``body``."""
+        q = self.t.Query
+        words = term.words
+        if len(words) == 1:
+            return self._word(part, words[0], term.prefix)
+        if term.prefix:
+            patterns = [*words[:-1], f"{words[-1]}.*"]
+            return q.regex_phrase_query(self.schema, part, patterns)
+        return q.phrase_query(self.schema, part, list(words))
+
+    def term(self, term: Term) -> tantivy.Query:
+        """A term anywhere in an item (the body fields hold its titles too, weighted)."""
+        if not needs_check(term):
+            return self._in_part("body", term)
+        # Mixed CJK: every word somewhere in the item; the index checks the rest exactly.
+        q, must = self.t.Query, self.t.Occur.Must
+        words = zip(term.words, term.word_prefixes, strict=True)
+        return q.boolean_query([(must, self._word("body", w, p)) for w, p in words])
+
+    # -- filters ----------------------------------------------------------------------------
+
+    def _filter_query(self, field: str, keys: list[str]) -> tantivy.Query:
+        q = self.t.Query
+        if not keys:
+            return q.empty_query()
+        return q.term_set_query(self.schema, FILTER_FIELD[field], keys)
+
+    # -- the whole query --------------------------------------------------------------------
+
+    def translate(self, query: Query) -> tantivy.Query:
+        """Terms AND'ed, filters OR'ed within a field and AND'ed across fields, exclusions
+        subtracted, and the ranking tiers as optional constant scores."""
+        occur, q = self.t.Occur, self.t.Query
+        clauses: list[tuple[tantivy.Occur, tantivy.Query]] = [
+            (occur.Must, self.term(t)) for t in query.terms
+        ]
+        by_field: dict[str, list[str]] = {}
+        negated: dict[str, list[str]] = {}
+        for f in query.filters:
+            target = negated if f.negated else by_field
+            target.setdefault(f.field, []).extend(self.names.terms(f))
+        for field, keys in by_field.items():
+            clauses.append((occur.Must, self._filter_query(field, keys)))
+        if not clauses:
+            clauses.append((occur.Must, q.all_query()))
+        clauses += [(occur.MustNot, self.term(t)) for t in query.excluded]
+        clauses += [
+            (occur.MustNot, self._filter_query(field, keys))
+            for field, keys in negated.items()
+            if keys
+        ]
+        clauses += self._tiers(query)
+        return q.boolean_query(clauses)
+
+    def _tiers(self, query: Query) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+        """Optional clauses that lift phrase hits and all-in-title hits above the rest."""
+        if not query.terms:
+            return []
+        q, occur = self.t.Query, self.t.Occur
+        out = []
+        if not any(needs_check(t) for t in query.terms):
+            in_title = [(occur.Must, self._in_part("title", t)) for t in query.terms]
+            out.append((occur.Should, q.const_score_query(q.boolean_query(in_title), TITLE_TIER)))
+        phrase = adjacency_term(query)
+        if phrase is not None and not any(is_cjk(w) for w in phrase.words):
+            adjacent = self._in_part("body", phrase)
+            out.append((occur.Should, q.const_score_query(adjacent, PHRASE_TIER)))
+        return out
+
+
+def tier_of(score: float) -> tuple[int, float]:
+    """(tier bits: 2 phrase, 1 title; BM25 score) of a translated query's score."""
+    tier = 0
+    if score >= PHRASE_TIER:
+        tier, score = tier | 2, score - PHRASE_TIER
+    if score >= TITLE_TIER:
+        tier, score = tier | 1, score - TITLE_TIER
+    return tier, score
