@@ -44,6 +44,8 @@ def sealed_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 
     home = tmp_path_factory.mktemp("account")
     monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
+    # Library stores (briefing_tui.store) go to the cache folder: the test's own.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.delenv("BRIEFING_STATE", raising=False)
     monkeypatch.setattr(paths, "account_home", lambda: home)
     return home

@@ -45,21 +45,32 @@ def format_hit(hit: Hit, bold: bool) -> str:
 
 def run_search(ns: argparse.Namespace, load_result: LoadResult, out: TextIO | None = None) -> int:
     """Run one search for the command line and print the hits; returns the exit status."""
-    out = out if out is not None else sys.stdout
-    limit: int | None = ns.limit
-    if limit is not None and limit < 0:
-        print(f"briefing: --limit must be 0 (no limit) or more, not {limit}", file=sys.stderr)
+    if _bad_limit(ns):
         return EXIT_USAGE
-    if limit == 0:
-        limit = None
-    if load_result.broken:
-        count = len(load_result.broken)
+    return search_index(ns, SearchIndex.build(load_result.library), len(load_result.broken), out)
+
+
+def _bad_limit(ns: argparse.Namespace) -> bool:
+    if ns.limit is not None and ns.limit < 0:
+        print(f"briefing: --limit must be 0 (no limit) or more, not {ns.limit}", file=sys.stderr)
+        return True
+    return False
+
+
+def search_index(
+    ns: argparse.Namespace, index: SearchIndex, broken: int, out: TextIO | None = None
+) -> int:
+    """Run one search on a built or opened index (``broken``: briefings left out of it)."""
+    out = out if out is not None else sys.stdout
+    if _bad_limit(ns):
+        return EXIT_USAGE
+    limit: int | None = ns.limit or None
+    if broken:
         print(
-            f"briefing: warning: skipped {count} briefing(s) with problems "
+            f"briefing: warning: skipped {broken} briefing(s) with problems "
             "(see `briefing validate`)",
             file=sys.stderr,
         )
-    index = SearchIndex.build(load_result.library)
     result = index.search(ns.query, limit=limit)
     if result.error:
         print(f"briefing: bad query: {result.error}", file=sys.stderr)

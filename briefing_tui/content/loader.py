@@ -280,17 +280,21 @@ def _iter_folders(
             yield total, BrokenBriefing(display_path(folder), tuple(exc.problems))
             continue
         if briefing.id in first_seen:
-            shown = display_path(folder / "briefing.toml")
-            problem = Problem(
-                shown,
-                f"duplicate briefing id {briefing.id!r} (also in {first_seen[briefing.id]})",
-                line=_id_line(folder / "briefing.toml", root),
-                field="id",
-            )
-            yield total, BrokenBriefing(display_path(folder), (problem,))
+            yield total, duplicate(folder, root, briefing.id, first_seen[briefing.id])
             continue
         first_seen[briefing.id] = display_path(folder)
         yield total, briefing
+
+
+def duplicate(folder: Path, root: Path, briefing_id: str, first: str) -> BrokenBriefing:
+    """A valid briefing folder whose id an earlier folder (shown as ``first``) already uses."""
+    problem = Problem(
+        display_path(folder / "briefing.toml"),
+        f"duplicate briefing id {briefing_id!r} (also in {first})",
+        line=_id_line(folder / "briefing.toml", root),
+        field="id",
+    )
+    return BrokenBriefing(display_path(folder), (problem,))
 
 
 def collect(items: Iterable[Briefing | BrokenBriefing]) -> LoadResult:

@@ -1,0 +1,385 @@
+"""One store per library: each briefing's validated content and its items in the search index,
+refreshed incrementally.
+
+A store is a folder holding ``manifest.sqlite3`` (:mod:`briefing_tui.store.manifest`), the
+tantivy index in ``index/``, and ``store.lock``. :meth:`LibraryStore.refresh` compares every
+briefing folder's identity (:mod:`briefing_tui.store.identity`) with the manifest and validates
+only what changed; the index loses the changed folders' items and gets their new ones, so
+changing one briefing of 10,000 re-indexes that one. The store is also keyed by the program's
+version, the engine's schema version and the content schema version: any change rebuilds it.
+
+Nothing in a store is trusted blindly: the index files' sizes and modification times are
+recorded in the manifest in the transaction that follows each index commit, and every payload
+has a checksum. Anything that does not match raises :class:`CorruptStore` (one line), and the
+caller rebuilds (or, read-only, does without the store).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing_tui import __version__
+from briefing_tui.content.files import display_path
+from briefing_tui.content.loader import briefing_folders, duplicate, load_briefing
+from briefing_tui.content.problems import BrokenBriefing, ContentError, Problem
+from briefing_tui.store.identity import folder_hash, folder_stat
+from briefing_tui.store.location import library_root
+from briefing_tui.store.manifest import MANIFEST, CorruptStore, Manifest, Row, pack
+
+if TYPE_CHECKING:
+    import tantivy
+
+    from briefing_tui.content.model import Briefing
+    from briefing_tui.search import SearchIndex
+
+INDEX = "index"
+LOCK = "store.lock"
+#: Gap between neighbouring briefings' sequence numbers, so that a folder added between two
+#: others gets a number between theirs without renumbering the rest.
+SEQ_GAP = 1 << 16
+#: Progress callback: (briefings checked or validated so far, total).
+Progress = Callable[[int, int], None]
+
+
+def versions() -> dict[str, str]:
+    """What a store must have been written with to be read."""
+    from briefing_tui.content.model import SCHEMA_VERSION as CONTENT_SCHEMA
+    from briefing_tui.search.engine import SCHEMA_VERSION as ENGINE_SCHEMA
+
+    return {
+        "program": __version__,
+        "engine_schema": str(ENGINE_SCHEMA),
+        "content_schema": str(CONTENT_SCHEMA),
+    }
+
+
+@dataclass
+class Plan:
+    """What a refresh has to do, from comparing the folders with the manifest."""
+
+    folders: list[Path]
+    heads: dict[str, Row]
+    changed: list[str] = field(default_factory=list)
+    touched: list[tuple[str, str, str]] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+
+    @property
+    def fresh(self) -> bool:
+        """Nothing to validate or remove (touched files hold the same bytes)."""
+        return not self.changed and not self.deleted
+
+
+@dataclass
+class RefreshReport:
+    """What a refresh did, for ``briefing index``."""
+
+    total: int
+    validated: int
+    removed: int
+    touched: int
+    broken: int
+    rebuilt: bool
+
+
+class LibraryStore:
+    """The store of one library in ``directory``; ``writable=False`` never writes a byte."""
+
+    def __init__(self, directory: Path, library: Path, writable: bool) -> None:
+        self.directory = directory
+        self.library = library_root(library)
+        self.path = library
+        self.writable = writable
+        self.root = self.library
+
+    # -- locking and opening -------------------------------------------------------------------
+
+    @contextmanager
+    def _locked(self, exclusive: bool) -> Iterator[None]:
+        """Writers exclude each other and readers; readers share (a read-only store's lock
+        file, when present, is only opened for reading)."""
+        path = self.directory / LOCK
+        if exclusive:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        else:
+            try:
+                fd = os.open(path, os.O_RDONLY)
+            except OSError:
+                yield
+                return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+            yield
+        finally:
+            os.close(fd)
+
+    def _manifest(self) -> Manifest:
+        return Manifest(self.directory, self.writable)
+
+    def _index_files(self) -> dict[str, list[int]]:
+        """Every file of the index but tantivy's lock files, with its size and mtime."""
+        out = {}
+        folder = self.directory / INDEX
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            if entry.name.endswith(".lock") or not entry.is_file(follow_symlinks=False):
+                continue
+            info = entry.stat(follow_symlinks=False)
+            out[entry.name] = [info.st_size, info.st_mtime_ns]
+        return out
+
+    def _check_meta(self, meta: dict[str, str]) -> bool:
+        """True when the store was written by this program for this library."""
+        wanted = {**versions(), "library": str(self.library)}
+        return all(meta.get(k) == v for k, v in wanted.items())
+
+    def _open_index(self, meta: dict[str, str]) -> tantivy.Index:
+        """The index, after checking that its files are the ones the manifest recorded."""
+        import tantivy
+
+        try:
+            recorded = json.loads(meta.get("index_files", "null"))
+            present = self._index_files()
+        except (OSError, ValueError) as exc:
+            raise CorruptStore(f"index unreadable ({exc})") from None
+        if recorded is None or any(present.get(n) != v for n, v in recorded.items()):
+            raise CorruptStore("index files do not match the manifest")
+        try:
+            return tantivy.Index.open(str(self.directory / INDEX))
+        except (OSError, ValueError) as exc:
+            raise CorruptStore(f"index unreadable ({exc})") from None
+
+    # -- comparing -----------------------------------------------------------------------------
+
+    def _plan(self, manifest: Manifest | None) -> Plan:
+        folders = briefing_folders(self.path)
+        heads = manifest.heads() if manifest is not None else {}
+        plan = Plan(folders, heads)
+        names = set()
+        for folder in folders:
+            name = folder.name
+            names.add(name)
+            row = heads.get(name)
+            stat = folder_stat(folder)
+            if row is not None and stat is not None and row.stat == stat:
+                continue
+            same = (
+                row is not None
+                and stat is not None
+                and row.hash is not None
+                and folder_hash(folder, self.root, stat) == row.hash
+            )
+            if same:
+                assert row is not None and row.hash is not None and stat is not None
+                plan.touched.append((name, stat, row.hash))
+                continue
+            plan.changed.append(name)
+        plan.deleted = [n for n in heads if n not in names]
+        return plan
+
+    # -- reading a fresh store -------------------------------------------------------------------
+
+    def open_fresh(self) -> OpenStore | None:
+        """The store opened for reading if it is fresh; None if stale or missing. Raises
+        CorruptStore (one line) for a store that cannot be trusted."""
+        if not (self.directory / MANIFEST).is_file():
+            return None
+        with self._locked(exclusive=False):
+            # The administrator's store is not written under us; one we refresh ourselves may
+            # be, by another session, so it is read with SQLite's usual locking.
+            manifest = Manifest(self.directory, writable=False, immutable=not self.writable)
+            meta = manifest.meta()
+            if not self._check_meta(meta):
+                manifest.close()
+                return None
+            plan = self._plan(manifest)
+            if not plan.fresh:
+                manifest.close()
+                return None
+            index = self._open_index(meta)
+        return OpenStore(self, manifest, index, plan)
+
+    # -- refreshing ------------------------------------------------------------------------------
+
+    def wipe(self) -> None:
+        """Remove what a store holds (only its own files)."""
+        shutil.rmtree(self.directory / INDEX, ignore_errors=True)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            (self.directory / f"{MANIFEST}{suffix}").unlink(missing_ok=True)
+
+    def refresh(self, progress: Progress | None = None) -> RefreshReport:
+        """Bring the store up to date with the library. Raises CorruptStore when what is
+        there cannot be trusted: the caller warns, :meth:`wipe`\\ s and calls again."""
+        from briefing_tui.search import engine
+
+        with self._locked(exclusive=True):
+            manifest = Manifest(self.directory, writable=True)
+            try:
+                meta = manifest.meta()
+                rebuilt = not self._check_meta(meta)
+                if rebuilt:
+                    manifest.close()
+                    self.wipe()
+                    manifest = Manifest(self.directory, writable=True)
+                    meta = {}
+                    (self.directory / INDEX).mkdir(parents=True, exist_ok=True)
+                    index = engine.open_index(str(self.directory / INDEX))
+                else:
+                    index = self._open_index(meta)
+                return self._refresh(manifest, index, meta, rebuilt, progress)
+            finally:
+                manifest.close()
+
+    def _refresh(
+        self,
+        manifest: Manifest,
+        index: tantivy.Index,
+        meta: dict[str, str],
+        rebuilt: bool,
+        progress: Progress | None,
+    ) -> RefreshReport:
+        from briefing_tui.content.snapshot import from_plain, to_plain
+        from briefing_tui.search import engine
+        from briefing_tui.search.index import add_briefing
+
+        plan = self._plan(manifest)
+        total = len(plan.folders)
+        by_name = {f.name: f for f in plan.folders}
+        seqs = _sequence(plan, [f.name for f in plan.folders])
+        new_rows: dict[str, Row] = {}
+        fresh: dict[str, Briefing] = {}
+        for done, name in enumerate(plan.changed, 1):
+            folder = by_name[name]
+            stat = folder_stat(folder)
+            digest = folder_hash(folder, self.root, stat) if stat is not None else None
+            try:
+                briefing = load_briefing(folder, self.root)
+            except ContentError as exc:
+                problems = [asdict(p) for p in exc.problems]
+                data = {"folder": display_path(folder), "problems": problems}
+                new_rows[name] = Row(name, seqs[name], stat, digest, None, *pack(data))
+            else:
+                fresh[name] = briefing
+                payload = pack({"briefing": to_plain(briefing)})
+                new_rows[name] = Row(name, seqs[name], stat, digest, briefing.id, *payload)
+            if progress is not None:
+                progress(done, len(plan.changed))
+        ids = {n: r.briefing_id for n, r in plan.heads.items()}
+        ids.update({n: r.briefing_id for n, r in new_rows.items()})
+        indexed = _indexed([f.name for f in plan.folders], ids)
+        before = set(json.loads(meta.get("indexed", "[]")))
+        redo = set(plan.changed) | set(plan.deleted)
+        drop = (before & redo) | (before - set(indexed))
+        add = [n for n in indexed if n in redo or n not in before]
+        if drop or add:
+            writer = engine.writer(index)
+            for name in drop:
+                writer.delete_documents_by_term("bkey", name)
+            for name in add:
+                briefing = fresh.get(name)
+                if briefing is None:
+                    [row] = manifest.payloads([name])
+                    briefing = from_plain(row.data()["briefing"])
+                add_briefing(writer, briefing, seqs[name], name)
+            writer.commit()
+            writer.wait_merging_threads()
+        meta = {
+            **versions(),
+            "library": str(self.library),
+            "indexed": json.dumps(indexed),
+            "index_files": json.dumps(self._index_files()),
+        }
+        manifest.write(new_rows.values(), plan.deleted, plan.touched, meta)
+        broken = sum(1 for n in plan.folders if n.name not in set(indexed))
+        return RefreshReport(
+            total, len(plan.changed), len(plan.deleted), len(plan.touched), broken, rebuilt
+        )
+
+
+def _sequence(plan: Plan, names: list[str]) -> dict[str, int]:
+    """Sequence numbers in reading order: kept for known folders, between the neighbours'
+    for new ones; all renumbered (each refreshed) when there is no room."""
+    known = {n: r.seq for n, r in plan.heads.items() if n not in plan.deleted}
+    out: dict[str, int] = {}
+    last = 0
+    for i, name in enumerate(names):
+        if name in known and known[name] > last:
+            out[name] = last = known[name]
+            continue
+        nxt = next((known[n] for n in names[i + 1 :] if n in known), None)
+        seq = last + SEQ_GAP if nxt is None else (last + nxt) // 2
+        if seq <= last or (nxt is not None and seq >= nxt):
+            # No room: number everything afresh and redo every folder.
+            plan.changed = list(names)
+            return {n: (k + 1) * SEQ_GAP for k, n in enumerate(names)}
+        out[name] = last = seq
+        if name not in plan.changed:
+            plan.changed.append(name)
+    return out
+
+
+def _indexed(names: list[str], ids: dict[str, str | None]) -> list[str]:
+    """Valid folders in reading order whose briefing id no earlier folder holds."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        bid = ids.get(name)
+        if bid is not None and bid not in seen:
+            seen.add(bid)
+            out.append(name)
+    return out
+
+
+class OpenStore:
+    """A fresh store opened for reading: its search index and its briefings."""
+
+    def __init__(
+        self, store: LibraryStore, manifest: Manifest, index: tantivy.Index, plan: Plan
+    ) -> None:
+        self.store = store
+        self.manifest = manifest
+        self.index = index
+        self.plan = plan
+        self.names = [f.name for f in plan.folders]
+        ids = {n: r.briefing_id for n, r in plan.heads.items()}
+        self.indexed = _indexed(self.names, ids)
+
+    def search_index(self) -> SearchIndex:
+        """The search index, opened (not built)."""
+        from briefing_tui.search import SearchIndex
+
+        heads = self.plan.heads
+        positions = {heads[n].seq: i for i, n in enumerate(self.indexed)}
+        return SearchIndex.open(self.index, positions)
+
+    def broken_count(self) -> int:
+        """Folders that are not searchable: broken, or a duplicate id."""
+        return len(self.names) - len(self.indexed)
+
+    def iter_library(self) -> Iterator[tuple[int, Briefing | BrokenBriefing]]:
+        """What :func:`~briefing_tui.content.loader.iter_library` yields, read from the store."""
+        from briefing_tui.content.snapshot import from_plain
+
+        total = len(self.names)
+        indexed = set(self.indexed)
+        first: dict[str, str] = {}
+        folders = {f.name: f for f in self.plan.folders}
+        for row in self.manifest.payloads(self.names):
+            data = row.data()
+            folder = folders[row.folder]
+            if row.briefing_id is None:
+                problems = tuple(Problem(**p) for p in data["problems"])
+                yield total, BrokenBriefing(data["folder"], problems)
+            elif row.folder not in indexed:
+                earlier = first[row.briefing_id]
+                yield total, duplicate(folder, self.store.root, row.briefing_id, earlier)
+            else:
+                first[row.briefing_id] = display_path(folder)
+                yield total, from_plain(data["briefing"])

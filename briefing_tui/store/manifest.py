@@ -1,0 +1,160 @@
+"""The store's manifest (stdlib sqlite3): per briefing folder, its identity, its sequence
+number in reading order and its validated content (or its problems); per store, the versions
+it was written with and the identity of every file of the search index.
+
+SQLite because a refresh must change a few rows of 10,000 atomically: the new rows and the new
+index files' identities are committed in one transaction, after the index's own commit, so a
+crash in between leaves a manifest that no longer matches the index, which the store treats as
+corrupt and rebuilds; never as fresh. Each payload carries a CRC-32, so a damaged row is found
+when it is read, not shown.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MANIFEST = "manifest.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS briefings (
+    folder TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    stat TEXT,
+    hash TEXT,
+    briefing_id TEXT,
+    payload BLOB NOT NULL,
+    crc INTEGER NOT NULL
+);
+"""
+
+
+class CorruptStore(Exception):
+    """Something in the store cannot be trusted; the message is one line."""
+
+
+@dataclass
+class Row:
+    """One briefing folder as the manifest knows it."""
+
+    folder: str
+    seq: int
+    stat: str | None
+    hash: str | None
+    #: The briefing's id when it was valid; None for a broken folder.
+    briefing_id: str | None
+    payload: bytes
+    crc: int
+
+    def data(self) -> Any:
+        """The payload: the briefing as plain data, or a broken folder's problems."""
+        if zlib.crc32(self.payload) != self.crc:
+            raise CorruptStore(f"manifest row {self.folder!r} is damaged (checksum mismatch)")
+        try:
+            return json.loads(zlib.decompress(self.payload))
+        except (zlib.error, ValueError) as exc:
+            raise CorruptStore(f"manifest row {self.folder!r} is damaged ({exc})") from None
+
+
+def pack(data: Any) -> tuple[bytes, int]:
+    """A payload and its checksum."""
+    blob = zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+    return blob, zlib.crc32(blob)
+
+
+class Manifest:
+    """An open manifest; read-only ones never write a byte (``immutable`` URI: no journal,
+    no lock)."""
+
+    def __init__(self, directory: Path, writable: bool, immutable: bool = True) -> None:
+        """Read-only: ``immutable`` for a store nobody writes while we read (the
+        administrator's, in a secure session), plain read-only otherwise."""
+        path = directory / MANIFEST
+        try:
+            if writable:
+                self.con = sqlite3.connect(path, isolation_level=None)
+                self.con.executescript(_SCHEMA)
+            else:
+                if not path.is_file():
+                    raise CorruptStore("no manifest")
+                flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+                self.con = sqlite3.connect(f"file:{path}?{flags}", uri=True)
+            self.con.execute("SELECT count(*) FROM briefings").fetchone()
+        except sqlite3.Error as exc:
+            raise CorruptStore(f"manifest unreadable ({exc})") from None
+
+    def close(self) -> None:
+        self.con.close()
+
+    def meta(self) -> dict[str, str]:
+        try:
+            return dict(self.con.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.Error as exc:
+            raise CorruptStore(f"manifest unreadable ({exc})") from None
+
+    def rows(self) -> dict[str, Row]:
+        """Every row by folder name (payloads included: they are read lazily by callers that
+        need them, but SQLite returns them with the row)."""
+        try:
+            cur = self.con.execute(
+                "SELECT folder, seq, stat, hash, briefing_id, payload, crc FROM briefings"
+            )
+            return {r[0]: Row(*r) for r in cur}
+        except sqlite3.Error as exc:
+            raise CorruptStore(f"manifest unreadable ({exc})") from None
+
+    def heads(self) -> dict[str, Row]:
+        """Every row without its payload (the freshness check needs only identities)."""
+        try:
+            cur = self.con.execute("SELECT folder, seq, stat, hash, briefing_id FROM briefings")
+            return {r[0]: Row(*r, b"", 0) for r in cur}
+        except sqlite3.Error as exc:
+            raise CorruptStore(f"manifest unreadable ({exc})") from None
+
+    def payloads(self, folders: Iterable[str]) -> Iterator[Row]:
+        """Full rows of ``folders``, in the order given."""
+        try:
+            for folder in folders:
+                r = self.con.execute(
+                    "SELECT folder, seq, stat, hash, briefing_id, payload, crc FROM briefings "
+                    "WHERE folder = ?",
+                    (folder,),
+                ).fetchone()
+                if r is None:
+                    raise CorruptStore(f"manifest lost row {folder!r}")
+                yield Row(*r)
+        except sqlite3.Error as exc:
+            raise CorruptStore(f"manifest unreadable ({exc})") from None
+
+    def write(
+        self,
+        rows: Iterable[Row],
+        deleted: Iterable[str],
+        touched: Iterable[tuple[str, str, str]],
+        meta: dict[str, str],
+    ) -> None:
+        """One transaction: new or changed rows, removed folders, re-stamped identities
+        (folder, stat, hash) and the store's metadata."""
+        con = self.con
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            con.executemany("DELETE FROM briefings WHERE folder = ?", ((f,) for f in deleted))
+            con.executemany(
+                "INSERT OR REPLACE INTO briefings VALUES (?, ?, ?, ?, ?, ?, ?)",
+                ((r.folder, r.seq, r.stat, r.hash, r.briefing_id, r.payload, r.crc) for r in rows),
+            )
+            con.executemany(
+                "UPDATE briefings SET stat = ?, hash = ? WHERE folder = ?",
+                ((s, h, f) for f, s, h in touched),
+            )
+            con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
