@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui import __version__
+from briefing_tui.content.errors import UsageError
 from briefing_tui.content.files import display_path
 from briefing_tui.content.loader import briefing_folders, duplicate, load_briefing
 from briefing_tui.content.problems import BrokenBriefing, ContentError, Problem
@@ -158,8 +159,17 @@ class LibraryStore:
 
     # -- comparing -----------------------------------------------------------------------------
 
-    def _plan(self, manifest: Manifest | None) -> Plan:
+    def _folders(self) -> list[Path]:
+        """The library's briefing folders; a path that holds none is a usage error, checked
+        before anything is created."""
         folders = briefing_folders(self.path)
+        if not folders:
+            shown = f"{self.path}: no briefing found"
+            raise UsageError(f"{shown} (a briefing folder holds briefing.toml)")
+        return folders
+
+    def _plan(self, manifest: Manifest | None) -> Plan:
+        folders = self._folders()
         heads = manifest.heads() if manifest is not None else {}
         plan = Plan(folders, heads)
         names = set()
@@ -219,6 +229,7 @@ class LibraryStore:
         there cannot be trusted: the caller warns, :meth:`wipe`\\ s and calls again."""
         from briefing_tui.search import engine
 
+        self._folders()
         with self._locked(exclusive=True):
             manifest = Manifest(self.directory, writable=True)
             try:
