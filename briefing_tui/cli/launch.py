@@ -15,7 +15,12 @@ from briefing_tui.content.problems import LoadResult
 from briefing_tui.ui.lockdown import neutralise_textual_constants, scrub_environment
 
 if TYPE_CHECKING:  # the app (and textual) load only after the environment is scrubbed
-    from briefing_tui.ui.app import Loader
+    from collections.abc import Iterator
+
+    from briefing_tui.content.model import Briefing, Library
+    from briefing_tui.content.problems import BrokenBriefing
+    from briefing_tui.search import SearchIndex
+    from briefing_tui.ui.app import IndexSource, Loader
 
 NOT_A_TERMINAL = (
     "briefing: the browser needs a terminal on stdin, stdout and stderr; "
@@ -28,13 +33,50 @@ def secure_requested(ns: argparse.Namespace) -> bool:
     return bool(ns.secure) or os.environ.get("BRIEFING_SECURE", "") not in ("", "0")
 
 
-def open_library(path: Path) -> LoadResult | Loader:
-    """What the app is given: a loaded library, or the rest of one still to validate.
+def open_library(
+    path: Path, secure: bool = False, warnings: list[str] | None = None
+) -> tuple[LoadResult | Loader, IndexSource | None]:
+    """What the app is given: a loaded library, or the rest of one still to validate; and
+    where its search index comes from (None: the app builds it in memory).
 
-    A bad path is a usage error here, before any screen appears. The first briefing is
-    validated now (a few milliseconds) so that the first frame can show it.
+    A fresh store (:mod:`briefing_tui.store`) gives both: briefings read back instead of
+    validated, an index opened instead of built. Otherwise the library validates as before,
+    and outside secure mode the app's index worker refreshes the user's store and opens it,
+    so the next start is fast. A bad path is a usage error here, before any screen appears.
+    The first briefing is read now (a few milliseconds) so that the first frame can show it.
     """
-    stream = iter_library(path)
+    from briefing_tui.store import fresh_store
+
+    notes = warnings if warnings is not None else []
+    opened = fresh_store(path, secure, notes.append)
+    index_source: IndexSource | None
+    if opened is not None:
+        stream = opened.iter_library()
+        index_source = lambda library: opened.search_index()  # noqa: E731
+    else:
+        stream = iter_library(path)
+        index_source = None if secure else _refreshing(path, notes)
+    return _first_then_rest(stream), index_source
+
+
+def _refreshing(path: Path, warnings: list[str]) -> IndexSource:
+    """An index source that refreshes the user's store (in the app's index worker)."""
+
+    def source(library: Library) -> SearchIndex:
+        from briefing_tui.search import SearchIndex
+        from briefing_tui.store import open_store
+
+        opened = open_store(path, False, warnings.append)
+        if opened is None:
+            return SearchIndex.build(library)
+        return opened.search_index()
+
+    return source
+
+
+def _first_then_rest(
+    stream: Iterator[tuple[int, Briefing | BrokenBriefing]],
+) -> LoadResult | Loader:
     total, first = next(stream)
     if total == 1:
         # The whole library is loaded: the first frame is the briefing itself rather than a
@@ -67,13 +109,20 @@ def run_tui(ns: argparse.Namespace) -> int:
         # Before textual is imported: it reads its switches (drivers, devtools, log files,
         # screenshots) from the environment once, at import.
         scrub_environment()
-    library = open_library(ns.path if ns.path is not None else bundled_content_path())
+    warnings: list[str] = []
+    path = ns.path if ns.path is not None else bundled_content_path()
+    library, index_source = open_library(path, secure, warnings)
+    for line in warnings:  # a damaged store, before the screen takes the terminal
+        print(line, file=sys.stderr)
+    warnings.clear()
 
     force_utf8_output()
     from briefing_tui.ui.app import BriefingApp
 
     if secure:
         neutralise_textual_constants()
-    app = BriefingApp(library, goto=ns.goto, secure=secure)
+    app = BriefingApp(library, goto=ns.goto, secure=secure, index_source=index_source)
     app.run()
+    for line in warnings:  # from refreshing the store while the browser ran
+        print(line, file=sys.stderr)
     return app.return_code or 0

@@ -22,6 +22,7 @@ __all__ = [
     "Progress",
     "RefreshReport",
     "beside_library",
+    "fresh_store",
     "in_cache",
     "open_store",
     "refresh_store",
@@ -73,3 +74,25 @@ def open_store(
     except (CorruptStore, OSError) as exc:
         warn(f"briefing: warning: the store in {cache.directory} is not used ({exc})")
         return None
+
+
+def fresh_store(path: Path, secure: bool, warn: Callable[[str], None]) -> OpenStore | None:
+    """A store of the library that is fresh now, without refreshing anything: the
+    administrator's, else (outside secure mode) the user's. For the browser, which must not
+    wait for a refresh before its first frame."""
+    import os
+
+    if os.environ.get(NO_STORE_VAR, "") not in ("", "0"):
+        return None
+    stores = [LibraryStore(beside_library(path), path, writable=False)]
+    if not secure:
+        stores.append(LibraryStore(in_cache(path), path, writable=True))
+    for store in stores:
+        try:
+            opened = store.open_fresh()
+        except (CorruptStore, OSError) as exc:
+            warn(f"briefing: warning: the store in {store.directory} is not used ({exc})")
+            continue
+        if opened is not None:
+            return opened
+    return None

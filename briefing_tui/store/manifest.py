@@ -84,7 +84,10 @@ class Manifest:
                 if not path.is_file():
                     raise CorruptStore("no manifest")
                 flags = "mode=ro&immutable=1" if immutable else "mode=ro"
-                self.con = sqlite3.connect(f"file:{path}?{flags}", uri=True)
+                # Read from the browser's worker threads too (one at a time).
+                self.con = sqlite3.connect(
+                    f"file:{path}?{flags}", uri=True, check_same_thread=False
+                )
             self.con.execute("SELECT count(*) FROM briefings").fetchone()
         except sqlite3.Error as exc:
             raise CorruptStore(f"manifest unreadable ({exc})") from None

@@ -40,6 +40,10 @@ if TYPE_CHECKING:
 #: Yields ``(total, briefing or broken briefing)``: ``loader.iter_library`` bound to a path.
 Loader = Callable[[], Iterator[tuple[int, Briefing | BrokenBriefing]]]
 
+#: Where the search index comes from, given the loaded library: a store's index, opened (or
+#: refreshed, then opened); without one the app builds the index in memory.
+IndexSource = Callable[[Library], "SearchIndex"]
+
 #: How often a loading library refreshes the screen, in seconds.
 GROW_EVERY = 0.1
 
@@ -70,9 +74,11 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
         *,
         goto: str | None = None,
         secure: bool = False,
+        index_source: IndexSource | None = None,
     ) -> None:
         super().__init__()
         self._source = library
+        self._index_source = index_source
         self.goto = goto
         self.secure = secure
         self.result: LoadResult | None = library if isinstance(library, LoadResult) else None
@@ -220,7 +226,14 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
         from briefing_tui.search import SearchIndex
 
         with gcpolicy.bulk():  # so the build skips its own closing full collection (0.5 s)
-            index = SearchIndex.build(library)
+            index = None
+            if self._index_source is not None:
+                try:
+                    index = self._index_source(library)
+                except Exception:  # a store that failed is never worse than no store
+                    index = None
+            if index is None:
+                index = SearchIndex.build(library)
         self.call_from_thread(self._index_ready, index)
 
     def _index_ready(self, index: SearchIndex) -> None:

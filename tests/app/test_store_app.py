@@ -1,0 +1,91 @@
+"""The browser with a library store: briefings read back and the index opened, not rebuilt.
+
+The app never sees paths: the command line (cli.launch.open_library) hands it a loader and an
+index source; these tests drive that pair as ``briefing PATH`` does.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
+from storekit import edit, library
+
+from briefing_tui.cli.launch import open_library
+from briefing_tui.content.loader import load_library
+from briefing_tui.search import SearchIndex
+from briefing_tui.store import in_cache, refresh_store
+from briefing_tui.store import library as store_library
+from briefing_tui.store.library import LibraryStore
+from briefing_tui.ui.app import BriefingApp
+from briefing_tui.ui.screens.picker import PickerScreen
+
+SIZE = (80, 24)
+
+
+async def ready(app: BriefingApp, pilot: object) -> SearchIndex:
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert app.search_index is not None
+    return app.search_index
+
+
+def hits(index: SearchIndex, query: str) -> list[tuple[str, str]]:
+    return [(h.briefing_id, h.target_id) for h in index.search(query).hits]
+
+
+async def test_a_fresh_store_opens_without_validating(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lib = library(tmp_path / "lib", 3)
+    refresh_store(LibraryStore(in_cache(lib), lib, writable=True), pytest.fail)
+    expected = SearchIndex.build(load_library(lib).library)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("validated a briefing")
+
+    monkeypatch.setattr(store_library, "load_briefing", refuse)
+    monkeypatch.setattr("briefing_tui.cli.launch.iter_library", refuse)
+    monkeypatch.setattr(SearchIndex, "build", refuse)
+    warnings: list[str] = []
+    loaded, source = open_library(lib, False, warnings)
+    assert source is not None and warnings == []
+    app = BriefingApp(loaded, index_source=source)
+    async with app.run_test(size=SIZE) as pilot:
+        index = await ready(app, pilot)
+        assert isinstance(app.screen, PickerScreen)
+        assert sorted(app.loaded) == ["b0", "b1", "b2"]
+        for query in ("gas", "word2", "kind:source"):
+            assert hits(index, query) == hits(expected, query)
+
+
+async def test_a_stale_store_is_refreshed_by_the_index_worker(tmp_path: Path) -> None:
+    lib = library(tmp_path / "lib", 3)
+    store = LibraryStore(in_cache(lib), lib, writable=True)
+    refresh_store(store, pytest.fail)
+    edit(lib / "b1", "word1", "zebra")
+    loaded, source = open_library(lib, False, [])
+    assert source is not None
+    app = BriefingApp(loaded, index_source=source)
+    async with app.run_test(size=SIZE) as pilot:
+        index = await ready(app, pilot)
+        assert hits(index, "zebra") == [("b1", "s1.p1")]
+    assert store.open_fresh() is not None  # and the next start opens it
+
+
+async def test_secure_mode_without_a_store_builds_in_memory_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    lib = library(tmp_path / "lib", 2)
+    loaded, source = open_library(lib, True, [])
+    assert source is None
+    app = BriefingApp(loaded, secure=True)
+    async with app.run_test(size=SIZE) as pilot:
+        index = await ready(app, pilot)
+        assert hits(index, "word1") == [("b1", "s1.p1")]
+    assert not in_cache(lib).exists()
