@@ -1,4 +1,4 @@
-"""``python -m benchmarks NAME``: search, engines, startup, keystroke, keys, stall, wide."""
+"""``python -m benchmarks NAME``: search, engines, store, startup, keystroke, keys, stall, wide."""
 
 from __future__ import annotations
 
@@ -32,6 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     engines.add_argument("--check-size", type=int, default=20, help="briefings of the cross-check")
     engines.add_argument("--json", type=Path, metavar="FILE", help="also write raw results here")
     engines.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    store = sub.add_parser("store", help="library store vs the old path: search, build, refresh")
+    store.add_argument("--sizes", default="1000", help="library sizes (default 1000)")
+    store.add_argument("--repeats", type=int, default=3, help="fresh-store searches per size")
+    store.add_argument(
+        "--libraries", type=Path, metavar="DIR", help="reuse (or keep) libraries in DIR/lib-N"
+    )
     startup = sub.add_parser("startup", help="time to first frame and peak RSS vs bare Textual")
     startup.add_argument("--repeats", type=int, default=5, help="runs per case (default 5)")
     startup.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
@@ -73,6 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         return engines_bench.run(
             _sizes(parser, ns.sizes), ns.rounds, ns.json, ns.libraries, ns.check_size
         )
+    if ns.bench == "store":
+        from . import store_bench
+
+        return store_bench.run(_sizes(parser, ns.sizes), ns.repeats, ns.libraries)
     if ns.bench == "startup":
         from . import startup as startup_bench
 
