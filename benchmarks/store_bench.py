@@ -12,6 +12,10 @@ fresh process, and its wall time and peak RSS (``ru_maxrss`` from ``wait4``) are
 5. One briefing's text changed, then ``briefing index --cache LIB`` (the incremental refresh),
    then ``briefing search`` (which finds the new word).
 6. The same briefing's files touched without a change, then ``briefing index --cache``.
+7. In a child process: open the fresh store's index as the browser does (``fresh_store``) and
+   type the search benchmark's keystroke mix (53 keystrokes, :func:`search_bench.keystrokes`)
+   three times, each answered with ``limit=200`` (the search bar's) and hits built with
+   snippets and marks: p50 / p95 / worst per keystroke, and the child's peak RSS.
 
 The store's size on disk is reported after step 2. The library is restored afterwards.
 """
@@ -110,7 +114,43 @@ def measure(size: int, repeats: int, keep: Path | None) -> list[tuple[str, str, 
     os.utime(victim, None)
     wall, rss, code, out = _run(["index", "--cache", str(lib)], env)
     row("one briefing touched: index --cache", wall, rss, out.split(";")[1].strip())
+    code = f"from benchmarks.store_bench import keystrokes; keystrokes({str(lib)!r})"
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE)
+    assert proc.stdout is not None
+    out = proc.stdout.read().decode()
+    _, _status, usage = os.wait4(proc.pid, 0)
+    row(
+        "keystrokes on the opened store (limit 200)",
+        time.perf_counter() - start,
+        usage.ru_maxrss / 1024,
+        out.strip(),
+    )
     return rows
+
+
+def keystrokes(library: str) -> None:
+    """Child: open the fresh store and time the keystroke mix (see step 7)."""
+    from benchmarks.search_bench import keystrokes as mix
+    from briefing_tui.store import fresh_store
+
+    start = time.perf_counter()
+    opened = fresh_store(Path(library), False, print)
+    assert opened is not None
+    index = opened.search_index()
+    opened_in = time.perf_counter() - start
+    times = []
+    for _ in range(3):
+        for text in mix():
+            t = time.perf_counter()
+            index.search(text, limit=200)
+            times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    p95 = times[max(0, -(-95 * len(times) // 100) - 1)]
+    print(
+        f"opened in {opened_in:.3f} s; {len(times)} keystrokes p50 "
+        f"{statistics.median(times):.1f} / p95 {p95:.1f} / worst {times[-1]:.1f} ms"
+    )
 
 
 def run(sizes: list[int], repeats: int, keep: Path | None) -> int:

@@ -47,7 +47,8 @@ class Doc:
     location: str
     title: str
     fields: tuple[Field, ...]
-    length: int = 0
+    #: Its place among its briefing's items (reading order), set when read back from the index.
+    local: int = 0
     #: The fields in the order a snippet prefers them: running text first, titles last.
     display: tuple[Field, ...] = ()
     #: The field shown when nothing matched (a filter-only query): the item's own text.

@@ -33,11 +33,15 @@ from briefing_tui.search.highlight import (
     term_matcher,
 )
 from briefing_tui.search.query import Query, QueryError, parse_query
-from briefing_tui.search.results import Hit, SearchResult
+from briefing_tui.search.results import Hit, LazyHits, SearchResult
 from briefing_tui.search.translate import Translator, needs_check, tier_of
 
 if TYPE_CHECKING:
     import tantivy
+
+#: Hits a search builds itself (snippets, marks); the rest are built when read. A results
+#: list draws 40 at a time.
+EAGER_HITS = 40
 
 
 def add_briefing(writer: tantivy.IndexWriter, briefing: Briefing, seq: int, bkey: str) -> int:
@@ -134,18 +138,26 @@ class SearchIndex:
             found = self._searcher.search(tq, want, count=True)
             rows = [(*reversed(tier_of(score)), address) for score, address in found.hits]
         total = int(found.count or 0)
-        items = [(score, tier, self._item(address)) for score, tier, address in rows]
-        if checked:
-            items = [row for row in items if self._passes(query, row[2][1])]
-            total = len(items)
+        orders = self._searcher.fast_field_values("order", [a for _, _, a in rows])
         # Ties in rank keep reading order.
-        items.sort(key=lambda r: (-r[1], -r[0], r[2][0]))
+        ranked = sorted(zip(rows, orders, strict=True), key=lambda r: (-r[0][1], -r[0][0], r[1]))
+        if checked:
+            kept = []
+            for row in ranked:
+                doc = self._item(row[0][2], row[1])
+                if self._passes(query, doc):
+                    kept.append(row)
+            ranked, total = kept, len(kept)
         if limit is not None:
-            items = items[:limit]
+            ranked = ranked[:limit]
         matchers = [term_matcher(t) for t in query.terms]
-        hits = tuple(
-            self._hit(doc, order, query, matchers, s, tier) for s, tier, (order, doc) in items
-        )
+
+        def build(i: int) -> Hit:
+            (score, tier, address), order = ranked[i]
+            doc = self._item(address, order)
+            return self._hit(doc, query, matchers, score, tier)
+
+        hits = LazyHits(len(ranked), build, EAGER_HITS)
         return SearchResult(query.text, hits, total, None, query)
 
     def _asc(self) -> Any:
@@ -153,17 +165,16 @@ class SearchIndex:
 
         return tantivy.Order.Asc
 
-    def _item(self, address: Any) -> tuple[tuple[int, int], Doc]:
-        """An item's reading-order key and its document, from what the index stored."""
+    def _item(self, address: Any, order: int) -> Doc:
+        """An item's document, from what the index stored; ``Doc.briefing`` is its briefing's
+        place in the library and ``Doc.local`` its place in the briefing (for ``Hit.order``)."""
         stored = self._searcher.doc(address)
-        order = int(stored.get_first("order"))
         bid, kind, target, ref, location, title, fields = engine.decode_doc(
             stored.get_first("item")
         )
         position = self._positions.get(order >> engine.LOCAL_BITS, order >> engine.LOCAL_BITS)
         local = order & ((1 << engine.LOCAL_BITS) - 1)
-        doc = Doc(position, bid, kind, target, ref, location, title, make_fields(fields))
-        return (position, local), doc
+        return Doc(position, bid, kind, target, ref, location, title, make_fields(fields), local)
 
     def _passes(self, query: Query, doc: Doc) -> bool:
         """The exact check of terms the index matched word by word (mixed CJK)."""
@@ -179,7 +190,6 @@ class SearchIndex:
     def _hit(
         self,
         doc: Doc,
-        order: tuple[int, int],
         query: Query,
         matchers: Sequence[Matcher],
         score: float,
@@ -225,7 +235,7 @@ class SearchIndex:
             snippet=excerpt,
             snippet_spans=tuple(excerpt_spans),
             score=score,
-            order=order,
+            order=(doc.briefing, doc.local),
             phrase_hit=bool(tier & 2),
             title_hit=bool(tier & 1),
             _field=chosen,

@@ -5,8 +5,10 @@ Plain data, no textual: the TUI renders hits with its own styles, the command li
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import overload
 
 from briefing_tui.reading.kinds import Kind
 from briefing_tui.search.documents import Field
@@ -86,12 +88,56 @@ class Hit:
         }
 
 
+class LazyHits(Sequence[Hit]):
+    """Hits in rank order, each built (snippet, marks) when first read.
+
+    A results list draws 40 hits at a time, and building one means reading the item back from
+    the index and cutting its snippet: the first ``eager`` are built by the search itself (on
+    the searching thread), the rest only if something reads them. Compares equal to a tuple of
+    the same hits, so ``result.hits == ()`` still says "no hits".
+    """
+
+    def __init__(self, count: int, build: Callable[[int], Hit], eager: int) -> None:
+        self._build = build
+        self._built: list[Hit | None] = [None] * count
+        for i in range(min(eager, count)):
+            self[i]
+
+    def __len__(self) -> int:
+        return len(self._built)
+
+    @overload
+    def __getitem__(self, i: int) -> Hit: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Hit, ...]: ...
+    def __getitem__(self, i: int | slice) -> Hit | tuple[Hit, ...]:
+        if isinstance(i, slice):
+            return tuple(self[j] for j in range(*i.indices(len(self))))
+        hit = self._built[i]
+        if hit is None:
+            hit = self._built[i] = self._build(i if i >= 0 else len(self) + i)
+        return hit
+
+    def __iter__(self) -> Iterator[Hit]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"LazyHits({len(self)})"
+
+
 @dataclass(frozen=True, slots=True)
 class SearchResult:
     """Hits in rank order; ``total`` counts every match even when ``limit`` cut the list."""
 
     text: str
-    hits: tuple[Hit, ...] = ()
+    hits: Sequence[Hit] = ()
     total: int = 0
     #: A one-line message for a malformed query; the UI shows it inline instead of results.
     error: str | None = None
