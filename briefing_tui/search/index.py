@@ -21,7 +21,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from briefing_tui.content.model import Briefing, Library
+from briefing_tui.search.analysis import WordForms
 from briefing_tui.search.documents import Doc, briefing_docs
+from briefing_tui.search.expand import Typos, with_forms
 from briefing_tui.search.filters import FilterIndex
 from briefing_tui.search.highlight import (
     Matcher,
@@ -53,7 +55,7 @@ _PREFIX_CACHE_MIN = 20_000
 # --------------------------------------------------------------------------------------------
 
 
-class SearchIndex(Ranking):
+class SearchIndex(Ranking, Typos):
     """An in-memory inverted index over a whole library. Build once, query many times.
 
     Thread-safety: :meth:`search` only reads the index (and fills small caches with single,
@@ -74,6 +76,8 @@ class SearchIndex(Ranking):
         self._prefix_docs: dict[str, array[int]] = {}
         self._prefix_top: dict[str, list[str]] = {}
         self._prefix_titles: dict[str, frozenset[int]] = {}
+        #: Which indexed words are forms of one another (issue #15).
+        self._forms = WordForms()
 
     # -- building -----------------------------------------------------------------------------
 
@@ -97,6 +101,7 @@ class SearchIndex(Ranking):
         if not isinstance(self._post, defaultdict):
             self._post = defaultdict(dict, self._post)
         post = self._post
+        words: set[str] = set()
         for doc, cited, section_id in briefing_docs(briefing):
             doc_id = len(self._docs)
             doc.briefing = bindex
@@ -112,12 +117,14 @@ class SearchIndex(Ranking):
                 else:
                     counts.update(terms)
             doc.length = sum(counts.values()) or 1
+            words.update(counts)
             for term, count in counts.items():
                 post[term][doc_id] = count
             for term in title_terms:
                 self._title_post.setdefault(term, set()).add(doc_id)
             self._filters.add(briefing, doc, doc_id, cited, section_id)
         self._filters.add_briefing(briefing, first, len(self._docs))
+        self._forms.add(words, briefing.language)
 
     def _finish(self) -> None:
         """Compute the statistics ranking needs; the index is ready after this."""
@@ -190,26 +197,44 @@ class SearchIndex(Ranking):
         """Candidates (filters, then terms cheapest first, minus exclusions), ranked, as hits."""
         if query.is_empty:
             return SearchResult(query.text, (), 0, None, query)
-        candidates = self._filters.allowed(query.filters, len(self._docs))
-        # Cheap terms first, so verification (phrases, CJK) only sees what is left.
-        for term in sorted(query.terms, key=self._cost):
-            docs = self._term_docs(term, candidates)
-            candidates = docs if candidates is None else candidates & docs
+        query = with_forms(query, self._forms.forms)
+        candidates = self._match(query)
+        corrected = suggestion = None
+        if len(candidates) < self.FEW_HITS:
+            # Few or no hits: let long words match a typo away too (issue #15).
+            retry, corrected = self._with_near(query)
+            more = self._match(retry) if corrected is not None else set()
+            if len(more) > len(candidates):
+                query, candidates = retry, more
+            else:
+                corrected = None
             if not candidates:
-                return SearchResult(query.text, (), 0, None, query)
-        if candidates is None:
-            candidates = set(range(len(self._docs)))
-        for term in query.excluded:
-            if not candidates:
-                break
-            candidates = candidates - self._term_docs(term, candidates)
+                suggestion = self._suggest(query)
         total = len(candidates)
         ranked = self._rank(query, candidates, limit)
         matchers = [term_matcher(t) for t in query.terms]
         hits = tuple(
             self._hit(doc_id, query, matchers, score, tier) for doc_id, score, tier in ranked
         )
-        return SearchResult(query.text, hits, total, None, query)
+        return SearchResult(query.text, hits, total, None, query, corrected, suggestion)
+
+    def _match(self, query: Query) -> set[int] | frozenset[int]:
+        """Every document matching the query: filters, then terms cheapest first, minus
+        exclusions."""
+        candidates = self._filters.allowed(query.filters, len(self._docs))
+        # Cheap terms first, so verification (phrases, CJK) only sees what is left.
+        for term in sorted(query.terms, key=self._cost):
+            docs = self._term_docs(term, candidates)
+            candidates = docs if candidates is None else candidates & docs
+            if not candidates:
+                return set()
+        if candidates is None:
+            candidates = set(range(len(self._docs)))
+        for term in query.excluded:
+            if not candidates:
+                break
+            candidates = candidates - self._term_docs(term, candidates)
+        return candidates
 
     # -- matching -------------------------------------------------------------------------------
 
@@ -252,6 +277,9 @@ class SearchIndex(Ranking):
         docs: set[int] | None = None
         for word, prefix in zip(term.words, term.word_prefixes, strict=True):
             found = self._word_docs(word, prefix)
+            if term.forms or term.near:  # one-word terms only
+                post = self._post
+                found = found.union(*(post[f] for f in term.forms + term.near if f in post))
             docs = found if docs is None else docs & found
             if within is not None:
                 docs &= within

@@ -69,6 +69,11 @@ class Term:
     #: The last word may match the start of a longer word (it is still being typed).
     prefix: bool = False
     negated: bool = False
+    #: For a one-word term, the library's other forms of the word (same stem), filled in by
+    #: the index: they match too, ranked below the word itself (issue #15).
+    forms: tuple[str, ...] = ()
+    #: Library words a typo away, filled in by the index when the query found few hits.
+    near: tuple[str, ...] = ()
 
     @property
     def word_prefixes(self) -> tuple[bool, ...]:

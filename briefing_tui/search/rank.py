@@ -1,8 +1,10 @@
 """Ranking: which of a query's candidate items come first, and why.
 
-Order: tier first (the query as an exact phrase, then every word in a title), then BM25
-relevance, then reading order. :class:`Ranking` holds the ranking half of
-:class:`~briefing_tui.search.index.SearchIndex`; the index fills the statistics it reads.
+Order: how well the words match first (each word as typed, above another form of it, above a
+longer word it starts, above a word a typo away: issue #15), then tier (the query as an exact
+phrase, then every word in a title), then BM25 relevance, then reading order.
+:class:`Ranking` holds the ranking half of :class:`~briefing_tui.search.index.SearchIndex`; the
+index fills the statistics it reads.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ MAX_SCORED_EXPANSIONS = 8
 #: How many expansions of a prefix feed documents into ranking when there are too many
 #: candidates to score them all.
 PRESELECT_EXPANSIONS = 8
+#: How a document matched a query word, best first: as typed, another form of it (same stem),
+#: a longer word it starts (the last word, while typing), a word a typo away.
+EXACT, FORM, PREFIX, NEAR = 3, 2, 1, 0
 
 
 class Ranking:
@@ -57,23 +62,31 @@ class Ranking:
         n = len(self._docs)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def _scoring_terms(self, term: Term) -> list[list[str]]:
-        """For each word of ``term``, the index terms whose weight scores it."""
+    def _scoring_terms(self, term: Term) -> list[list[tuple[str, int]]]:
+        """For each word of ``term``, the index terms whose weight scores it, each with how
+        well it matches (EXACT, FORM, PREFIX, NEAR), best first so preselection walks the
+        word as typed and its forms before longer words."""
         out = []
+        post = self._post
         for word, prefix in zip(term.words, term.word_prefixes, strict=True):
             if is_cjk(word):
-                out.append(cjk_terms(word)[len(word) :] or [word])
-            elif prefix and word in self._prefix_top:
-                out.append(self._prefix_top[word])
-            elif prefix:
-                expansions = self._expansions(word)
-                if len(expansions) > MAX_SCORED_EXPANSIONS:
-                    expansions = heapq.nlargest(
-                        MAX_SCORED_EXPANSIONS, expansions, key=lambda e: len(self._post[e])
-                    )
-                out.append(expansions)
-            else:
-                out.append([word])
+                out.append([(t, EXACT) for t in cjk_terms(word)[len(word) :] or [word]])
+                continue
+            group = [(word, EXACT)] if word in post else []
+            group += [(f, FORM) for f in term.forms if f in post]
+            if prefix:
+                if word in self._prefix_top:
+                    expansions = self._prefix_top[word]
+                else:
+                    expansions = self._expansions(word)
+                    if len(expansions) > MAX_SCORED_EXPANSIONS:
+                        expansions = heapq.nlargest(
+                            MAX_SCORED_EXPANSIONS, expansions, key=lambda e: len(post[e])
+                        )
+                seen = {word, *term.forms}
+                group += [(e, PREFIX) for e in expansions if e not in seen]
+            group += [(n, NEAR) for n in term.near if n in post]
+            out.append(group or [(word, EXACT)])
         return out
 
     def _rank(
@@ -86,19 +99,21 @@ class Ranking:
             return [(d, 0.0, 0) for d in chosen]
         scoring = [(t, self._scoring_terms(t)) for t in query.terms]
         titled = self._title_docs(query, candidates)
-        weights = {e: self._idf(e) for _, groups in scoring for group in groups for e in group}
+        weights = {
+            e: self._idf(e) for _, groups in scoring for group in groups for e, _grade in group
+        }
+        empty: dict[int, int] = {}
         groups = [
-            [(e, self._post[e], weights[e] * (K1 + 1)) for e in group]
+            [(e, self._post.get(e, empty), weights[e] * (K1 + 1), grade) for e, grade in group]
             for _, term_groups in scoring
             for group in term_groups
         ]
         pool: Iterable[int] = candidates
-        known: dict[int, float] = {}
         if limit is not None and len(candidates) > RANK_ALL:
             # Title hits rank first: if they alone fill the list, only they can be in it.
             within = titled if len(titled) >= limit else candidates
             if len(within) > RANK_ALL:
-                pool, known = self._preselect(groups, within, limit)
+                pool, _known = self._preselect(groups, within, limit)
                 if within is candidates:
                     pool |= titled
             else:
@@ -110,27 +125,31 @@ class Ranking:
         rows = []
         for d in pool:
             doc = docs[d]
-            score = known.get(d, 0.0)
-            if not score:
-                norm = norms[d]
-                for group in groups:
-                    best = 0.0
-                    for _e, bucket, weight in group:
-                        tf = bucket.get(d)
-                        if tf:
-                            w = weight * tf / (tf + norm)
-                            if w > best:
-                                best = w
-                    score += best or 0.1
+            score = 0.0
+            form = 0
+            norm = norms[d]
+            for group in groups:
+                best = 0.0
+                grade = 0
+                for _e, bucket, weight, how in group:
+                    tf = bucket.get(d)
+                    if tf:
+                        if how > grade:
+                            grade = how
+                        w = weight * tf / (tf + norm)
+                        if w > best:
+                            best = w
+                score += best or 0.1
+                form += grade
             tier = 1 if d in titled else 0
             if adjacent is not None and any(adjacent(f.folded, f.has_cjk) for f in doc.fields):
                 tier += 2
-            rows.append((-tier, -score, d))
+            rows.append((-form, -tier, -score, d))
         if limit is not None and len(rows) > limit:
             rows = heapq.nsmallest(limit, rows)
         else:
             rows.sort()
-        return [(d, -score, -tier) for tier, score, d in rows]
+        return [(d, -score, -tier) for _form, tier, score, d in rows]
 
     def _title_docs(self, query: Query, candidates: set[int]) -> set[int]:
         """Candidates whose title holds every positive term (they rank above the rest)."""
@@ -141,14 +160,22 @@ class Ranking:
                     terms = [word] if len(word) == 1 else cjk_terms(word)[len(word) :]
                     for t in terms:
                         found = found & self._title_post.get(t, set())
-                elif prefix and word in self._prefix_titles:
-                    found = found & self._prefix_titles[word]
+                    if not found:
+                        return set()
+                    continue
+                titled = self._title_post
+                if prefix and word in self._prefix_titles:
+                    within: set[int] | frozenset[int] = self._prefix_titles[word]
                 elif prefix:
                     expansions = self._expansions(word)
-                    titled = self._title_post
-                    found = found & set().union(*(titled[e] for e in expansions if e in titled))
+                    within = set().union(*(titled[e] for e in expansions if e in titled))
                 else:
-                    found = found & self._title_post.get(word, set())
+                    within = titled.get(word, set())
+                if term.forms or term.near:
+                    within = within.union(
+                        *(titled[f] for f in term.forms + term.near if f in titled)
+                    )
+                found = found & within
                 if not found:
                     return set()
             if term.phrase or len(term.words) > 1 or is_cjk(term.words[0]):
@@ -165,7 +192,10 @@ class Ranking:
         return found if found is not candidates else set(found)
 
     def _preselect(
-        self, groups: list[list[tuple[str, dict[int, int], float]]], within: set[int], limit: int
+        self,
+        groups: list[list[tuple[str, dict[int, int], float, int]]],
+        within: set[int],
+        limit: int,
     ) -> tuple[set[int], dict[int, float]]:
         """The documents that can reach the top ``limit`` of a very broad query.
 
@@ -181,7 +211,7 @@ class Ranking:
         single = len(groups) == 1
         norms = self._norms
         for group in groups:
-            for term, bucket, weight in group[:PRESELECT_EXPANSIONS]:
+            for term, bucket, weight, _how in group[:PRESELECT_EXPANSIONS]:
                 got = 0
                 for d in self._ranked_docs(term):
                     if d in within:
