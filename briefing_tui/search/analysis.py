@@ -303,19 +303,18 @@ def match_words(needle: str, text: str, language: str = "en") -> list[tuple[int,
 
     The search bar's rule for one line: folded alike; a word matches itself and its other
     forms (stemmed as ``text``'s language, or by script); the last word, still being typed
-    unless ``needle`` ends in a space, also matches the start of a longer word.
+    unless ``needle`` ends in a space, also matches the start of a longer word. A list filtered
+    on every keystroke analyses each text once (cached), then compares words.
     """
     wanted = query_words(fold(needle))
     if not wanted:
         return []
     typing = not needle[-1].isspace()
-    folded, index = fold_with_map(text)
-    words = [(m.group(), m.start(), m.end()) for m in WORD.finditer(folded)]
-    algorithm = algorithm_for(language)
+    folded, index, words = _analysed(text, algorithm_for(language))
     spans: list[tuple[int, int]] = []
     for position, query_word in enumerate(wanted):
         prefix = typing and position == len(wanted) - 1
-        found = _word_spans(query_word, prefix, folded, words, algorithm)
+        found = _word_spans(query_word, prefix, folded, words)
         if not found:
             return None
         spans.extend(found)
@@ -324,12 +323,27 @@ def match_words(needle: str, text: str, language: str = "en") -> list[tuple[int,
     return sorted(set(spans))
 
 
+@lru_cache(maxsize=8192)
+def _analysed(
+    text: str, algorithm: str | None
+) -> tuple[str, list[int] | None, tuple[tuple[str, int, int, str | None, str | None], ...]]:
+    """Folded text, its offset map, and its words as (word, start, end, stemmer, stem)."""
+    folded, index = fold_with_map(text)
+    words = []
+    for match in WORD.finditer(folded):
+        word = match.group()
+        chosen = word_algorithm(word, algorithm)
+        words.append(
+            (word, match.start(), match.end(), chosen, stem(word, chosen) if chosen else None)
+        )
+    return folded, index, tuple(words)
+
+
 def _word_spans(
     query_word: str,
     prefix: bool,
     folded: str,
-    words: list[tuple[str, int, int]],
-    algorithm: str | None,
+    words: tuple[tuple[str, int, int, str | None, str | None], ...],
 ) -> list[tuple[int, int]]:
     """Spans of ``folded`` matching one query word (CJK: as a substring)."""
     if is_cjk(query_word):
@@ -340,15 +354,14 @@ def _word_spans(
             start = folded.find(query_word, start + 1)
         return out
     out = []
-    for word, start, end in words:
+    stems: dict[str, str | None] = {}
+    for word, start, end, chosen, stemmed in words:
         if word == query_word or (prefix and word.startswith(query_word)):
             out.append((start, end))
-            continue
-        chosen = word_algorithm(word, algorithm)
-        if (
-            chosen is not None
-            and word_algorithm(query_word, chosen) == chosen
-            and stem(word, chosen) == stem(query_word, chosen)
-        ):
-            out.append((start, end))
+        elif chosen is not None:
+            if chosen not in stems:
+                same_script = word_algorithm(query_word, chosen) == chosen
+                stems[chosen] = stem(query_word, chosen) if same_script else None
+            if stems[chosen] == stemmed:
+                out.append((start, end))
     return out

@@ -40,8 +40,19 @@ def with_forms(query: Query, forms: Callable[[str], tuple[str, ...]]) -> Query:
 
 
 def rewrite(text: str, changed: dict[str, str]) -> str:
-    """The user's query with each word whose folded form is in ``changed`` replaced."""
-    return _WORD.sub(lambda m: changed.get(fold(m.group()), m.group()), text)
+    """The user's query with each word whose folded form is in ``changed`` replaced, in the
+    user's capitals ("Yurj" -> "Yuri", "PUTN" -> "PUTIN")."""
+
+    def swap(match: re.Match[str]) -> str:
+        typed = match.group()
+        new = changed.get(fold(typed))
+        if new is None:
+            return typed
+        if typed.isupper() and len(typed) > 1:
+            return new.upper()
+        return new[:1].upper() + new[1:] if typed[:1].isupper() else new
+
+    return _WORD.sub(swap, text)
 
 
 class Typos:
