@@ -74,6 +74,7 @@ def run_search(ns: argparse.Namespace, load_result: LoadResult, out: TextIO | No
             "query": ns.query,
             "total": result.total,
             "showing_results_for": result.corrected,
+            "did_you_mean": result.suggestion,
             "hits": [hit.as_dict() for hit in result.hits],
         }
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
