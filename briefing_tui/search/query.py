@@ -32,7 +32,8 @@ STATUSES = tuple(s.value for s in Status)
 #: The query language in a few lines, for ``briefing search --help`` and the TUI's help.
 QUERY_SYNTAX = """\
 query syntax:
-  gas pipeline        items holding every word (case and accents ignored)
+  gas pipeline        items holding every word in any form (case and accents
+                      ignored; pipelines finds pipeline; typos forgiven on few hits)
   pipel               the last word also matches longer words while typing
   "power of siberia"  an exact phrase
   -coal  -"a b"       leave out items with this word or phrase
