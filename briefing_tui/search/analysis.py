@@ -252,7 +252,7 @@ def _edits1(word: str, alphabet: str) -> set[str]:
 
 def alphabets(words: Iterable[str]) -> dict[str | None, str]:
     """The letters the words use, by script: the letters a typo may have replaced."""
-    chars = set().union(*(set(w) for w in words)) if words else set()
+    chars = set("".join(words))
     out: dict[str | None, list[str]] = {}
     for char in chars:
         out.setdefault(_char_script(char), []).append(char)
@@ -280,10 +280,12 @@ def close_words(
     if limit >= 2:
         lo = bisect.bisect_left(vocabulary, word[0])
         hi = bisect.bisect_left(vocabulary, word[0] + "\U0010ffff", lo)
-        size = len(word)
+        size, letters_of_word, most = len(word), set(word), 2 * limit
         for other in vocabulary[lo:hi]:
+            # An edit changes the set of letters by at most two: a cheap test in C first.
             if (
                 abs(len(other) - size) <= limit
+                and len(letters_of_word.symmetric_difference(other)) <= most
                 and other not in found
                 and edit_distance(word, other, limit) <= limit
             ):

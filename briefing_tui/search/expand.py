@@ -90,7 +90,9 @@ class Typos:
                 len(singles[i - 1]) if i > 0 else 0,
                 len(singles[i + 1]) if i + 1 < len(singles) else 0,
             )
-            if word and (limit := typo_limit(word, beside)):
+            # A word still being typed that starts some indexed word is no typo (yet).
+            typing = term.prefix and self._expands(word)
+            if word and not typing and (limit := typo_limit(word, beside)):
                 near = tuple(w for w in self._close(word, limit) if w not in term.forms)
                 if near:
                     term = replace(term, near=near)

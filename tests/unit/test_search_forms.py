@@ -236,6 +236,12 @@ def test_many_hits_need_no_guessing(index: SearchIndex) -> None:
     assert index.search("переговоры").corrected is None
 
 
+def test_a_word_still_being_typed_is_no_typo(index: SearchIndex) -> None:
+    # "pricel" starts "priceless" (one hit): no guessing until the word is finished.
+    result = index.search("pricel")
+    assert (ids(result), result.corrected) == (["gas.p6"], None)
+
+
 def test_cli_says_showing_results_for_and_did_you_mean(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
