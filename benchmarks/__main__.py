@@ -21,6 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     search.add_argument("--json", type=Path, metavar="FILE", help="also write raw results here")
     search.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    search.add_argument(
+        "--language", choices=("en", "ru"), default="en", help="synthetic briefings' language"
+    )
     engines = sub.add_parser("engines", help="engine choice: ours vs SQLite FTS5 vs tantivy")
     engines.add_argument(
         "--sizes", default="1,1000,10000", help="library sizes (default 1,1000,10000)"
@@ -88,9 +91,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return startup_bench.run(ns.repeats, ns.library_size, ns.json)
     if ns.child is not None:
-        print(json.dumps(search_bench.measure(ns.child)))
+        print(json.dumps(search_bench.measure(ns.child, language=ns.language)))
         return 0
-    return search_bench.run(_sizes(parser, ns.sizes), ns.json)
+    return search_bench.run(_sizes(parser, ns.sizes), ns.json, ns.language)
 
 
 def _sizes(parser: argparse.ArgumentParser, text: str) -> list[int]:

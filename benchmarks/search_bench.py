@@ -43,9 +43,19 @@ LIMIT = 200
 PASSES = 3
 
 
-def query_mix() -> list[tuple[str, str]]:
-    """(kind, query): a common word, a rare word, a phrase and a filter, as a user types them."""
-    rare = vocabulary()[12_345]
+def query_mix(language: str = "en") -> list[tuple[str, str]]:
+    """(kind, query): a common word, a rare word, a phrase and a filter, as a user types them.
+
+    In Russian the common word is typed in the nominative plural, which most of its
+    occurrences are not (they are genitive and prepositional): its hits come from its forms."""
+    rare = vocabulary(language)[12_345]
+    if language == "ru":
+        return [
+            ("common word", "переговоры"),
+            ("rare word", rare),
+            ("phrase", '"сила сибири"'),
+            ("filter", "area:power газ"),
+        ]
     return [
         ("common word", "cooperation"),
         ("rare word", rare),
@@ -54,9 +64,9 @@ def query_mix() -> list[tuple[str, str]]:
     ]
 
 
-def keystrokes() -> list[str]:
+def keystrokes(language: str = "en") -> list[str]:
     """Every prefix of every query in the mix, in typing order."""
-    return [query[:i] for _, query in query_mix() for i in range(1, len(query) + 1)]
+    return [query[:i] for _, query in query_mix(language) for i in range(1, len(query) + 1)]
 
 
 def _percentile(values: Sequence[float], fraction: float) -> float:
@@ -158,7 +168,9 @@ def _fts5(corpus: list[str], keys: list[str], limit: int, passes: int) -> dict[s
     return {"build_s": build_s, "wall_ms": _stats(wall), "cpu_ms": _stats(cpu)}
 
 
-def measure(folder: Path, limit: int = LIMIT, passes: int = PASSES) -> dict[str, object]:
+def measure(
+    folder: Path, limit: int = LIMIT, passes: int = PASSES, language: str = "en"
+) -> dict[str, object]:
     """Everything for one library size, measured in this process."""
     t0 = time.perf_counter()
     result = load_library(folder)
@@ -170,7 +182,7 @@ def measure(folder: Path, limit: int = LIMIT, passes: int = PASSES) -> dict[str,
         index = SearchIndex.build(library)
     build_s = time.perf_counter() - t0
 
-    keys = keystrokes()
+    keys = keystrokes(language)
     engine: list[float] = []
     engine_cpu: list[float] = []
     for n in range(passes):
@@ -183,7 +195,7 @@ def measure(folder: Path, limit: int = LIMIT, passes: int = PASSES) -> dict[str,
             engine.append(time.perf_counter() - t0)
             engine_cpu.append(time.thread_time() - c0)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    totals = {kind: index.search(query).total for kind, query in query_mix()}
+    totals = {kind: index.search(query).total for kind, query in query_mix(language)}
 
     corpus = [fold(text) for text in item_texts(library)]
     scan: list[float] = []
@@ -199,6 +211,7 @@ def measure(folder: Path, limit: int = LIMIT, passes: int = PASSES) -> dict[str,
     chars = sum(len(text) for text in corpus)
     return {
         "briefings": len(library.briefings),
+        "language": language,
         "broken": len(result.broken),
         "text_kb_per_briefing": chars / 1000 / max(1, len(library.briefings)),
         "docs": index.doc_count,
@@ -218,9 +231,18 @@ def measure(folder: Path, limit: int = LIMIT, passes: int = PASSES) -> dict[str,
     }
 
 
-def _child(folder: Path) -> dict[str, object]:
+def _child(folder: Path, language: str = "en") -> dict[str, object]:
     out = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "search", "--child", str(folder)],
+        [
+            sys.executable,
+            "-m",
+            "benchmarks",
+            "search",
+            "--child",
+            str(folder),
+            "--language",
+            language,
+        ],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -288,27 +310,28 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, {system}, Python {platform.python_version()}"
 
 
-def run(sizes: Sequence[int], json_out: Path | None = None) -> int:
+def run(sizes: Sequence[int], json_out: Path | None = None, language: str = "en") -> int:
     """Write the libraries, measure each size in its own process, print the table."""
     rows = []
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
         for size in sizes:
             folder = Path(tmp) / f"lib-{size}"
             t0 = time.perf_counter()
-            write_library(folder, size)
+            write_library(folder, size, language=language)
             written = time.perf_counter() - t0
             print(
                 f"size {size}: wrote {size} briefing(s) in {written:.1f} s; measuring…",
                 file=sys.stderr,
             )
-            row = _child(folder)
+            row = _child(folder, language)
             rows.append(row)
             print(json.dumps(row), file=sys.stderr)
     print(f"Machine: {machine()}")
     print(f"Date: {time.strftime('%Y-%m-%d %H:%M %Z')}")
     print(
-        f"Query mix: {', '.join(f'{k} {q!r}' for k, q in query_mix())}; "
-        f"{len(keystrokes())} keystrokes × {PASSES} passes, limit {LIMIT}"
+        f"Library language: {language}; query mix: "
+        f"{', '.join(f'{k} {q!r}' for k, q in query_mix(language))}; "
+        f"{len(keystrokes(language))} keystrokes × {PASSES} passes, limit {LIMIT}"
     )
     print()
     print("Wall-clock time per keystroke:")

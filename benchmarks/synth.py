@@ -8,8 +8,13 @@ generated pseudo-words, so that common words are very common and most words are 
 real text. A few accented and Cyrillic names and recurring phrases ("Power of Siberia") appear
 as they do in the real report.
 
+With ``language="ru"`` the briefings are Russian (``language = "ru"``): common words of
+analytical prose in several grammatical forms each, then generated stems that each appear with
+several case endings, so word forms are as common as in real Russian text (issue #15).
+
 The output is TOML folders written through the same format authors use, so the benchmark's load
-time covers the real loader. The same ``seed`` and ``count`` always give the same bytes.
+time covers the real loader. The same ``seed``, ``count`` and ``language`` always give the same
+bytes.
 """
 
 from __future__ import annotations
@@ -80,21 +85,68 @@ _STANCES = ["condemned", "concerned", "critical", "restrained", "wary", "welcome
 _SYLLABLE_TEXT = "ka to ri mu ne so va li de pra gor stan vel ost mir kov sha zen bor lin tel"
 _SYLLABLES = _SYLLABLE_TEXT.split()
 
+#: Russian: frequent words of analytical prose, several forms of each (cases, numbers, tenses).
+_RU_BASE_TEXT = """
+и в на с по что о к для не из как это его а также от до при их были был будет стороны сторон
+сторонам переговоры переговоров переговорах переговорам россия россии россию китай китая китаю
+китае сотрудничество сотрудничества сотрудничеству сотрудничестве газ газа газу газе газопровод
+газопровода газопроводу газопроводе газопроводы газопроводов соглашение соглашения соглашению
+соглашении соглашений соглашениям цена цены цене цену ценой цен поставки поставок поставкам
+поставках визит визита визиту визите президент президента президенту президентом лидеры лидеров
+лидерам заявил заявила заявили заявление заявления заявлению подписал подписали подписать
+подписано торговля торговли торговле экономика экономики экономике развитие развития развитию
+энергетика энергетики энергетике проект проекта проекты проектов инвестиции инвестиций
+безопасность безопасности партнерство партнерства отношения отношений отношениях встреча встречи
+встрече министр министра министерство министерства источники источников сибирь сибири монголия
+монголии маршрут маршрута маршруту рынок рынка рынке рынки рынков валюта валюты валютах расчеты
+расчетов санкции санкций санкциям запад запада западные западных позиция позиции позицию
+обсуждали обсуждают обсудили договорились договорятся договоренность договоренности
+"""
+_RU_NAMES = ["Си Цзиньпин", "Владимир Путин", "Юрий Ушаков", "Сергей Лавров", "Ван И"]
+_RU_PHRASES = ["Сила Сибири — 2", "всеобъемлющее партнерство", "национальные валюты", "Пояс и путь"]
+_RU_SYLLABLES = [
+    "ка",
+    "то",
+    "ри",
+    "му",
+    "не",
+    "со",
+    "ва",
+    "ли",
+    "де",
+    "пра",
+    "гор",
+    "стан",
+    "вел",
+    "ост",
+    "мир",
+    "ков",
+    "ша",
+    "зен",
+    "бор",
+    "лин",
+    "тел",
+]
+#: Case endings a generated Russian stem is written with (nominative, genitive, dative...).
+_RU_ENDINGS = ["", "а", "у", "е", "ом", "ы", "ов", "ам", "ами", "ах"]
+
 #: Vocabulary size: the base words, then generated words down the tail.
 VOCABULARY_SIZE = 20_000
 ZIPF_EXPONENT = 1.07
 
 
 @cache
-def _weights() -> tuple[list[str], list[float]]:
-    words = vocabulary()
+def _weights(language: str = "en") -> tuple[list[str], list[float]]:
+    words = vocabulary(language)
     cum = list(itertools.accumulate(1 / rank**ZIPF_EXPONENT for rank in range(1, len(words) + 1)))
     return words, cum
 
 
 @cache
-def vocabulary() -> list[str]:
+def vocabulary(language: str = "en") -> list[str]:
     """The benchmark vocabulary, most frequent first; the same on every run."""
+    if language == "ru":
+        return _ru_vocabulary()
     words = list(dict.fromkeys(_BASE_WORDS))
     seen = set(words)
     for length in itertools.count(2):
@@ -108,21 +160,48 @@ def vocabulary() -> list[str]:
     raise AssertionError("unreachable")
 
 
+def _ru_vocabulary() -> list[str]:
+    """Russian: the base words, then generated stems each with its case endings in turn (so
+    the forms of one stem sit next to each other in frequency, as they do in real text)."""
+    words = list(dict.fromkeys(_RU_BASE_TEXT.split()))
+    seen = set(words)
+    for length in itertools.count(2):
+        for parts in itertools.product(_RU_SYLLABLES, repeat=length):
+            stem = "".join(parts)
+            for ending in _RU_ENDINGS:
+                word = stem + ending
+                if word not in seen:
+                    seen.add(word)
+                    words.append(word)
+                    if len(words) == VOCABULARY_SIZE:
+                        return words
+    raise AssertionError("unreachable")
+
+
 class _Writer:
     """Draws text for one briefing from a seeded generator."""
 
-    def __init__(self, rng: random.Random, words: list[str], cum: list[float]) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        words: list[str],
+        cum: list[float],
+        names: list[str] = _NAMES,
+        phrases: list[str] = _PHRASES,
+    ) -> None:
         self.rng = rng
         self.words = words
         self.cum = cum
+        self.names = names
+        self.phrases = phrases
 
     def sentence(self) -> str:
         rng = self.rng
         picked = rng.choices(self.words, cum_weights=self.cum, k=rng.randint(9, 28))
         if rng.random() < 0.25:
-            picked.insert(rng.randrange(len(picked)), rng.choice(_NAMES))
+            picked.insert(rng.randrange(len(picked)), rng.choice(self.names))
         if rng.random() < 0.12:
-            picked.insert(rng.randrange(len(picked)), rng.choice(_PHRASES))
+            picked.insert(rng.randrange(len(picked)), rng.choice(self.phrases))
         text = " ".join(picked)
         return text[0].upper() + text[1:] + "."
 
@@ -149,11 +228,14 @@ def _ids(values: list[str]) -> str:
     return "[" + ", ".join(_s(v) for v in values) + "]"
 
 
-def briefing_files(index: int, seed: int = 2025) -> dict[str, str]:
-    """The five content files of synthetic briefing number ``index``."""
+def briefing_files(index: int, seed: int = 2025, language: str = "en") -> dict[str, str]:
+    """The five content files of synthetic briefing number ``index`` (in ``language``: en, ru)."""
     rng = random.Random(seed * 1_000_003 + index)
-    words, cum = _weights()
-    w = _Writer(rng, words, cum)
+    words, cum = _weights(language)
+    if language == "ru":
+        w = _Writer(rng, words, cum, _RU_NAMES, _RU_PHRASES)
+    else:
+        w = _Writer(rng, words, cum)
     start = dt.date(2020, 1, 1) + dt.timedelta(days=index % 1500)
     end = start + dt.timedelta(days=3)
     source_ids = [f"src-{i}" for i in range(1, 15)]
@@ -162,6 +244,7 @@ def briefing_files(index: int, seed: int = 2025) -> dict[str, str]:
         [
             f'id = "synth-{index:04d}"',
             f"title = {_s(w.title(7))}",
+            *([f'language = "{language}"'] if language != "en" else []),
             f"start = {start.isoformat()}",
             f"end = {end.isoformat()}",
             f"photo_caption = {_s(w.text(150))}",
@@ -277,12 +360,12 @@ def briefing_files(index: int, seed: int = 2025) -> dict[str, str]:
     }
 
 
-def write_library(folder: Path, count: int, seed: int = 2025) -> Path:
+def write_library(folder: Path, count: int, seed: int = 2025, language: str = "en") -> Path:
     """Write ``count`` synthetic briefing folders under ``folder``; returns ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     for index in range(count):
         target = folder / f"synth-{index:04d}"
         target.mkdir(exist_ok=True)
-        for name, text in briefing_files(index, seed).items():
+        for name, text in briefing_files(index, seed, language).items():
             (target / name).write_text(text, encoding="utf-8")
     return folder

@@ -10,7 +10,9 @@ stripped of control characters (tabs and newlines become spaces) so that a hit i
 line of three columns and can never move the cursor or recolour a terminal.
 
 Exit status follows grep: 0 with hits, 1 with none, 2 for a bad query or path (one line on
-stderr, never a traceback).
+stderr, never a traceback). When few hits led the engine to let long words match a typo away,
+stderr says "showing results for …"; with none, it says "did you mean: …" when a query a typo
+away has hits.
 """
 
 from __future__ import annotations
@@ -75,10 +77,15 @@ def search_index(
     if result.error:
         print(f"briefing: bad query: {result.error}", file=sys.stderr)
         return EXIT_USAGE
+    if result.corrected is not None:
+        # On stderr, like the warnings: stdout stays hits only, for scripts.
+        print(f"briefing: showing results for {one_line(result.corrected)}", file=sys.stderr)
     if ns.json:
         data = {
             "query": ns.query,
             "total": result.total,
+            "showing_results_for": result.corrected,
+            "did_you_mean": result.suggestion,
             "hits": [hit.as_dict() for hit in result.hits],
         }
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -87,4 +94,6 @@ def search_index(
         for hit in result.hits:
             out.write(format_hit(hit, bold) + "\n")
     out.flush()
+    if not result.hits and result.suggestion is not None:
+        print(f"briefing: did you mean: {one_line(result.suggestion)}", file=sys.stderr)
     return EXIT_OK if result.hits else EXIT_PROBLEMS

@@ -14,6 +14,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from briefing_tui.search.analysis import match_words
     from briefing_tui.search.highlight import SNIPPET_WIDTH, match_spans
     from briefing_tui.search.index import SearchIndex
     from briefing_tui.search.query import (
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 _HOMES = {
     "SNIPPET_WIDTH": "highlight",
     "match_spans": "highlight",
+    "match_words": "analysis",
     "SearchIndex": "index",
     "FIELDS": "query",
     "KINDS": "query",
@@ -70,6 +72,7 @@ __all__ = [
     "Term",
     "fold",
     "match_spans",
+    "match_words",
     "parse_query",
     "stops_in_reading_order",
 ]

@@ -13,11 +13,10 @@ what a word is. Each field of an item (its text, a quote, a speaker...) is a sep
 of a multi-valued field: tantivy leaves a position gap between values, so a phrase never runs
 from one field into the next.
 
-Where stems plug in (issue #15): :func:`analyze` returns the word stream; a stemmed twin of
-it (one stem per word, same positions) goes into two more fields ``title_stem`` and
-``body_stem`` added to :func:`schema` (same options as ``title``/``body``), and the query side
-(:mod:`briefing_tui.search.translate`, ``_word_query``) adds a Should clause on the stemmed
-field for an unquoted word. :data:`SCHEMA_VERSION` must then be raised, so stores rebuild.
+Word forms (issue #15) need no field of their own: the ``body`` field's term dictionary is
+the library's vocabulary (:mod:`briefing_tui.search.lexicon`), grouped by Snowball stem under
+the languages the ``lang`` field lists, and a query word is widened to the library's own
+spellings of its stem, which are ordinary terms of ``body`` (:mod:`briefing_tui.search.expand`).
 """
 
 from __future__ import annotations
@@ -35,7 +34,7 @@ if TYPE_CHECKING:
 
 #: Raised whenever the schema or :func:`analyze` changes meaning: a store written with another
 #: version is rebuilt rather than read.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Items of one briefing are numbered in the low bits of the ``order`` key, the briefing's
 #: sequence number in the high bits, so that sorting by ``order`` is reading order.
 LOCAL_BITS = 20
@@ -97,6 +96,7 @@ def schema() -> tantivy.Schema:
     for name in FILTER_FIELD.values():
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("bkey", tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("lang", tokenizer_name="raw", index_option="basic")
     sb.add_unsigned_field("order", stored=True, fast=True)
     sb.add_bytes_field("item", stored=True)
     return sb.build()
@@ -115,7 +115,7 @@ def decode_doc(data: bytes) -> tuple[Any, ...]:
 
 
 def tantivy_document(
-    doc: Doc, order: int, bkey: str, filters: dict[str, list[str]]
+    doc: Doc, order: int, bkey: str, filters: dict[str, list[str]], language: str = "en"
 ) -> tantivy.Document:
     """One item as a tantivy document."""
     import tantivy
@@ -141,6 +141,7 @@ def tantivy_document(
         for key in keys:
             out.add_text(FILTER_FIELD[name], key)
     out.add_text("bkey", bkey)
+    out.add_text("lang", language.split("-", 1)[0].lower())
     out.add_unsigned("order", order)
     out.add_bytes("item", encode_doc(doc))
     return out

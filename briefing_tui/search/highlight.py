@@ -7,6 +7,7 @@ building an index, and so the rules live next to the tokeniser rules they must a
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -97,8 +98,13 @@ class Matcher:
 
 @lru_cache(maxsize=2048)
 def term_matcher(term: Term) -> Matcher:
-    """The matcher for one term: words joined by punctuation/space (by nothing between CJK)."""
+    """The matcher for one term: words joined by punctuation/space (by nothing between CJK).
+
+    A one-word term with other forms or typo neighbours (filled in by the index) matches any of
+    them as a whole word, so the inflected forms the engine found are the ones highlighted."""
     words = term.words
+    if (term.forms or term.near) and len(words) == 1 and not is_cjk(words[0]):
+        return _forms_matcher(words[0], term.prefix, term.forms + term.near)
     joiner = r"[\W_]*" if any(is_cjk(w) for w in words) else r"[\W_]+"
     parts = [re.escape(w) for w in words]
     body = joiner.join(parts)
@@ -116,6 +122,29 @@ def term_matcher(term: Term) -> Matcher:
         + (r"[^\W_]*" if extend else "")
     )
     return Matcher(re.compile(fast), re.compile(body), check_start, check_end, extend)
+
+
+def _forms_matcher(word: str, prefix: bool, others: tuple[str, ...]) -> Matcher:
+    """One word or any of ``others``, each a whole word (the word itself a prefix if typed).
+
+    The shared start is written once, before the alternatives, so the pattern still begins
+    with a literal the regex engine can skip ahead to; the longest alternative comes first, so
+    the boundary-checked slow path (CJK text) sees a whole form before a shorter one."""
+    candidates = sorted({word, *others}, key=lambda w: (-len(w), w))
+    common = os.path.commonprefix(candidates)  # noqa: RUF071  (characters are wanted)
+    lead = re.escape(common)
+    fast_alts, slow_alts = [], []
+    for candidate in candidates:
+        rest = re.escape(candidate[len(common) :])
+        slow_alts.append(rest)
+        if prefix and candidate == word:
+            fast_alts.append(rest + r"[^\W_]*")
+        else:
+            fast_alts.append(rest + r"(?![^\W_])")
+    behind = f"(?<![^\\W_]{lead})" if common else r"(?<![^\W_])"
+    fast = f"{lead}{behind}(?:{'|'.join(fast_alts)})"
+    slow = f"{lead}(?:{'|'.join(slow_alts)})"
+    return Matcher(re.compile(fast), re.compile(slow), True, not prefix, prefix)
 
 
 def find_spans(

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from briefing_tui.content.model import Briefing, Library
 from briefing_tui.search import engine
 from briefing_tui.search.documents import Doc, briefing_docs, make_fields
+from briefing_tui.search.expand import Typos, single_word, with_forms
 from briefing_tui.search.filters import FilterKeys, FilterNames
 from briefing_tui.search.highlight import (
     Matcher,
@@ -32,6 +33,7 @@ from briefing_tui.search.highlight import (
     snippet_window,
     term_matcher,
 )
+from briefing_tui.search.lexicon import Lexicon
 from briefing_tui.search.query import Query, QueryError, parse_query
 from briefing_tui.search.results import Hit, LazyHits, SearchResult
 from briefing_tui.search.translate import Translator, needs_check, tier_of
@@ -52,12 +54,14 @@ def add_briefing(writer: tantivy.IndexWriter, briefing: Briefing, seq: int, bkey
         engine.iter_orders(seq, len(docs)), docs, strict=True
     ):
         writer.add_document(
-            engine.tantivy_document(doc, order, bkey, keys.keys(doc, cited, section_id))
+            engine.tantivy_document(
+                doc, order, bkey, keys.keys(doc, cited, section_id), briefing.language
+            )
         )
     return len(docs)
 
 
-class SearchIndex:
+class SearchIndex(Typos):
     """A search index over a whole library. Build (or open) once, query many times.
 
     Thread-safety: :meth:`search` only reads, so a UI may search from a worker thread while the
@@ -73,6 +77,7 @@ class SearchIndex:
         self._searcher = index.searcher()
         self._names = FilterNames(self._keys_of)
         self._translator = Translator(index.schema, self._searcher, self._names)
+        self._words: Lexicon | None = None
 
     # -- building and opening -------------------------------------------------------------------
 
@@ -106,6 +111,11 @@ class SearchIndex:
         return int(self._searcher.num_docs)
 
     @property
+    def term_count(self) -> int:
+        """How many distinct words the index holds."""
+        return len(self._lexicon().doc_freq)
+
+    @property
     def briefing_count(self) -> int:
         """How many briefings the index covers (hits name their briefing when above one)."""
         return len(self._positions)
@@ -122,9 +132,38 @@ class SearchIndex:
             return SearchResult(query_text, (), 0, str(exc))
 
     def _run(self, query: Query, limit: int | None) -> SearchResult:
-        """Matching and ranking in tantivy; exact checks and hits here."""
+        """Matching and ranking in tantivy; exact checks and hits here. Each one-word term also
+        matches the library's other forms of its word; with few hits, words a typo away too."""
         if query.is_empty or self.doc_count == 0:
             return SearchResult(query.text, (), 0, None, query)
+        if any(single_word(t) for t in (*query.terms, *query.excluded)):
+            query = with_forms(query, self._lexicon().forms.forms)
+        ranked, total = self._ranked(query, limit)
+        corrected = suggestion = None
+        if total < self.FEW_HITS and query.terms:
+            # Few or no hits: let long words match a typo away too (issue #15).
+            retry, corrected = self._with_near(query)
+            if corrected is not None:
+                more, more_total = self._ranked(retry, limit)
+                if more_total > total:
+                    query, ranked, total = retry, more, more_total
+                else:
+                    corrected = None
+            if not total:
+                suggestion = self._suggest(query)
+        matchers = [term_matcher(t) for t in query.terms]
+
+        def build(i: int) -> Hit:
+            (score, tier, address), order = ranked[i]
+            doc = self._item(address, order)
+            return self._hit(doc, query, matchers, score, tier)
+
+        hits = LazyHits(len(ranked), build, EAGER_HITS)
+        return SearchResult(query.text, hits, total, None, query, corrected, suggestion)
+
+    def _ranked(self, query: Query, limit: int | None) -> tuple[list[Any], int]:
+        """The ranked rows ``((score, tier, address), order)`` of a query, and how many items
+        match it in all."""
         tq = self._translator.translate(query)
         checked = [t for t in (*query.terms, *query.excluded) if needs_check(t)]
         everything = self.doc_count
@@ -150,15 +189,17 @@ class SearchIndex:
             ranked, total = kept, len(kept)
         if limit is not None:
             ranked = ranked[:limit]
-        matchers = [term_matcher(t) for t in query.terms]
+        return ranked, total
 
-        def build(i: int) -> Hit:
-            (score, tier, address), order = ranked[i]
-            doc = self._item(address, order)
-            return self._hit(doc, query, matchers, score, tier)
+    def _match(self, query: Query) -> int:
+        """How many items match ``query`` (typo suggestions try queries with this)."""
+        return self._ranked(query, 1)[1]
 
-        hits = LazyHits(len(ranked), build, EAGER_HITS)
-        return SearchResult(query.text, hits, total, None, query)
+    def _lexicon(self) -> Lexicon:
+        """The library's words, read from the index when a query first needs them."""
+        if self._words is None:
+            self._words = Lexicon(self._searcher)
+        return self._words
 
     def _asc(self) -> Any:
         import tantivy

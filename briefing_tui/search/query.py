@@ -32,7 +32,8 @@ STATUSES = tuple(s.value for s in Status)
 #: The query language in a few lines, for ``briefing search --help`` and the TUI's help.
 QUERY_SYNTAX = """\
 query syntax:
-  gas pipeline        items holding every word (case and accents ignored)
+  gas pipeline        items holding every word in any form (case and accents
+                      ignored; pipelines finds pipeline; typos forgiven on few hits)
   pipel               the last word also matches longer words while typing
   "power of siberia"  an exact phrase
   -coal  -"a b"       leave out items with this word or phrase
@@ -69,6 +70,11 @@ class Term:
     #: The last word may match the start of a longer word (it is still being typed).
     prefix: bool = False
     negated: bool = False
+    #: For a one-word term, the library's other forms of the word (same stem), filled in by
+    #: the index: they match too, ranked below the word itself (issue #15).
+    forms: tuple[str, ...] = ()
+    #: Library words a typo away, filled in by the index when the query found few hits.
+    near: tuple[str, ...] = ()
 
     @property
     def word_prefixes(self) -> tuple[bool, ...]:

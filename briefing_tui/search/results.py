@@ -142,6 +142,11 @@ class SearchResult:
     #: A one-line message for a malformed query; the UI shows it inline instead of results.
     error: str | None = None
     query: Query | None = None
+    #: The query as words a typo away made it match, when few hits led the engine to try
+    #: them: shown as "showing results for …" (issue #15).
+    corrected: str | None = None
+    #: With no hits: a query a typo away that has some ("did you mean …").
+    suggestion: str | None = None
 
     def __bool__(self) -> bool:
         return bool(self.hits)

@@ -4,10 +4,11 @@ Kept apart from :mod:`briefing_tui.search` so that the rules that decide what "t
 means live in one small place: the index and the highlighter must agree exactly, or the UI would
 highlight words the engine did not match (or miss ones it did).
 
-Folding is Unicode casefolding followed by NFKD and the removal of combining marks, so "Zelenský"
-matches "zelensky", "ИСТОЧНИКИ" matches "источники" and "m³" matches "m3". Chinese, Japanese and
-Korean script has no spaces between words, so a run of such characters is indexed as its single
-characters and its overlapping character pairs, and matched as a substring.
+Folding is Unicode casefolding followed by NFKD and the removal of combining marks (Russian "й"
+stays a letter of its own), so "Zelenský" matches "zelensky", "ИСТОЧНИКИ" matches "источники",
+"ёлка" matches "елка" and "m³" matches "m3". Chinese, Japanese and Korean script has no spaces
+between words, so a run of such characters is indexed as its single characters and its
+overlapping character pairs, and matched as a substring.
 """
 
 from __future__ import annotations
@@ -33,10 +34,19 @@ WORD = re.compile(r"[^\W_]+")
 _CJK_RUN = re.compile(f"[{_CJK_RANGES}]+")
 
 
+#: Letters that look accented but are letters of their own: Russian "й" is not an "и" with a
+#: mark (unlike "ё", which Russian writes as "е" freely), and word forms depend on it: folded
+#: to "и", "газовой" would no longer stem like "газовая" (issue #15).
+_KEEP = {"й": "й"}
+
+
 @lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     """Fold one character; cached because text reuses a small alphabet."""
-    decomposed = unicodedata.normalize("NFKD", char.casefold())
+    folded = char.casefold()
+    if folded in _KEEP:
+        return _KEEP[folded]
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -12,8 +12,10 @@ part means in the index that :mod:`briefing_tui.search.engine` writes:
 - a term mixing CJK and other words is matched word by word here and checked exactly by the
   index afterwards (:func:`needs_check`), as the old engine did;
 - filters are term sets of the keys :class:`~briefing_tui.search.filters.FilterNames` picks;
-- ranking tiers (the query as a phrase, then every term in a title) are constant scores added
-  on top of BM25, far above any BM25 score, so they sort first.
+- ranking tiers are constant scores added on top of BM25, far above any BM25 score, so they
+  sort first: how well each one-word term matched (the word as typed, above another form of
+  it, above a longer word it starts, above a word a typo away: issue #15), then the query as a
+  phrase, then every term in a title.
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ if TYPE_CHECKING:
 #: query's words as a phrase. BM25 scores stay far below these.
 TITLE_TIER = 1_000.0
 PHRASE_TIER = 2_000.0
+#: Added once per grade point of each one-word term's best match (below), above both tiers.
+GRADE_UNIT = 10_000.0
+#: How an item matched a query word, best first: as typed, another form of it (same stem), a
+#: longer word it starts (the last word, while typing), a word a typo away.
+EXACT, FORM, PREFIX, NEAR = 3, 2, 1, 0
 #: Score of a prefix match by itself (its expansions' BM25 scores, when any, are higher).
 _PREFIX_SCORE = 0.01
 #: A prefix is scored by this many of its most common expansions (ours: MAX_SCORED_EXPANSIONS).
@@ -78,12 +85,41 @@ class Translator:
             return match
         return q.disjunction_max_query([match, *scored])
 
+    def _graded(self, query: tantivy.Query, grade: int) -> tantivy.Query:
+        """``query``, scoring ``grade`` grade units above its own BM25 score."""
+        if grade == 0:
+            return query
+        q, occur = self.t.Query, self.t.Occur
+        lift = q.const_score_query(query, grade * GRADE_UNIT)
+        return q.boolean_query([(occur.Must, query), (occur.Should, lift)])
+
+    def _any_of(self, part: str, words: tuple[str, ...]) -> tantivy.Query:
+        q = self.t.Query
+        if len(words) == 1:
+            return q.term_query(self.schema, part, words[0])
+        return q.disjunction_max_query([q.term_query(self.schema, part, w) for w in words])
+
+    def _one_word(self, part: str, term: Term) -> tantivy.Query:
+        """A one-word term, graded by how each item matched it (the best way counts)."""
+        q = self.t.Query
+        word = term.words[0]
+        graded = [self._graded(q.term_query(self.schema, part, word), EXACT)]
+        if term.forms:
+            graded.append(self._graded(self._any_of(part, term.forms), FORM))
+        if term.prefix:
+            graded.append(self._graded(self._word(part, word, True), PREFIX))
+        if term.near:
+            graded.append(self._graded(self._any_of(part, term.near), NEAR))
+        return q.disjunction_max_query(graded)
+
     def _in_part(self, part: str, term: Term) -> tantivy.Query:
         """A term (without mixed CJK) within one of ``title`` / ``body``."""
         q = self.t.Query
         words = term.words
         if len(words) == 1:
-            return self._word(part, words[0], term.prefix)
+            if is_cjk(words[0]):
+                return self._word(part, words[0], term.prefix)
+            return self._one_word(part, term)
         if term.prefix:
             patterns = [*words[:-1], f"{words[-1]}.*"]
             return q.regex_phrase_query(self.schema, part, patterns)
@@ -150,8 +186,11 @@ class Translator:
 
 
 def tier_of(score: float) -> tuple[int, float]:
-    """(tier bits: 2 phrase, 1 title; BM25 score) of a translated query's score."""
-    tier = 0
+    """(tier bits: the match grades from bit 2 up, 2 phrase, 1 title; BM25 score) of a
+    translated query's score."""
+    grade = int(score // GRADE_UNIT)
+    score -= grade * GRADE_UNIT
+    tier = grade << 2
     if score >= PHRASE_TIER:
         tier, score = tier | 2, score - PHRASE_TIER
     if score >= TITLE_TIER:

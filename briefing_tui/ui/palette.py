@@ -14,6 +14,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from briefing_tui.content.text import plain
 from briefing_tui.reading.kinds import KIND_INFO
 from briefing_tui.reading.refs import BriefingRefs, Target
+from briefing_tui.search import fold, match_words
 from briefing_tui.ui.render import text
 
 
@@ -29,6 +30,9 @@ class JumpHost(Protocol):
 #: Most entries the palette lists. Textual builds a widget row per hit: a briefing of 6,000
 #: sections listed 8,003 entries in 3.7 s before the first keystroke could narrow them.
 MAX_HITS = 50
+#: Added to the score of a name whose words match the query as search matches them, so those
+#: rank above names that only hold the query's letters in order.
+WORD_MATCH = 1000.0
 
 
 class JumpCommands(Provider):
@@ -78,12 +82,25 @@ class JumpCommands(Provider):
             )
 
     async def search(self, query: str) -> Hits:
-        """The :data:`MAX_HITS` best matches, best first."""
-        matcher = self.matcher(query)
+        """The :data:`MAX_HITS` best matches, best first.
+
+        Names whose words match as search matches them (folded, any form of a word, the last
+        word as a prefix) come first; then Textual's fuzzy match of the folded letters, so
+        "ecdev" still finds "Economic development"."""
+        host = self._host()
+        language = host.refs.briefing.language if host is not None else "en"
+        matcher = self.matcher(fold(query))
         scored = []
         for order, target in enumerate(self._targets()):
             name = plain(self._name(target))
-            score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+            folded = fold(name)
+            score, offsets = matcher.fuzzy_search.match(matcher.query, folded)
+            if len(folded) != len(name):
+                offsets = ()  # folding moved letters: highlight nothing rather than wrongly
+            spans = match_words(query, name, language)
+            if spans is not None:
+                score += WORD_MATCH
+                offsets = [i for start, end in spans for i in range(start, end)]
             if score > 0:
                 scored.append((score, -order, name, offsets, target))
         for score, _, name, offsets, target in heapq.nlargest(

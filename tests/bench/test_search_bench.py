@@ -42,3 +42,21 @@ def test_measure_one_briefing(tmp_path: Path) -> None:
     assert isinstance(engine, dict) and 0 < engine["median"] <= engine["p95"] <= engine["worst"]
     assert "fts5" in row and "scan_ms" in row
     assert "| 1 |" in search_bench.table([row])
+
+
+def test_russian_library_validates_and_its_common_word_is_found_in_other_forms(
+    tmp_path: Path,
+) -> None:
+    """The Russian synthetic library (issue #15): valid, in Russian, and the mix's common word
+    («переговоры») is found through its other forms, which the generator writes far more often."""
+    assert briefing_files(7, language="ru") == briefing_files(7, language="ru")
+    assert briefing_files(7, language="ru") != briefing_files(7)
+    assert len(set(vocabulary("ru"))) == len(vocabulary("ru"))
+    folder = write_library(tmp_path / "lib", 2, language="ru")
+    result = load_library(folder)
+    assert not result.broken, result.problems
+    assert {b.language for b in result.library.briefings} == {"ru"}
+    row = search_bench.measure(folder, passes=1, language="ru")
+    assert row["keystrokes"] == len(search_bench.keystrokes("ru"))
+    totals = row["totals"]
+    assert isinstance(totals, dict) and totals["common word"] > 0

@@ -98,7 +98,13 @@ def test_json_gives_full_hits(capsys: pytest.CaptureFixture[str]) -> None:
 def test_json_with_no_hits_still_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "zebra", str(MINI), "--json")
     assert code == 1
-    assert json.loads(out) == {"query": "zebra", "total": 0, "hits": []}
+    assert json.loads(out) == {
+        "query": "zebra",
+        "total": 0,
+        "showing_results_for": None,
+        "did_you_mean": None,
+        "hits": [],
+    }
 
 
 def test_query_starting_with_dash_after_double_dash(capsys: pytest.CaptureFixture[str]) -> None:

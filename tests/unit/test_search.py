@@ -140,8 +140,10 @@ def test_every_word_must_match(mini: SearchIndex) -> None:
 
 
 def test_last_word_matches_as_prefix_while_typing(mini: SearchIndex) -> None:
-    assert sorted(ids(mini.search("resum"))) == ["#timeline-1", "pipeline", "s1.p1"]
-    assert ids(mini.search("resum ")) == []
+    assert sorted(ids(mini.search("resu"))) == ["#timeline-1", "pipeline", "s1.p1"]
+    # Finished (a space after it), "resu" is a word of its own; ("resum " would match
+    # "resumed": Snowball stems both to "resum", issue #15).
+    assert ids(mini.search("resu ")) == []
 
 
 def test_exact_phrase(mini: SearchIndex) -> None:

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.dates import format_range
-from briefing_tui.search import fold
+from briefing_tui.search import match_words
 from briefing_tui.ui.messages import OpenBriefing
 from briefing_tui.ui.render import text
 from briefing_tui.ui.widgets._shared import step_cursor
@@ -28,12 +28,13 @@ def briefing_prompt(briefing: Briefing) -> Text:
 
 
 def matches(briefing: Briefing, needle: str) -> bool:
-    """Every word of ``needle`` occurs in the briefing's id, title, summary or tags.
+    """Every word of ``needle`` matches a word of the briefing's id, title, summary or tags.
 
-    Folded as search folds (case, accents, ё), so the picker and ``/`` agree on what matches.
+    Matched as search matches (case, accents, ё, other forms of a word in the briefing's
+    language, the last word as a prefix while typed), so the picker and ``/`` agree.
     """
-    haystack = fold(" ".join((briefing.id, briefing.title, briefing.summary, *briefing.tags)))
-    return all(word in haystack for word in fold(needle).split())
+    haystack = " ".join((briefing.id, briefing.title, briefing.summary, *briefing.tags))
+    return match_words(needle, haystack, briefing.language) is not None
 
 
 class PickerScreen(Screen[None]):

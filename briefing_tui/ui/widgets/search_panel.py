@@ -122,7 +122,17 @@ class SearchPanel(Vertical):
         summary = f"{result.total} hit{'s' * (result.total != 1)}"
         if shown < result.total:
             summary += f" (first {shown} shown)"
-        count.update(Text(summary + " · Enter jumps, ↑↓ choose", style="dim"))
+        line = Text(summary, style="dim")
+        # Query words are user text: appended as plain Text, never parsed as markup.
+        if result.corrected is not None:
+            line.append(" · showing results for ", style="dim")
+            line.append_text(text(result.corrected, "bold"))
+        elif result.suggestion is not None:
+            line.append(" · did you mean ", style="dim")
+            line.append_text(text(result.suggestion, "bold"))
+        if result.hits:
+            line.append(" · Enter jumps, ↑↓ choose", style="dim")
+        count.update(line)
         results.show(result.hits, self.show_briefing)
 
     # -- choosing ----------------------------------------------------------------------------
