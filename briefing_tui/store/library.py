@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from briefing_tui import __version__
 from briefing_tui.content.errors import UsageError
 from briefing_tui.content.files import display_path
-from briefing_tui.content.loader import briefing_folders, duplicate, load_briefing
+from briefing_tui.content.folders import briefing_folders
 from briefing_tui.content.problems import BrokenBriefing, ContentError, Problem
 from briefing_tui.store.identity import folder_hash, folder_stat
 from briefing_tui.store.location import library_root
@@ -99,6 +99,8 @@ class LibraryStore:
         self.path = library
         self.writable = writable
         self.root = self.library
+        #: The library as the last refresh left the store (for :meth:`open_refreshed`).
+        self._after = Plan([], {})
 
     # -- locking and opening -------------------------------------------------------------------
 
@@ -196,6 +198,15 @@ class LibraryStore:
 
     # -- reading a fresh store -------------------------------------------------------------------
 
+    def open_refreshed(self) -> OpenStore:
+        """The store as :meth:`refresh` just left it, opened for reading without comparing
+        the library again. Raises CorruptStore."""
+        plan = self._after
+        with self._locked(exclusive=False):
+            manifest = Manifest(self.directory, writable=False, immutable=False)
+            index = self._open_index(manifest.meta())
+        return OpenStore(self, manifest, index, plan)
+
     def open_fresh(self) -> OpenStore | None:
         """The store opened for reading if it is fresh; None if stale or missing. Raises
         CorruptStore (one line) for a store that cannot be trusted."""
@@ -256,6 +267,7 @@ class LibraryStore:
         rebuilt: bool,
         progress: Progress | None,
     ) -> RefreshReport:
+        from briefing_tui.content.loader import load_briefing
         from briefing_tui.content.snapshot import from_plain, to_plain
         from briefing_tui.search import engine
         from briefing_tui.search.index import add_briefing
@@ -308,6 +320,7 @@ class LibraryStore:
             "index_files": json.dumps(self._index_files()),
         }
         manifest.write(new_rows.values(), plan.deleted, plan.touched, meta)
+        self._after = Plan(plan.folders, manifest.heads())
         broken = sum(1 for n in plan.folders if n.name not in set(indexed))
         return RefreshReport(
             total, len(plan.changed), len(plan.deleted), len(plan.touched), broken, rebuilt
@@ -376,6 +389,7 @@ class OpenStore:
 
     def iter_library(self) -> Iterator[tuple[int, Briefing | BrokenBriefing]]:
         """What :func:`~briefing_tui.content.loader.iter_library` yields, read from the store."""
+        from briefing_tui.content.loader import duplicate
         from briefing_tui.content.snapshot import from_plain
 
         total = len(self.names)
