@@ -274,6 +274,12 @@ class LibraryStore:
 
         plan = self._plan(manifest)
         total = len(plan.folders)
+        if plan.fresh and not plan.touched and not rebuilt:
+            self._after = plan  # nothing to write: the common case of every start
+            indexed = indexed_folders(
+                [f.name for f in plan.folders], {n: r.briefing_id for n, r in plan.heads.items()}
+            )
+            return RefreshReport(total, 0, 0, 0, total - len(indexed), False)
         by_name = {f.name: f for f in plan.folders}
         seqs = _sequence(plan, [f.name for f in plan.folders])
         new_rows: dict[str, Row] = {}
