@@ -13,11 +13,14 @@ what a word is. Each field of an item (its text, a quote, a speaker...) is a sep
 of a multi-valued field: tantivy leaves a position gap between values, so a phrase never runs
 from one field into the next.
 
-Where stems plug in (issue #15): :func:`analyze` returns the word stream; a stemmed twin of
-it (one stem per word, same positions) goes into two more fields ``title_stem`` and
-``body_stem`` added to :func:`schema` (same options as ``title``/``body``), and the query side
-(:mod:`briefing_tui.search.translate`, ``_word_query``) adds a Should clause on the stemmed
-field for an unquoted word. :data:`SCHEMA_VERSION` must then be raised, so stores rebuild.
+Where stems plug in (issue #15): :func:`analyze` is the only place text becomes terms. A
+stemmed twin of its word stream (one stem per word, so positions stay aligned: the
+``whitespace`` tokenizer numbers words in order) goes into a new field ``body_stem`` (and
+``title_stem`` for the title tier), declared in :func:`schema` like ``body``/``title`` and
+filled in :func:`tantivy_document` next to them; ``Analyzed`` grows a ``stems`` string.
+On the query side, :meth:`briefing_tui.search.translate.Translator._word` (a whole word, not a
+prefix) becomes a Should of ``term_query(body, word)`` and ``term_query(body_stem,
+stem(word))``. :data:`SCHEMA_VERSION` must then be raised, so existing stores rebuild.
 """
 
 from __future__ import annotations

@@ -60,8 +60,9 @@ class Translator:
     def _expansions(self, part: str, word: str) -> list[str]:
         return [t for t, _ in self.searcher.terms_with_prefix(part, word, limit=SCORED_EXPANSIONS)]
 
-    def _word(self, part: str, word: str, prefix: bool) -> tantivy.Query:
-        """One word in ``title`` or ``body`` (or their CJK fields)."""
+    def _word(self, part: str, word: str, prefix: bool, scored: bool = True) -> tantivy.Query:
+        """One word in ``title`` or ``body`` (or their CJK fields); ``scored=False`` when only
+        matching counts (a tier), which spares a prefix the lookup of its expansions."""
         q = self.t.Query
         if is_cjk(word):
             if len(word) == 1:
@@ -73,17 +74,19 @@ class Translator:
         if not prefix:
             return q.term_query(self.schema, part, word)
         match = q.const_score_query(q.regex_query(self.schema, part, f"{word}.*"), _PREFIX_SCORE)
-        scored = [q.term_query(self.schema, part, e) for e in self._expansions(part, word)]
         if not scored:
             return match
-        return q.disjunction_max_query([match, *scored])
+        best = [q.term_query(self.schema, part, e) for e in self._expansions(part, word)]
+        if not best:
+            return match
+        return q.disjunction_max_query([match, *best])
 
-    def _in_part(self, part: str, term: Term) -> tantivy.Query:
+    def _in_part(self, part: str, term: Term, scored: bool = True) -> tantivy.Query:
         """A term (without mixed CJK) within one of ``title`` / ``body``."""
         q = self.t.Query
         words = term.words
         if len(words) == 1:
-            return self._word(part, words[0], term.prefix)
+            return self._word(part, words[0], term.prefix, scored)
         if term.prefix:
             patterns = [*words[:-1], f"{words[-1]}.*"]
             return q.regex_phrase_query(self.schema, part, patterns)
@@ -140,11 +143,11 @@ class Translator:
         q, occur = self.t.Query, self.t.Occur
         out = []
         if not any(needs_check(t) for t in query.terms):
-            in_title = [(occur.Must, self._in_part("title", t)) for t in query.terms]
+            in_title = [(occur.Must, self._in_part("title", t, False)) for t in query.terms]
             out.append((occur.Should, q.const_score_query(q.boolean_query(in_title), TITLE_TIER)))
         phrase = adjacency_term(query)
         if phrase is not None and not any(is_cjk(w) for w in phrase.words):
-            adjacent = self._in_part("body", phrase)
+            adjacent = self._in_part("body", phrase, False)
             out.append((occur.Should, q.const_score_query(adjacent, PHRASE_TIER)))
         return out
 
