@@ -276,7 +276,7 @@ def _schema(ns: argparse.Namespace) -> int:
 def _search(ns: argparse.Namespace) -> int:
     from briefing_tui import gcpolicy
     from briefing_tui.cli.search_output import run_search, search_index
-    from briefing_tui.content.loader import bundled_content_path
+    from briefing_tui.content.folders import bundled_content_path
     from briefing_tui.store import open_store
 
     # The library's store when it is fresh (or, outside secure mode, once refreshed): the

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from briefing_tui.content.errors import UsageError
 from briefing_tui.content.files import decode, display_path, os_reason, read_bytes
+from briefing_tui.content.folders import briefing_folders, bundled_content_path
 from briefing_tui.content.messages import error_message, syntax_problem
 from briefing_tui.content.model import (
     CONTENT_FILES,
@@ -30,19 +31,6 @@ from briefing_tui.content.positions import Loc, key_lines, line_for
 from briefing_tui.content.problems import BrokenBriefing, ContentError, LoadResult, Problem
 from briefing_tui.content.rules import content_loc, reference_problems
 from briefing_tui.content.tomlread import TOMLDecodeError, parse_toml
-
-
-def bundled_content_path() -> Path:
-    """Where the briefings shipped with the package live (the wheel's copy, or the checkout's)."""
-    package = Path(__file__).resolve().parent.parent
-    # Installed from a wheel, the data package briefing_tui.bundled is a namespace package
-    # (no __init__.py): resources.files() would give a MultiplexedPath whose str() is not a
-    # path, so look for the folder itself. In a checkout it is the top-level content/ folder.
-    installed = package / "bundled"
-    if installed.is_dir() and any(installed.iterdir()):
-        return installed
-    return package.parent / "content"
-
 
 # --------------------------------------------------------------------------------------------
 # Reading one file
@@ -232,25 +220,6 @@ def _unexpected_entries(folder: Path) -> list[Problem]:
 # --------------------------------------------------------------------------------------------
 # A library
 # --------------------------------------------------------------------------------------------
-
-
-def briefing_folders(path: Path) -> list[Path]:
-    """The briefing folders under a content path, in name order."""
-    if not path.exists():
-        raise UsageError(f"{path}: no such file or folder")
-    if path.is_file() and path.name == "briefing.toml":
-        path = path.parent
-    if not path.is_dir():
-        raise UsageError(f"{path}: not a content folder")
-    if (path / "briefing.toml").exists() or (path / "briefing.toml").is_symlink():
-        return [path]
-    try:
-        children = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot list folder: {os_reason(exc)}") from None
-    return [
-        c for c in children if (c / "briefing.toml").exists() or (c / "briefing.toml").is_symlink()
-    ]
 
 
 def iter_library(path: Path | str | None = None) -> Iterator[tuple[int, Briefing | BrokenBriefing]]:

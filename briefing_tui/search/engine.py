@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefing_tui.search.documents import Doc
-from briefing_tui.search.text import is_cjk, query_words
+from briefing_tui.search.text import CJK_CHAR, WORD, is_cjk, query_words
 
 if TYPE_CHECKING:
     import tantivy
@@ -72,10 +72,10 @@ class Analyzed:
 
 def analyze(folded: str) -> Analyzed:
     """The one function that turns folded text into index terms (see the module docstring)."""
+    if folded.isascii() or CJK_CHAR.search(folded) is None:
+        return Analyzed(" ".join(WORD.findall(folded)), "", ())
     words = query_words(folded)
     runs = [w for w in words if is_cjk(w)]
-    if not runs:
-        return Analyzed(" ".join(words), "", ())
     chars = " ".join(c for run in runs for c in run)
     pairs = tuple(
         " ".join(run[i : i + 2] for i in range(len(run) - 1)) for run in runs if len(run) > 1

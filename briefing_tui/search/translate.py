@@ -67,8 +67,9 @@ class Translator:
     def _expansions(self, part: str, word: str) -> list[str]:
         return [t for t, _ in self.searcher.terms_with_prefix(part, word, limit=SCORED_EXPANSIONS)]
 
-    def _word(self, part: str, word: str, prefix: bool) -> tantivy.Query:
-        """One word in ``title`` or ``body`` (or their CJK fields)."""
+    def _word(self, part: str, word: str, prefix: bool, scored: bool = True) -> tantivy.Query:
+        """One word in ``title`` or ``body`` (or their CJK fields); ``scored=False`` when only
+        matching counts (a tier), which spares a prefix the lookup of its expansions."""
         q = self.t.Query
         if is_cjk(word):
             if len(word) == 1:
@@ -80,14 +81,16 @@ class Translator:
         if not prefix:
             return q.term_query(self.schema, part, word)
         match = q.const_score_query(q.regex_query(self.schema, part, f"{word}.*"), _PREFIX_SCORE)
-        scored = [q.term_query(self.schema, part, e) for e in self._expansions(part, word)]
         if not scored:
             return match
-        return q.disjunction_max_query([match, *scored])
+        best = [q.term_query(self.schema, part, e) for e in self._expansions(part, word)]
+        if not best:
+            return match
+        return q.disjunction_max_query([match, *best])
 
-    def _graded(self, query: tantivy.Query, grade: int) -> tantivy.Query:
+    def _graded(self, query: tantivy.Query, grade: int, scored: bool) -> tantivy.Query:
         """``query``, scoring ``grade`` grade units above its own BM25 score."""
-        if grade == 0:
+        if grade == 0 or not scored:
             return query
         q, occur = self.t.Query, self.t.Occur
         lift = q.const_score_query(query, grade * GRADE_UNIT)
@@ -99,27 +102,34 @@ class Translator:
             return q.term_query(self.schema, part, words[0])
         return q.disjunction_max_query([q.term_query(self.schema, part, w) for w in words])
 
-    def _one_word(self, part: str, term: Term) -> tantivy.Query:
-        """A one-word term, graded by how each item matched it (the best way counts)."""
+    def _one_word(self, part: str, term: Term, scored: bool) -> tantivy.Query:
+        """A one-word term with its other forms and typo neighbours, graded by how each item
+        matched it (the best way counts)."""
         q = self.t.Query
         word = term.words[0]
-        graded = [self._graded(q.term_query(self.schema, part, word), EXACT)]
+        if not (term.forms or term.near):
+            exact = self._word(part, word, False)
+            if not term.prefix:
+                return exact
+            if not scored:
+                return self._word(part, word, True, False)
+        graded = [self._graded(self._word(part, word, False), EXACT, scored)]
         if term.forms:
-            graded.append(self._graded(self._any_of(part, term.forms), FORM))
+            graded.append(self._graded(self._any_of(part, term.forms), FORM, scored))
         if term.prefix:
-            graded.append(self._graded(self._word(part, word, True), PREFIX))
+            graded.append(self._graded(self._word(part, word, True, scored), PREFIX, scored))
         if term.near:
-            graded.append(self._graded(self._any_of(part, term.near), NEAR))
+            graded.append(self._graded(self._any_of(part, term.near), NEAR, scored))
         return q.disjunction_max_query(graded)
 
-    def _in_part(self, part: str, term: Term) -> tantivy.Query:
+    def _in_part(self, part: str, term: Term, scored: bool = True) -> tantivy.Query:
         """A term (without mixed CJK) within one of ``title`` / ``body``."""
         q = self.t.Query
         words = term.words
         if len(words) == 1:
             if is_cjk(words[0]):
-                return self._word(part, words[0], term.prefix)
-            return self._one_word(part, term)
+                return self._word(part, words[0], term.prefix, scored)
+            return self._one_word(part, term, scored)
         if term.prefix:
             patterns = [*words[:-1], f"{words[-1]}.*"]
             return q.regex_phrase_query(self.schema, part, patterns)
@@ -176,11 +186,11 @@ class Translator:
         q, occur = self.t.Query, self.t.Occur
         out = []
         if not any(needs_check(t) for t in query.terms):
-            in_title = [(occur.Must, self._in_part("title", t)) for t in query.terms]
+            in_title = [(occur.Must, self._in_part("title", t, False)) for t in query.terms]
             out.append((occur.Should, q.const_score_query(q.boolean_query(in_title), TITLE_TIER)))
         phrase = adjacency_term(query)
         if phrase is not None and not any(is_cjk(w) for w in phrase.words):
-            adjacent = self._in_part("body", phrase)
+            adjacent = self._in_part("body", phrase, False)
             out.append((occur.Should, q.const_score_query(adjacent, PHRASE_TIER)))
         return out
 

@@ -70,7 +70,7 @@ def open_store(
     cache = LibraryStore(in_cache(path), path, writable=True)
     try:
         refresh_store(cache, warn, progress)
-        return cache.open_fresh()
+        return cache.open_refreshed()
     except (CorruptStore, OSError) as exc:
         warn(f"briefing: warning: the store in {cache.directory} is not used ({exc})")
         return None

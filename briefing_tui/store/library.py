@@ -29,17 +29,17 @@ from typing import TYPE_CHECKING
 from briefing_tui import __version__
 from briefing_tui.content.errors import UsageError
 from briefing_tui.content.files import display_path
-from briefing_tui.content.loader import briefing_folders, duplicate, load_briefing
-from briefing_tui.content.problems import BrokenBriefing, ContentError, Problem
+from briefing_tui.content.folders import briefing_folders
+from briefing_tui.content.problems import ContentError
 from briefing_tui.store.identity import folder_hash, folder_stat
 from briefing_tui.store.location import library_root
 from briefing_tui.store.manifest import MANIFEST, CorruptStore, Manifest, Row, pack
+from briefing_tui.store.opened import OpenStore, indexed_folders
 
 if TYPE_CHECKING:
     import tantivy
 
     from briefing_tui.content.model import Briefing
-    from briefing_tui.search import SearchIndex
 
 INDEX = "index"
 LOCK = "store.lock"
@@ -99,6 +99,8 @@ class LibraryStore:
         self.path = library
         self.writable = writable
         self.root = self.library
+        #: The library as the last refresh left the store (for :meth:`open_refreshed`).
+        self._after = Plan([], {})
 
     # -- locking and opening -------------------------------------------------------------------
 
@@ -196,6 +198,15 @@ class LibraryStore:
 
     # -- reading a fresh store -------------------------------------------------------------------
 
+    def open_refreshed(self) -> OpenStore:
+        """The store as :meth:`refresh` just left it, opened for reading without comparing
+        the library again. Raises CorruptStore."""
+        plan = self._after
+        with self._locked(exclusive=False):
+            manifest = Manifest(self.directory, writable=False, immutable=False)
+            index = self._open_index(manifest.meta())
+        return OpenStore(self, manifest, index, plan)
+
     def open_fresh(self) -> OpenStore | None:
         """The store opened for reading if it is fresh; None if stale or missing. Raises
         CorruptStore (one line) for a store that cannot be trusted."""
@@ -256,12 +267,19 @@ class LibraryStore:
         rebuilt: bool,
         progress: Progress | None,
     ) -> RefreshReport:
+        from briefing_tui.content.loader import load_briefing
         from briefing_tui.content.snapshot import from_plain, to_plain
         from briefing_tui.search import engine
         from briefing_tui.search.index import add_briefing
 
         plan = self._plan(manifest)
         total = len(plan.folders)
+        if plan.fresh and not plan.touched and not rebuilt:
+            self._after = plan  # nothing to write: the common case of every start
+            indexed = indexed_folders(
+                [f.name for f in plan.folders], {n: r.briefing_id for n, r in plan.heads.items()}
+            )
+            return RefreshReport(total, 0, 0, 0, total - len(indexed), False)
         by_name = {f.name: f for f in plan.folders}
         seqs = _sequence(plan, [f.name for f in plan.folders])
         new_rows: dict[str, Row] = {}
@@ -284,7 +302,7 @@ class LibraryStore:
                 progress(done, len(plan.changed))
         ids = {n: r.briefing_id for n, r in plan.heads.items()}
         ids.update({n: r.briefing_id for n, r in new_rows.items()})
-        indexed = _indexed([f.name for f in plan.folders], ids)
+        indexed = indexed_folders([f.name for f in plan.folders], ids)
         before = set(json.loads(meta.get("indexed", "[]")))
         redo = set(plan.changed) | set(plan.deleted)
         drop = (before & redo) | (before - set(indexed))
@@ -308,6 +326,7 @@ class LibraryStore:
             "index_files": json.dumps(self._index_files()),
         }
         manifest.write(new_rows.values(), plan.deleted, plan.touched, meta)
+        self._after = Plan(plan.folders, manifest.heads())
         broken = sum(1 for n in plan.folders if n.name not in set(indexed))
         return RefreshReport(
             total, len(plan.changed), len(plan.deleted), len(plan.touched), broken, rebuilt
@@ -334,63 +353,3 @@ def _sequence(plan: Plan, names: list[str]) -> dict[str, int]:
         if name not in plan.changed:
             plan.changed.append(name)
     return out
-
-
-def _indexed(names: list[str], ids: dict[str, str | None]) -> list[str]:
-    """Valid folders in reading order whose briefing id no earlier folder holds."""
-    seen: set[str] = set()
-    out = []
-    for name in names:
-        bid = ids.get(name)
-        if bid is not None and bid not in seen:
-            seen.add(bid)
-            out.append(name)
-    return out
-
-
-class OpenStore:
-    """A fresh store opened for reading: its search index and its briefings."""
-
-    def __init__(
-        self, store: LibraryStore, manifest: Manifest, index: tantivy.Index, plan: Plan
-    ) -> None:
-        self.store = store
-        self.manifest = manifest
-        self.index = index
-        self.plan = plan
-        self.names = [f.name for f in plan.folders]
-        ids = {n: r.briefing_id for n, r in plan.heads.items()}
-        self.indexed = _indexed(self.names, ids)
-
-    def search_index(self) -> SearchIndex:
-        """The search index, opened (not built)."""
-        from briefing_tui.search import SearchIndex
-
-        heads = self.plan.heads
-        positions = {heads[n].seq: i for i, n in enumerate(self.indexed)}
-        return SearchIndex.open(self.index, positions)
-
-    def broken_count(self) -> int:
-        """Folders that are not searchable: broken, or a duplicate id."""
-        return len(self.names) - len(self.indexed)
-
-    def iter_library(self) -> Iterator[tuple[int, Briefing | BrokenBriefing]]:
-        """What :func:`~briefing_tui.content.loader.iter_library` yields, read from the store."""
-        from briefing_tui.content.snapshot import from_plain
-
-        total = len(self.names)
-        indexed = set(self.indexed)
-        first: dict[str, str] = {}
-        folders = {f.name: f for f in self.plan.folders}
-        for row in self.manifest.payloads(self.names):
-            data = row.data()
-            folder = folders[row.folder]
-            if row.briefing_id is None:
-                problems = tuple(Problem(**p) for p in data["problems"])
-                yield total, BrokenBriefing(data["folder"], problems)
-            elif row.folder not in indexed:
-                earlier = first[row.briefing_id]
-                yield total, duplicate(folder, self.store.root, row.briefing_id, earlier)
-            else:
-                first[row.briefing_id] = display_path(folder)
-                yield total, from_plain(data["briefing"])

@@ -18,7 +18,6 @@ from briefing_tui.cli.launch import open_library
 from briefing_tui.content.loader import load_library
 from briefing_tui.search import SearchIndex
 from briefing_tui.store import in_cache, refresh_store
-from briefing_tui.store import library as store_library
 from briefing_tui.store.library import LibraryStore
 from briefing_tui.ui.app import BriefingApp
 from briefing_tui.ui.screens.picker import PickerScreen
@@ -49,7 +48,7 @@ async def test_a_fresh_store_opens_without_validating(
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("validated a briefing")
 
-    monkeypatch.setattr(store_library, "load_briefing", refuse)
+    monkeypatch.setattr("briefing_tui.content.loader.load_briefing", refuse)
     monkeypatch.setattr("briefing_tui.cli.launch.iter_library", refuse)
     monkeypatch.setattr(SearchIndex, "build", refuse)
     warnings: list[str] = []

@@ -13,7 +13,6 @@ from storekit import edit, library, snapshot
 
 from briefing_tui.cli.commands import main
 from briefing_tui.store import beside_library, in_cache
-from briefing_tui.store import library as store_library
 
 Capture = pytest.CaptureFixture[str]
 
@@ -39,7 +38,7 @@ def no_validation(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("validated a briefing")
 
-    monkeypatch.setattr(store_library, "load_briefing", refuse)
+    monkeypatch.setattr("briefing_tui.content.loader.load_briefing", refuse)
     monkeypatch.setattr("briefing_tui.cli.commands._load", refuse)
 
 

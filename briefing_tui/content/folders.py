@@ -1,0 +1,44 @@
+"""Where briefings are: the bundled ones, and the briefing folders under a content path.
+
+Apart from the loader so that finding folders (which the library store does on every start,
+to see what changed) does not import the loader's validation machinery.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing_tui.content.errors import UsageError
+
+
+def bundled_content_path() -> Path:
+    """Where the briefings shipped with the package live (the wheel's copy, or the checkout's)."""
+    package = Path(__file__).resolve().parent.parent
+    # Installed from a wheel, the data package briefing_tui.bundled is a namespace package
+    # (no __init__.py): resources.files() would give a MultiplexedPath whose str() is not a
+    # path, so look for the folder itself. In a checkout it is the top-level content/ folder.
+    installed = package / "bundled"
+    if installed.is_dir() and any(installed.iterdir()):
+        return installed
+    return package.parent / "content"
+
+
+def briefing_folders(path: Path) -> list[Path]:
+    """The briefing folders under a content path, in name order."""
+    if not path.exists():
+        raise UsageError(f"{path}: no such file or folder")
+    if path.is_file() and path.name == "briefing.toml":
+        path = path.parent
+    if not path.is_dir():
+        raise UsageError(f"{path}: not a content folder")
+    if (path / "briefing.toml").exists() or (path / "briefing.toml").is_symlink():
+        return [path]
+    try:
+        children = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError as exc:
+        from briefing_tui.content.files import os_reason
+
+        raise UsageError(f"{path}: cannot list folder: {os_reason(exc)}") from None
+    return [
+        c for c in children if (c / "briefing.toml").exists() or (c / "briefing.toml").is_symlink()
+    ]
