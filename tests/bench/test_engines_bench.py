@@ -37,12 +37,17 @@ def test_engines_benchmark_on_two_briefings(
     runs = raw["results"][0]["runs"]
     assert set(runs) == set(engines.ENGINES)
     totals = {engine: rows[0]["totals"] for engine, rows in runs.items()}
-    assert all(t == totals["ours"] for t in totals.values()), totals
-    # Without stemming, every engine finds exactly our hits on this library, except where a
-    # name filter matches inside a word (ours: substring; the engines: word prefixes).
+    # The engines as measured (no word forms, no typos) agree with one another; ours, which
+    # also matches other forms of a word and, on few hits, words a typo away (issue #15), finds
+    # at least as much.
+    raw_engines = [e for e in engines.ENGINES if e not in ("ours", "tantivy-stem")]
+    assert all(totals[e] == totals["tantivy"] for e in raw_engines), totals
+    assert all(totals["ours"][q] >= n for q, n in totals["tantivy"].items()), totals
+    # Every engine's hits are ours too, except where a name filter matches inside a word (ours:
+    # substring; the engines: word prefixes).
     for row in raw["check"]["queries"]:
         if row["query"] == "source:berg":
             assert row["ours"] > 0 and row["fts5"]["hits"] == row["tantivy"]["hits"] == 0
             continue
         for engine in ("fts5", "tantivy", "tantivy-pre"):
-            assert row[engine]["missing"] == row[engine]["extra"] == 0, (engine, row)
+            assert row[engine]["extra"] == 0, (engine, row)

@@ -122,16 +122,18 @@ class SearchPanel(Vertical):
         summary = f"{result.total} hit{'s' * (result.total != 1)}"
         if shown < result.total:
             summary += f" (first {shown} shown)"
+        # The line's own style covers every part, so the count and the words after it are
+        # painted as one run (a pty benchmark waits for "74 hits " in the bytes).
         line = Text(summary, style="dim")
         # Query words are user text: appended as plain Text, never parsed as markup.
         if result.corrected is not None:
-            line.append(" · showing results for ", style="dim")
+            line.append(" · showing results for ")
             line.append_text(text(result.corrected, "bold"))
         elif result.suggestion is not None:
-            line.append(" · did you mean ", style="dim")
+            line.append(" · did you mean ")
             line.append_text(text(result.suggestion, "bold"))
         if result.hits:
-            line.append(" · Enter jumps, ↑↓ choose", style="dim")
+            line.append(" · Enter jumps, ↑↓ choose")
         count.update(line)
         results.show(result.hits, self.show_briefing)
 
