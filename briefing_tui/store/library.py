@@ -203,7 +203,7 @@ class LibraryStore:
         the library again. Raises CorruptStore."""
         plan = self._after
         with self._locked(exclusive=False):
-            manifest = Manifest(self.directory, writable=False, immutable=False)
+            manifest = Manifest(self.directory, writable=False)
             index = self._open_index(manifest.meta())
         return OpenStore(self, manifest, index, plan)
 
@@ -213,9 +213,7 @@ class LibraryStore:
         if not (self.directory / MANIFEST).is_file():
             return None
         with self._locked(exclusive=False):
-            # The administrator's store is not written under us; one we refresh ourselves may
-            # be, by another session, so it is read with SQLite's usual locking.
-            manifest = Manifest(self.directory, writable=False, immutable=not self.writable)
+            manifest = Manifest(self.directory, writable=False)
             meta = manifest.meta()
             if not self._check_meta(meta):
                 manifest.close()

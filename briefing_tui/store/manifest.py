@@ -69,24 +69,22 @@ def pack(data: Any) -> tuple[bytes, int]:
 
 
 class Manifest:
-    """An open manifest; read-only ones never write a byte (``immutable`` URI: no journal,
-    no lock)."""
+    """An open manifest."""
 
-    def __init__(self, directory: Path, writable: bool, immutable: bool = True) -> None:
-        """Read-only: ``immutable`` for a store nobody writes while we read (the
-        administrator's, in a secure session), plain read-only otherwise."""
+    def __init__(self, directory: Path, writable: bool) -> None:
+        """Read-only connections (``mode=ro``) never write a byte, and see the manifest
+        before or after another process's refresh, never half of it."""
         path = directory / MANIFEST
         try:
             if writable:
-                self.con = sqlite3.connect(path, isolation_level=None)
+                self.con = sqlite3.connect(path, isolation_level=None, timeout=30)
                 self.con.executescript(_SCHEMA)
             else:
                 if not path.is_file():
                     raise CorruptStore("no manifest")
-                flags = "mode=ro&immutable=1" if immutable else "mode=ro"
                 # Read from the browser's worker threads too (one at a time).
                 self.con = sqlite3.connect(
-                    f"file:{path}?{flags}", uri=True, check_same_thread=False
+                    f"file:{path}?mode=ro", uri=True, check_same_thread=False, timeout=30
                 )
             self.con.execute("SELECT count(*) FROM briefings").fetchone()
         except sqlite3.Error as exc:
