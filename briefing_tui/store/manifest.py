@@ -133,29 +133,35 @@ class Manifest:
         except sqlite3.Error as exc:
             raise CorruptStore(f"manifest unreadable ({exc})") from None
 
-    def write(
+    def begin(self) -> None:
+        """Start the transaction a refresh writes in (rows as they come, then the rest)."""
+        self.con.execute("BEGIN IMMEDIATE")
+
+    def put(self, row: Row) -> None:
+        """A new or changed row, inside the open transaction."""
+        self.con.execute(
+            "INSERT OR REPLACE INTO briefings VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (row.folder, row.seq, row.stat, row.hash, row.briefing_id, row.payload, row.crc),
+        )
+
+    def finish(
         self,
-        rows: Iterable[Row],
         deleted: Iterable[str],
         touched: Iterable[tuple[str, str, str]],
         meta: dict[str, str],
     ) -> None:
-        """One transaction: new or changed rows, removed folders, re-stamped identities
-        (folder, stat, hash) and the store's metadata."""
+        """Removed folders, re-stamped identities (folder, stat, hash) and the store's
+        metadata; then the transaction commits."""
         con = self.con
-        con.execute("BEGIN IMMEDIATE")
-        try:
-            con.executemany("DELETE FROM briefings WHERE folder = ?", ((f,) for f in deleted))
-            con.executemany(
-                "INSERT OR REPLACE INTO briefings VALUES (?, ?, ?, ?, ?, ?, ?)",
-                ((r.folder, r.seq, r.stat, r.hash, r.briefing_id, r.payload, r.crc) for r in rows),
-            )
-            con.executemany(
-                "UPDATE briefings SET stat = ?, hash = ? WHERE folder = ?",
-                ((s, h, f) for f, s, h in touched),
-            )
-            con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+        con.executemany("DELETE FROM briefings WHERE folder = ?", ((f,) for f in deleted))
+        con.executemany(
+            "UPDATE briefings SET stat = ?, hash = ? WHERE folder = ?",
+            ((s, h, f) for f, s, h in touched),
+        )
+        con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
+        con.execute("COMMIT")
+
+    def abort(self) -> None:
+        """Leave the manifest as it was before :meth:`begin`."""
+        if self.con.in_transaction:
+            self.con.execute("ROLLBACK")
