@@ -35,9 +35,10 @@ def secure_requested(ns: argparse.Namespace) -> bool:
 
 def open_library(
     path: Path, secure: bool = False, warnings: list[str] | None = None
-) -> tuple[LoadResult | Loader, IndexSource | None]:
-    """What the app is given: a loaded library, or the rest of one still to validate; and
-    where its search index comes from (None: the app builds it in memory).
+) -> tuple[LoadResult | Loader, IndexSource | None, bool]:
+    """What the app is given: a loaded library, or the rest of one still to validate; where
+    its search index comes from (None: the app builds it in memory); and whether that source
+    can open the index before the library is read (a fresh store's can).
 
     A fresh store (:mod:`briefing_tui.store`) gives both: briefings read back instead of
     validated, an index opened instead of built. Otherwise the library validates as before,
@@ -56,18 +57,19 @@ def open_library(
     else:
         stream = iter_library(path)
         index_source = None if secure else _refreshing(path, notes)
-    return _first_then_rest(stream), index_source
+    return _first_then_rest(stream), index_source, opened is not None
 
 
 def _refreshing(path: Path, warnings: list[str]) -> IndexSource:
     """An index source that refreshes the user's store (in the app's index worker)."""
 
-    def source(library: Library) -> SearchIndex:
+    def source(library: Library | None) -> SearchIndex:
         from briefing_tui.search import SearchIndex
         from briefing_tui.store import open_store
 
         opened = open_store(path, False, warnings.append)
         if opened is None:
+            assert library is not None  # this source runs after the load
             return SearchIndex.build(library)
         return opened.search_index()
 
@@ -111,7 +113,7 @@ def run_tui(ns: argparse.Namespace) -> int:
         scrub_environment()
     warnings: list[str] = []
     path = ns.path if ns.path is not None else bundled_content_path()
-    library, index_source = open_library(path, secure, warnings)
+    library, index_source, early = open_library(path, secure, warnings)
     for line in warnings:  # a damaged store, before the screen takes the terminal
         print(line, file=sys.stderr)
     warnings.clear()
@@ -121,7 +123,9 @@ def run_tui(ns: argparse.Namespace) -> int:
 
     if secure:
         neutralise_textual_constants()
-    app = BriefingApp(library, goto=ns.goto, secure=secure, index_source=index_source)
+    app = BriefingApp(
+        library, goto=ns.goto, secure=secure, index_source=index_source, index_early=early
+    )
     app.run()
     for line in warnings:  # from refreshing the store while the browser ran
         print(line, file=sys.stderr)

@@ -120,6 +120,12 @@ class SearchIndex(Typos):
         """How many briefings the index covers (hits name their briefing when above one)."""
         return len(self._positions)
 
+    @property
+    def term_count(self) -> int:
+        """How many distinct words the index holds (walks the term dictionary: for reports,
+        not for every keystroke)."""
+        return len(self._searcher.terms_with_prefix("body", ""))
+
     # -- searching ------------------------------------------------------------------------------
 
     def search(self, query_text: str, limit: int | None = None) -> SearchResult:

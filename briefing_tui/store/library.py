@@ -39,7 +39,6 @@ from briefing_tui.store.opened import OpenStore, indexed_folders
 if TYPE_CHECKING:
     import tantivy
 
-    from briefing_tui.content.model import Briefing
 
 INDEX = "index"
 LOCK = "store.lock"
@@ -203,7 +202,7 @@ class LibraryStore:
         the library again. Raises CorruptStore."""
         plan = self._after
         with self._locked(exclusive=False):
-            manifest = Manifest(self.directory, writable=False, immutable=False)
+            manifest = Manifest(self.directory, writable=False)
             index = self._open_index(manifest.meta())
         return OpenStore(self, manifest, index, plan)
 
@@ -213,9 +212,7 @@ class LibraryStore:
         if not (self.directory / MANIFEST).is_file():
             return None
         with self._locked(exclusive=False):
-            # The administrator's store is not written under us; one we refresh ourselves may
-            # be, by another session, so it is read with SQLite's usual locking.
-            manifest = Manifest(self.directory, writable=False, immutable=not self.writable)
+            manifest = Manifest(self.directory, writable=False)
             meta = manifest.meta()
             if not self._check_meta(meta):
                 manifest.close()
@@ -280,54 +277,65 @@ class LibraryStore:
                 [f.name for f in plan.folders], {n: r.briefing_id for n, r in plan.heads.items()}
             )
             return RefreshReport(total, 0, 0, 0, total - len(indexed), False)
+        names = [f.name for f in plan.folders]
         by_name = {f.name: f for f in plan.folders}
-        seqs = _sequence(plan, [f.name for f in plan.folders])
-        new_rows: dict[str, Row] = {}
-        fresh: dict[str, Briefing] = {}
-        for done, name in enumerate(plan.changed, 1):
-            folder = by_name[name]
-            stat = folder_stat(folder)
-            digest = folder_hash(folder, self.root, stat) if stat is not None else None
-            try:
-                briefing = load_briefing(folder, self.root)
-            except ContentError as exc:
-                problems = [asdict(p) for p in exc.problems]
-                data = {"folder": display_path(folder), "problems": problems}
-                new_rows[name] = Row(name, seqs[name], stat, digest, None, *pack(data))
-            else:
-                fresh[name] = briefing
-                payload = pack({"briefing": to_plain(briefing)})
-                new_rows[name] = Row(name, seqs[name], stat, digest, briefing.id, *payload)
-            if progress is not None:
-                progress(done, len(plan.changed))
-        ids = {n: r.briefing_id for n, r in plan.heads.items()}
-        ids.update({n: r.briefing_id for n, r in new_rows.items()})
-        indexed = indexed_folders([f.name for f in plan.folders], ids)
+        seqs = _sequence(plan, names)
         before = set(json.loads(meta.get("indexed", "[]")))
-        redo = set(plan.changed) | set(plan.deleted)
-        drop = (before & redo) | (before - set(indexed))
-        add = [n for n in indexed if n in redo or n not in before]
-        if drop or add:
-            writer = engine.writer(index)
-            for name in drop:
-                writer.delete_documents_by_term("bkey", name)
-            for name in add:
-                briefing = fresh.get(name)
-                if briefing is None:
+        ids = {n: r.briefing_id for n, r in plan.heads.items() if n not in plan.deleted}
+        # Each briefing is indexed as soon as it is valid and its row written into the open
+        # transaction, so a cold build holds one briefing at a time, not the library.
+        writer = engine.writer(index) if plan.changed or plan.deleted else None
+        added: set[str] = set()
+        manifest.begin()
+        try:
+            for done, name in enumerate(plan.changed, 1):
+                folder = by_name[name]
+                stat = folder_stat(folder)
+                digest = folder_hash(folder, self.root, stat) if stat is not None else None
+                assert writer is not None
+                if name in before:
+                    writer.delete_documents_by_term("bkey", name)  # its previous items
+                try:
+                    briefing = load_briefing(folder, self.root)
+                except ContentError as exc:
+                    problems = [asdict(p) for p in exc.problems]
+                    data = {"folder": display_path(folder), "problems": problems}
+                    row = Row(name, seqs[name], stat, digest, None, *pack(data))
+                else:
+                    add_briefing(writer, briefing, seqs[name], name)
+                    added.add(name)
+                    payload = pack({"briefing": to_plain(briefing)})
+                    row = Row(name, seqs[name], stat, digest, briefing.id, *payload)
+                ids[name] = row.briefing_id
+                manifest.put(row)
+                if progress is not None:
+                    progress(done, len(plan.changed))
+            indexed = indexed_folders(names, ids)
+            now = set(indexed)
+            if writer is not None:
+                # Removed folders, and folders whose id an earlier folder now holds.
+                gone = (before & set(plan.deleted)) | (added - now)
+                gone |= before - now - set(plan.changed)
+                for name in gone:
+                    writer.delete_documents_by_term("bkey", name)
+                # Folders whose id was held by an earlier folder that changed or went.
+                for name in (n for n in indexed if n not in added and n not in before):
                     [row] = manifest.payloads([name])
-                    briefing = from_plain(row.data()["briefing"])
-                add_briefing(writer, briefing, seqs[name], name)
-            writer.commit()
-            writer.wait_merging_threads()
-        meta = {
-            **versions(),
-            "library": str(self.library),
-            "indexed": json.dumps(indexed),
-            "index_files": json.dumps(self._index_files()),
-        }
-        manifest.write(new_rows.values(), plan.deleted, plan.touched, meta)
+                    add_briefing(writer, from_plain(row.data()["briefing"]), seqs[name], name)
+                writer.commit()
+                writer.wait_merging_threads()
+            meta = {
+                **versions(),
+                "library": str(self.library),
+                "indexed": json.dumps(indexed),
+                "index_files": json.dumps(self._index_files()),
+            }
+            manifest.finish(plan.deleted, plan.touched, meta)
+        except BaseException:
+            manifest.abort()
+            raise
         self._after = Plan(plan.folders, manifest.heads())
-        broken = sum(1 for n in plan.folders if n.name not in set(indexed))
+        broken = len(names) - len(indexed)
         return RefreshReport(
             total, len(plan.changed), len(plan.deleted), len(plan.touched), broken, rebuilt
         )

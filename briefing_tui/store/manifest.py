@@ -69,24 +69,22 @@ def pack(data: Any) -> tuple[bytes, int]:
 
 
 class Manifest:
-    """An open manifest; read-only ones never write a byte (``immutable`` URI: no journal,
-    no lock)."""
+    """An open manifest."""
 
-    def __init__(self, directory: Path, writable: bool, immutable: bool = True) -> None:
-        """Read-only: ``immutable`` for a store nobody writes while we read (the
-        administrator's, in a secure session), plain read-only otherwise."""
+    def __init__(self, directory: Path, writable: bool) -> None:
+        """Read-only connections (``mode=ro``) never write a byte, and see the manifest
+        before or after another process's refresh, never half of it."""
         path = directory / MANIFEST
         try:
             if writable:
-                self.con = sqlite3.connect(path, isolation_level=None)
+                self.con = sqlite3.connect(path, isolation_level=None, timeout=30)
                 self.con.executescript(_SCHEMA)
             else:
                 if not path.is_file():
                     raise CorruptStore("no manifest")
-                flags = "mode=ro&immutable=1" if immutable else "mode=ro"
                 # Read from the browser's worker threads too (one at a time).
                 self.con = sqlite3.connect(
-                    f"file:{path}?{flags}", uri=True, check_same_thread=False
+                    f"file:{path}?mode=ro", uri=True, check_same_thread=False, timeout=30
                 )
             self.con.execute("SELECT count(*) FROM briefings").fetchone()
         except sqlite3.Error as exc:
@@ -135,29 +133,35 @@ class Manifest:
         except sqlite3.Error as exc:
             raise CorruptStore(f"manifest unreadable ({exc})") from None
 
-    def write(
+    def begin(self) -> None:
+        """Start the transaction a refresh writes in (rows as they come, then the rest)."""
+        self.con.execute("BEGIN IMMEDIATE")
+
+    def put(self, row: Row) -> None:
+        """A new or changed row, inside the open transaction."""
+        self.con.execute(
+            "INSERT OR REPLACE INTO briefings VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (row.folder, row.seq, row.stat, row.hash, row.briefing_id, row.payload, row.crc),
+        )
+
+    def finish(
         self,
-        rows: Iterable[Row],
         deleted: Iterable[str],
         touched: Iterable[tuple[str, str, str]],
         meta: dict[str, str],
     ) -> None:
-        """One transaction: new or changed rows, removed folders, re-stamped identities
-        (folder, stat, hash) and the store's metadata."""
+        """Removed folders, re-stamped identities (folder, stat, hash) and the store's
+        metadata; then the transaction commits."""
         con = self.con
-        con.execute("BEGIN IMMEDIATE")
-        try:
-            con.executemany("DELETE FROM briefings WHERE folder = ?", ((f,) for f in deleted))
-            con.executemany(
-                "INSERT OR REPLACE INTO briefings VALUES (?, ?, ?, ?, ?, ?, ?)",
-                ((r.folder, r.seq, r.stat, r.hash, r.briefing_id, r.payload, r.crc) for r in rows),
-            )
-            con.executemany(
-                "UPDATE briefings SET stat = ?, hash = ? WHERE folder = ?",
-                ((s, h, f) for f, s, h in touched),
-            )
-            con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+        con.executemany("DELETE FROM briefings WHERE folder = ?", ((f,) for f in deleted))
+        con.executemany(
+            "UPDATE briefings SET stat = ?, hash = ? WHERE folder = ?",
+            ((s, h, f) for f, s, h in touched),
+        )
+        con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
+        con.execute("COMMIT")
+
+    def abort(self) -> None:
+        """Leave the manifest as it was before :meth:`begin`."""
+        if self.con.in_transaction:
+            self.con.execute("ROLLBACK")

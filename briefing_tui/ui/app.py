@@ -42,7 +42,7 @@ Loader = Callable[[], Iterator[tuple[int, Briefing | BrokenBriefing]]]
 
 #: Where the search index comes from, given the loaded library: a store's index, opened (or
 #: refreshed, then opened); without one the app builds the index in memory.
-IndexSource = Callable[[Library], "SearchIndex"]
+IndexSource = Callable[[Library | None], "SearchIndex"]
 
 #: How often a loading library refreshes the screen, in seconds.
 GROW_EVERY = 0.1
@@ -75,10 +75,14 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
         goto: str | None = None,
         secure: bool = False,
         index_source: IndexSource | None = None,
+        index_early: bool = False,
     ) -> None:
         super().__init__()
         self._source = library
         self._index_source = index_source
+        #: The index source needs no library (a fresh store's index): open it at once rather
+        #: than after every briefing has been read.
+        self._index_early = index_early and index_source is not None
         self.goto = goto
         self.secure = secure
         self.result: LoadResult | None = library if isinstance(library, LoadResult) else None
@@ -104,6 +108,8 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
         delayed the first frame by tens of milliseconds.
         """
         gcpolicy.resume()
+        if self._index_early:
+            self._open_index()
         if self.result is None:
             self._load()
         else:
@@ -201,7 +207,8 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
         return PickerScreen(briefings)
 
     def _after_load(self, result: LoadResult) -> None:
-        self._build_index(result.library)
+        if not self._index_early:
+            self._build_index(result.library)
         if self.goto and result.library.briefings and self._goto_target(result.library) is None:
             close = suggestions(result.library, self.goto)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
@@ -235,6 +242,22 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
             if index is None:
                 index = SearchIndex.build(library)
         self.call_from_thread(self._index_ready, index)
+
+    @work(thread=True, exclusive=True, group="index-early", description="open the index")
+    def _open_index(self) -> None:
+        """A fresh store's index, opened while the briefings are still being read."""
+        assert self._index_source is not None
+        try:
+            index = self._index_source(None)
+        except Exception:  # the store failed: build in memory once the library is loaded
+            self.call_from_thread(self._early_index_failed)
+            return
+        self.call_from_thread(self._index_ready, index)
+
+    def _early_index_failed(self) -> None:
+        self._index_early = False
+        if self.result is not None:
+            self._build_index(self.result.library)
 
     def _index_ready(self, index: SearchIndex) -> None:
         self.search_index = index

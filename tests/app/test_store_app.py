@@ -52,9 +52,9 @@ async def test_a_fresh_store_opens_without_validating(
     monkeypatch.setattr("briefing_tui.cli.launch.iter_library", refuse)
     monkeypatch.setattr(SearchIndex, "build", refuse)
     warnings: list[str] = []
-    loaded, source = open_library(lib, False, warnings)
-    assert source is not None and warnings == []
-    app = BriefingApp(loaded, index_source=source)
+    loaded, source, early = open_library(lib, False, warnings)
+    assert source is not None and early and warnings == []
+    app = BriefingApp(loaded, index_source=source, index_early=early)
     async with app.run_test(size=SIZE) as pilot:
         index = await ready(app, pilot)
         assert isinstance(app.screen, PickerScreen)
@@ -68,8 +68,8 @@ async def test_a_stale_store_is_refreshed_by_the_index_worker(tmp_path: Path) ->
     store = LibraryStore(in_cache(lib), lib, writable=True)
     refresh_store(store, pytest.fail)
     edit(lib / "b1", "word1", "zebra")
-    loaded, source = open_library(lib, False, [])
-    assert source is not None
+    loaded, source, early = open_library(lib, False, [])
+    assert source is not None and not early
     app = BriefingApp(loaded, index_source=source)
     async with app.run_test(size=SIZE) as pilot:
         index = await ready(app, pilot)
@@ -81,10 +81,39 @@ async def test_secure_mode_without_a_store_builds_in_memory_and_writes_nothing(
     tmp_path: Path,
 ) -> None:
     lib = library(tmp_path / "lib", 2)
-    loaded, source = open_library(lib, True, [])
-    assert source is None
+    loaded, source, early = open_library(lib, True, [])
+    assert source is None and not early
     app = BriefingApp(loaded, secure=True)
     async with app.run_test(size=SIZE) as pilot:
         index = await ready(app, pilot)
         assert hits(index, "word1") == [("b1", "s1.p1")]
     assert not in_cache(lib).exists()
+
+
+async def test_a_fresh_stores_index_opens_before_the_briefings_are_read(tmp_path: Path) -> None:
+    import threading
+
+    lib = library(tmp_path / "lib", 3)
+    refresh_store(LibraryStore(in_cache(lib), lib, writable=True), pytest.fail)
+    loaded, source, early = open_library(lib, False, [])
+    assert callable(loaded) and early
+    release = threading.Event()
+
+    def slow() -> object:
+        stream = loaded()
+        yield next(stream)
+        release.wait(timeout=10)  # the rest of the briefings are "still being read"
+        yield from stream
+
+    app = BriefingApp(slow, index_source=source, index_early=early)  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.search_index is not None:
+                break
+        assert app.search_index is not None and app.result is None
+        assert [h.briefing_id for h in app.search_index.search("word2").hits] == ["b2"]
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.result is not None
