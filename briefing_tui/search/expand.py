@@ -69,6 +69,8 @@ class Typos:
         raise NotImplementedError
 
     def _close(self, word: str, limit: int) -> list[str]:
+        if limit <= 0:
+            return []
         if self._letters is None:
             self._letters = alphabets(self._vocab)
         return close_words(word, self._vocab, self._post, self._letters, limit)

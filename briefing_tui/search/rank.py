@@ -109,11 +109,12 @@ class Ranking:
             for group in term_groups
         ]
         pool: Iterable[int] = candidates
+        known: dict[int, tuple[int, float]] = {}
         if limit is not None and len(candidates) > RANK_ALL:
             # Title hits rank first: if they alone fill the list, only they can be in it.
             within = titled if len(titled) >= limit else candidates
             if len(within) > RANK_ALL:
-                pool, _known = self._preselect(groups, within, limit)
+                pool, known = self._preselect(groups, within, limit)
                 if within is candidates:
                     pool |= titled
             else:
@@ -125,10 +126,10 @@ class Ranking:
         rows = []
         for d in pool:
             doc = docs[d]
-            score = 0.0
-            form = 0
             norm = norms[d]
-            for group in groups:
+            form, score = known.get(d, (0, 0.0))
+            # A document preselection has scored needs no second look.
+            for group in () if d in known else groups:
                 best = 0.0
                 grade = 0
                 for _e, bucket, weight, how in group:
@@ -196,22 +197,22 @@ class Ranking:
         groups: list[list[tuple[str, dict[int, int], float, int]]],
         within: set[int],
         limit: int,
-    ) -> tuple[set[int], dict[int, float]]:
+    ) -> tuple[set[int], dict[int, tuple[int, float]]]:
         """The documents that can reach the top ``limit`` of a very broad query.
 
         Each scored word's expansions are walked best-first, and each contributes its first
         ``limit`` documents in ``within``. For a one-word query this is exact: a document's
         score is its best expansion's weight, and a document outside that expansion's first
-        ``limit`` has ``limit`` better documents ahead of it. Its weights are returned too
-        (document -> score), so those documents need no scoring again.
+        ``limit`` has ``limit`` better documents ahead of it. Its grades and weights are
+        returned too (document -> (grade, score)), so those documents need no scoring again.
         """
         want = max(limit, 50)
         pool: set[int] = set()
-        best: dict[int, float] = {}
+        best: dict[int, tuple[int, float]] = {}
         single = len(groups) == 1
         norms = self._norms
         for group in groups:
-            for term, bucket, weight, _how in group[:PRESELECT_EXPANSIONS]:
+            for term, bucket, weight, how in group[:PRESELECT_EXPANSIONS]:
                 got = 0
                 for d in self._ranked_docs(term):
                     if d in within:
@@ -219,8 +220,9 @@ class Ranking:
                         if single:
                             tf = bucket[d]
                             w = weight * tf / (tf + norms[d])
-                            if w > best.get(d, 0.0):
-                                best[d] = w
+                            grade, seen = best.get(d, (0, 0.0))
+                            if how > grade or w > seen:
+                                best[d] = (max(how, grade), max(w, seen))
                         got += 1
                         if got >= want:
                             break
