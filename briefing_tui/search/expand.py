@@ -64,16 +64,26 @@ class Typos:
     _post: dict[str, dict[int, int]]
     _vocab: list[str]
     _letters: dict[str | None, str] | None = None
+    _close_cache: dict[tuple[str, int], list[str]]
 
     def _match(self, query: Query) -> set[int] | frozenset[int]:
         raise NotImplementedError
 
     def _close(self, word: str, limit: int) -> list[str]:
+        """Indexed words within ``limit`` edits; kept (the "showing results for" search and
+        the "did you mean" one ask for the same word, and typing asks again)."""
         if limit <= 0:
             return []
         if self._letters is None:
             self._letters = alphabets(self._vocab)
-        return close_words(word, self._vocab, self._post, self._letters, limit)
+            self._close_cache = {}
+        key = (word, limit)
+        found = self._close_cache.get(key)
+        if found is None:
+            found = close_words(word, self._vocab, self._post, self._letters, limit)
+            if len(self._close_cache) < 1024:
+                self._close_cache[key] = found
+        return found
 
     def _best(self, words: Sequence[str]) -> str:
         """The most widely used of some words (alphabetical among equals)."""
