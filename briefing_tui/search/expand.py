@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from briefing_tui.search.analysis import alphabets, close_words, typo_limit
 from briefing_tui.search.query import Query, QueryError, Term, parse_query
 from briefing_tui.search.text import fold, is_cjk
+from briefing_tui.search.typos import alphabets, close_words, typo_limit
 
 _WORD = re.compile(r"[^\W_]+")
 

@@ -15,15 +15,8 @@ from hypothesis import strategies as st
 from briefing_tui.cli.commands import main
 from briefing_tui.content.loader import load_library
 from briefing_tui.search import SearchIndex, SearchResult, fold, match_spans, match_words
-from briefing_tui.search.analysis import (
-    algorithm_for,
-    alphabets,
-    close_words,
-    edit_distance,
-    stem,
-    typo_limit,
-    word_algorithm,
-)
+from briefing_tui.search.analysis import algorithm_for, stem, word_algorithm
+from briefing_tui.search.typos import alphabets, close_words, edit_distance, typo_limit
 
 FORMS = Path(__file__).resolve().parent.parent / "data" / "library-forms"
 GAS = {"gaz", "gaz.p1", "gaz.p2", "gaz.p3", "gaz.p4", "gaz.p5"}
