@@ -11,6 +11,10 @@ maps directly onto set operations that run in C. BENCHMARKS.md has the measureme
 A *document* is one thing the UI can jump to: a paragraph (with its label, speakers and quotes),
 a section heading, an agreement (with its figures), a source, a key figure, a timeline event, a
 reaction, a briefing's title and summary, or a list heading. Hits point at their ``target_id``.
+
+Word forms and typos (issue #15) are decided in ``analysis.py`` and ``typos.py`` and wired in
+by ``expand.py``: a query word also matches the library's other forms of it (no extra
+postings: a union of theirs, like a prefix), and with few hits, words a typo away.
 """
 
 from __future__ import annotations
