@@ -91,13 +91,20 @@ def script_of(word: str) -> str | None:
     return None
 
 
+def _script(word: str) -> str | None:
+    """The script of a word that may be stemmed (letters only, not CJK), else None."""
+    if not word.isalpha():
+        return None
+    if word.isascii():
+        return "LATIN"
+    return None if is_cjk(word) else script_of(word)
+
+
 def word_algorithm(word: str, algorithm: str | None) -> str | None:
     """The stemmer for one word of a briefing whose language stems with ``algorithm``: that
     one if the word is in its script, else the stemmer of the word's own script. Words with
     digits ("s2", "2025") and CJK runs are not stemmed."""
-    if not word.isalpha() or is_cjk(word):
-        return None
-    script = script_of(word)
+    script = _script(word)
     if script is None:
         return None
     if algorithm is not None and _ALGORITHM_SCRIPT.get(algorithm, "LATIN") == script:
@@ -139,8 +146,8 @@ class WordForms:
     """
 
     def __init__(self) -> None:
-        #: Per briefing stemmer: word -> its key (None: not stemmed), for words seen so far.
-        self._keys: dict[str | None, dict[str, str | None]] = {}
+        #: Per briefing stemmer: the words already recorded.
+        self._seen: dict[str | None, set[str]] = {}
         #: Key -> the indexed words in that class.
         self._members: dict[str, set[str]] = {}
         #: Script -> the stemmers used for words in it.
@@ -148,35 +155,47 @@ class WordForms:
         self._cache: dict[str, tuple[str, ...]] = {}
 
     def add(self, words: Iterable[str], language: str) -> None:
-        """Record the (folded, distinct) words of a briefing written in ``language``."""
+        """Record the (folded, distinct) words of a briefing written in ``language``.
+
+        Runs once per briefing at index build; each word new to the library is stemmed once
+        (about 3 us a word, most of it tantivy's analyzer)."""
         algorithm = algorithm_for(language)
-        table = self._keys.setdefault(algorithm, {})
-        fresh = set(words).difference(table)
+        seen = self._seen.setdefault(algorithm, set())
+        fresh = set(words).difference(seen)
         if not fresh:
             return
+        seen |= fresh
         self._cache.clear()
-        members, by_script = self._members, self._by_script
+        members = self._members
+        own = _ALGORITHM_SCRIPT.get(algorithm, "LATIN") if algorithm is not None else None
+        used: set[tuple[str, str]] = set()
         for word in fresh:
-            chosen = word_algorithm(word, algorithm)
-            key = stem_key(word, chosen)
-            table[word] = key
-            if key is not None and chosen is not None:
-                members.setdefault(key, set()).add(word)
-                script = _ALGORITHM_SCRIPT.get(chosen, "LATIN")
-                by_script.setdefault(script, set()).add(chosen)
+            script = _script(word)
+            if script is None:
+                continue
+            chosen = algorithm if script == own else SCRIPT_ALGORITHMS.get(script)
+            if chosen is None:
+                continue
+            key = f"~{chosen}:{stem(word, chosen)}"  # stem_key, inlined: called per word
+            found = members.get(key)
+            if found is None:
+                members[key] = {word}
+            else:
+                found.add(word)
+            used.add((script, chosen))
+        for script, chosen in used:
+            self._by_script.setdefault(script, set()).add(chosen)
 
     def keys(self, word: str) -> tuple[str, ...]:
         """The keys a query word is looked up by: its stem under each stemmer of its script
         that the library uses (the script's default when it uses none)."""
-        if not word.isalpha() or is_cjk(word):
-            return ()
-        script = script_of(word)
+        script = _script(word)
         if script is None:
             return ()
         algorithms = self._by_script.get(script) or (
             {SCRIPT_ALGORITHMS[script]} if script in SCRIPT_ALGORITHMS else set()
         )
-        return tuple(sorted(f"~{a}:{stem(word, a)}" for a in algorithms))  # as stem_key
+        return tuple(sorted(filter(None, (stem_key(word, a) for a in algorithms))))
 
     def forms(self, word: str) -> tuple[str, ...]:
         """Other indexed words sharing a stem with ``word``, sorted (the word itself excluded)."""
