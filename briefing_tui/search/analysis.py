@@ -1,4 +1,4 @@
-"""Word forms and typos: which words of a library count as the same word as a query word.
+"""Word forms: which words of a library count as the same word as a query word (issue #15).
 
 Pure functions and plain tables over *folded* words (see :mod:`~briefing_tui.search.text`), with
 no engine inside, so the in-memory index of today and an engine that replaces it get the same
@@ -11,23 +11,22 @@ answers from the same calls:
   :class:`WordForms` records, as briefings are indexed, which words share a stem; a query word
   then matches the library's own spellings of that stem, so the engine needs no second index:
   a stem match is a union of ordinary word postings, like a prefix expansion.
-- **Typos.** Words of 5+ letters may be 1 edit away, of 9+ letters 2 (a swap of two neighbours
-  is one edit): :func:`typo_limit`, :func:`close_words`.
+- **Typos** are in :mod:`~briefing_tui.search.typos`.
 - **Short lists.** :func:`match_words` applies the same folding and forms to a line of text, for
   the briefing picker and the command palette.
 
 The stemmer is tantivy's Snowball filter (the analyzer of the engine the search is moving to),
 called once per distinct word and cached. Measured against PyStemmer on the Russian fixture
 briefing (82 distinct words x 50): PyStemmer 0.5 us a word, tantivy 1.6 us a word called
-word by word, identical stems; with every distinct word stemmed once the difference is a few
-milliseconds per thousand briefings, and tantivy adds no dependency the engine does not have.
+word by word, identical stems. Each distinct word is stemmed once, so the difference is about
+20 ms per 20,000 distinct words (the synthetic 1000-briefing library), once per index build;
+and tantivy adds no dependency the engine does not have.
 """
 
 from __future__ import annotations
 
-import bisect
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -70,9 +69,6 @@ SCRIPT_ALGORITHMS = {
 #: The script each stemmer reads (Latin unless listed).
 _ALGORITHM_SCRIPT = {"russian": "CYRILLIC", "greek": "GREEK", "arabic": "ARABIC", "tamil": "TAMIL"}
 
-#: Fewest letters a word needs before a typo of 1 (2) edits is forgiven.
-TYPO_ONE, TYPO_TWO = 5, 9
-
 
 def algorithm_for(language: str) -> str | None:
     """The stemmer of a BCP 47 tag ("ru", "en-GB"), or None for a language without one."""
@@ -80,7 +76,7 @@ def algorithm_for(language: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _char_script(char: str) -> str | None:
+def char_script(char: str) -> str | None:
     """The Unicode script of a letter, from its name ("CYRILLIC SMALL LETTER A")."""
     if not char.isalpha():
         return None
@@ -91,17 +87,24 @@ def script_of(word: str) -> str | None:
     """The script of a word's first letter (LATIN, CYRILLIC...), None if it has no letters."""
     for char in word:
         if char.isalpha():
-            return _char_script(char)
+            return char_script(char)
     return None
+
+
+def _script(word: str) -> str | None:
+    """The script of a word that may be stemmed (letters only, not CJK), else None."""
+    if not word.isalpha():
+        return None
+    if word.isascii():
+        return "LATIN"
+    return None if is_cjk(word) else script_of(word)
 
 
 def word_algorithm(word: str, algorithm: str | None) -> str | None:
     """The stemmer for one word of a briefing whose language stems with ``algorithm``: that
     one if the word is in its script, else the stemmer of the word's own script. Words with
     digits ("s2", "2025") and CJK runs are not stemmed."""
-    if not word.isalpha() or is_cjk(word):
-        return None
-    script = script_of(word)
+    script = _script(word)
     if script is None:
         return None
     if algorithm is not None and _ALGORITHM_SCRIPT.get(algorithm, "LATIN") == script:
@@ -143,8 +146,8 @@ class WordForms:
     """
 
     def __init__(self) -> None:
-        #: Per briefing stemmer: word -> its key (None: not stemmed), for words seen so far.
-        self._keys: dict[str | None, dict[str, str | None]] = {}
+        #: Per briefing stemmer: the words already recorded.
+        self._seen: dict[str | None, set[str]] = {}
         #: Key -> the indexed words in that class.
         self._members: dict[str, set[str]] = {}
         #: Script -> the stemmers used for words in it.
@@ -152,35 +155,47 @@ class WordForms:
         self._cache: dict[str, tuple[str, ...]] = {}
 
     def add(self, words: Iterable[str], language: str) -> None:
-        """Record the (folded, distinct) words of a briefing written in ``language``."""
+        """Record the (folded, distinct) words of a briefing written in ``language``.
+
+        Runs once per briefing at index build; each word new to the library is stemmed once
+        (about 3 us a word, most of it tantivy's analyzer)."""
         algorithm = algorithm_for(language)
-        table = self._keys.setdefault(algorithm, {})
-        fresh = set(words).difference(table)
+        seen = self._seen.setdefault(algorithm, set())
+        fresh = set(words).difference(seen)
         if not fresh:
             return
+        seen |= fresh
         self._cache.clear()
-        members, by_script = self._members, self._by_script
+        members = self._members
+        own = _ALGORITHM_SCRIPT.get(algorithm, "LATIN") if algorithm is not None else None
+        used: set[tuple[str, str]] = set()
         for word in fresh:
-            chosen = word_algorithm(word, algorithm)
-            key = stem_key(word, chosen)
-            table[word] = key
-            if key is not None and chosen is not None:
-                members.setdefault(key, set()).add(word)
-                script = _ALGORITHM_SCRIPT.get(chosen, "LATIN")
-                by_script.setdefault(script, set()).add(chosen)
+            script = _script(word)
+            if script is None:
+                continue
+            chosen = algorithm if script == own else SCRIPT_ALGORITHMS.get(script)
+            if chosen is None:
+                continue
+            key = f"~{chosen}:{stem(word, chosen)}"  # stem_key, inlined: called per word
+            found = members.get(key)
+            if found is None:
+                members[key] = {word}
+            else:
+                found.add(word)
+            used.add((script, chosen))
+        for script, chosen in used:
+            self._by_script.setdefault(script, set()).add(chosen)
 
     def keys(self, word: str) -> tuple[str, ...]:
         """The keys a query word is looked up by: its stem under each stemmer of its script
         that the library uses (the script's default when it uses none)."""
-        if not word.isalpha() or is_cjk(word):
-            return ()
-        script = script_of(word)
+        script = _script(word)
         if script is None:
             return ()
         algorithms = self._by_script.get(script) or (
             {SCRIPT_ALGORITHMS[script]} if script in SCRIPT_ALGORITHMS else set()
         )
-        return tuple(sorted(f"~{a}:{stem(word, a)}" for a in algorithms))
+        return tuple(sorted(filter(None, (stem_key(word, a) for a in algorithms))))
 
     def forms(self, word: str) -> tuple[str, ...]:
         """Other indexed words sharing a stem with ``word``, sorted (the word itself excluded)."""
@@ -195,103 +210,6 @@ class WordForms:
         if len(self._cache) < 4096:
             self._cache[word] = out
         return out
-
-
-# --------------------------------------------------------------------------------------------
-# Typos
-# --------------------------------------------------------------------------------------------
-
-
-def typo_limit(word: str, beside: int = 0) -> int:
-    """Edits forgiven in a query word: none under 5 letters, 1 from 5, 2 from 9.
-
-    A shorter word (3+ letters) written next to a query word of ``beside`` letters is part of
-    a name ("Yury Ushakov"): it is forgiven 1 edit when the two hold 9+ letters together, as
-    names are spelt in several ways ("Yuri", "Yury") and the pair still narrows the hits.
-    """
-    if len(word) >= TYPO_TWO:
-        return 2
-    if len(word) >= TYPO_ONE:
-        return 1
-    return 1 if len(word) >= 3 and len(word) + beside >= TYPO_TWO else 0
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Edits (insert, delete, replace, swap of neighbours) from ``a`` to ``b``; any value above
-    ``limit`` comes back as ``limit + 1`` (the rows stop as soon as no cell is within it)."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    if a == b:
-        return 0
-    before: list[int] | None = None
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = ca != cb
-            value = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
-            if before is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, before[j - 2] + 1)
-            current[j] = value
-        if min(current) > limit:
-            return limit + 1
-        before, row = row, current
-    return min(row[-1], limit + 1)
-
-
-def _edits1(word: str, alphabet: str) -> set[str]:
-    """Every string one edit from ``word`` with letters from ``alphabet``."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in splits if b}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    out |= {a + c + b[1:] for a, b in splits if b for c in alphabet}
-    out |= {a + c + b for a, b in splits for c in alphabet}
-    out.discard(word)
-    return out
-
-
-def alphabets(words: Iterable[str]) -> dict[str | None, str]:
-    """The letters the words use, by script: the letters a typo may have replaced."""
-    chars = set("".join(words))
-    out: dict[str | None, list[str]] = {}
-    for char in chars:
-        out.setdefault(_char_script(char), []).append(char)
-    return {script: "".join(sorted(c)) for script, c in out.items()}
-
-
-def close_words(
-    word: str,
-    vocabulary: Sequence[str],
-    known: dict[str, object] | set[str],
-    letters: dict[str | None, str],
-    limit: int,
-) -> list[str]:
-    """Indexed words within ``limit`` edits of ``word`` (not the word itself).
-
-    One edit is found exactly, by generating every one-edit string over the library's letters
-    of the word's script and looking it up in ``known``. Two edits are looked for among words
-    of the sorted ``vocabulary`` that start with the same letter (a slice found by bisection):
-    a 9-letter word has about 300,000 two-edit strings, too many to generate per keystroke.
-    """
-    if limit <= 0 or not word.isalpha():
-        return []
-    alphabet = letters.get(script_of(word), "")
-    found = {e for e in _edits1(word, alphabet) if e in known}
-    if limit >= 2:
-        lo = bisect.bisect_left(vocabulary, word[0])
-        hi = bisect.bisect_left(vocabulary, word[0] + "\U0010ffff", lo)
-        size, letters_of_word, most = len(word), set(word), 2 * limit
-        for other in vocabulary[lo:hi]:
-            # An edit changes the set of letters by at most two: a cheap test in C first.
-            if (
-                abs(len(other) - size) <= limit
-                and len(letters_of_word.symmetric_difference(other)) <= most
-                and other not in found
-                and edit_distance(word, other, limit) <= limit
-            ):
-                found.add(other)
-    found.discard(word)
-    return sorted(found)
 
 
 # --------------------------------------------------------------------------------------------

@@ -13,10 +13,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from briefing_tui.search.analysis import close_words, typo_limit
 from briefing_tui.search.lexicon import Lexicon
 from briefing_tui.search.query import Query, QueryError, Term, parse_query
 from briefing_tui.search.text import fold, is_cjk
+from briefing_tui.search.typos import close_words, typo_limit
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -71,10 +71,18 @@ class Typos:
         raise NotImplementedError
 
     def _close(self, word: str, limit: int) -> list[str]:
+        """Indexed words within ``limit`` edits; kept (the "showing results for" search and
+        the "did you mean" one ask for the same word, and typing asks again)."""
         if limit <= 0:
             return []
         lexicon = self._lexicon()
-        return close_words(word, lexicon.vocabulary, lexicon.doc_freq, lexicon.letters, limit)
+        key = (word, limit)
+        found = lexicon.close_cache.get(key)
+        if found is None:
+            found = close_words(word, lexicon.vocabulary, lexicon.doc_freq, lexicon.letters, limit)
+            if len(lexicon.close_cache) < 1024:
+                lexicon.close_cache[key] = found
+        return found
 
     def _best(self, words: Sequence[str]) -> str:
         """The most widely used of some words (alphabetical among equals)."""

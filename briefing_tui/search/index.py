@@ -12,6 +12,10 @@ marks are ours, cut from the stored text of the items being returned.
 A *document* is one thing the UI can jump to: a paragraph (with its label, speakers and quotes),
 a section heading, an agreement (with its figures), a source, a key figure, a timeline event, a
 reaction, a briefing's title and summary, or a list heading. Hits point at their ``target_id``.
+
+Word forms and typos (issue #15) are decided in ``analysis.py`` and ``typos.py`` and wired in
+by ``expand.py``: a query word also matches the library's other forms of it (no extra
+postings: a union of theirs, like a prefix), and with few hits, words a typo away.
 """
 
 from __future__ import annotations
@@ -109,11 +113,6 @@ class SearchIndex(Typos):
     def doc_count(self) -> int:
         """How many searchable items the index holds."""
         return int(self._searcher.num_docs)
-
-    @property
-    def term_count(self) -> int:
-        """How many distinct words the index holds."""
-        return len(self._lexicon().doc_freq)
 
     @property
     def briefing_count(self) -> int:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from briefing_tui.search.analysis import WordForms, alphabets
+from briefing_tui.search.analysis import WordForms
+from briefing_tui.search.typos import alphabets
 
 if TYPE_CHECKING:
     import tantivy
@@ -28,6 +29,8 @@ class Lexicon:
 
     def __init__(self, searcher: tantivy.Searcher) -> None:
         self._searcher = searcher
+        #: (word, edits) -> the words found that close (see ``expand.Typos._close``).
+        self.close_cache: dict[tuple[str, int], list[str]] = {}
 
     @cached_property
     def doc_freq(self) -> dict[str, int]:

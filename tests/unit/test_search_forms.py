@@ -15,13 +15,8 @@ from hypothesis import strategies as st
 from briefing_tui.cli.commands import main
 from briefing_tui.content.loader import load_library
 from briefing_tui.search import SearchIndex, SearchResult, fold, match_spans, match_words
-from briefing_tui.search.analysis import (
-    algorithm_for,
-    edit_distance,
-    stem,
-    typo_limit,
-    word_algorithm,
-)
+from briefing_tui.search.analysis import algorithm_for, stem, word_algorithm
+from briefing_tui.search.typos import alphabets, close_words, edit_distance, typo_limit
 
 FORMS = Path(__file__).resolve().parent.parent / "data" / "library-forms"
 GAS = {"gaz", "gaz.p1", "gaz.p2", "gaz.p3", "gaz.p4", "gaz.p5"}
@@ -204,8 +199,38 @@ def test_typo_limits() -> None:
     assert typo_limit("yurj", beside=len("ushakov")) == 1  # part of a name
     assert typo_limit("yurj", beside=len("lee")) == 0
     assert edit_distance("yury", "yuri", 1) == 1
-    assert edit_distance("ushakov", "uhsakov", 1) == 1  # a swap is one edit
+    assert edit_distance("газопровод", "газопровода", 2) == 1
+    assert edit_distance("газопровода", "газапрвода", 2) == 2
     assert edit_distance("газопровод", "газапрвода", 2) == 3
+    assert edit_distance("kitten", "sitting", 5) == 3
+    assert edit_distance("", "abc", 5) == 3
+
+
+def _levenshtein(a: str, b: str) -> int:
+    """The textbook table, to check the bit-parallel version against."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+@given(st.text("абвгxyz", max_size=12), st.text("абвгxyz", max_size=12), st.integers(0, 3))
+def test_edit_distance_agrees_with_the_table(a: str, b: str, limit: int) -> None:
+    assert edit_distance(a, b, limit) == min(_levenshtein(a, b), limit + 1)
+
+
+def test_close_words_counts_a_swap_as_one_edit() -> None:
+    vocabulary = ["ushakov", "ushakova", "usual"]
+    letters = alphabets(vocabulary)
+    assert close_words("uhsakov", vocabulary, set(vocabulary), letters, 1) == ["ushakov"]
+    # Two edits are looked for only when one found nothing.
+    assert close_words("ushakovv", vocabulary, set(vocabulary), letters, 2) == [
+        "ushakov",
+        "ushakova",
+    ]
+    assert close_words("ushkovaa", vocabulary, set(vocabulary), letters, 2) == ["ushakova"]
 
 
 def test_one_typo_in_a_long_word(index: SearchIndex) -> None:
