@@ -13,8 +13,20 @@ from briefing_tui.authoring.slugs import Ids, slugify
 #: Words that say what kind of publisher a source title names; the first match is a guess for
 #: the author to confirm, never a fact.
 _KINDS = (
-    ("official", ("ministr", "kremlin", "president", "official", "министерств", "кремл",
-                  "спикер", "spokes", "президент")),
+    (
+        "official",
+        (
+            "ministr",
+            "kremlin",
+            "president",
+            "official",
+            "министерств",
+            "кремл",
+            "спикер",
+            "spokes",
+            "президент",
+        ),
+    ),
     ("document", ("document", "документ", "treaty", "договор")),
     ("agency", ("agency", "agencies", "агентств", "ria novosti", "interfax", "tass", "reuters")),
     ("government", ("government", "правительств")),
@@ -88,8 +100,7 @@ def paragraph(
     out["sources"] = list(dict.fromkeys(sources))
     if not sources:
         out["assessment"] = True
-        todo(out, "cites no source: imported as the analyst's assessment; cite a source or "
-             "confirm")
+        todo(out, "cites no source: imported as the analyst's assessment; cite a source or confirm")
         for name in named_in(f"{label or ''} {text}"):
             listing = [str(k["id"]) for k in known or () if name.lower() in k["title"].lower()]
             where = f" (listed in source {', '.join(listing)})" if listing else ""
@@ -116,16 +127,36 @@ def finish(draft: Draft, file_stem: str, summary: list[str], today: dt.date) -> 
             meta["summary"] = " ".join(summary)
         else:
             meta["summary"] = meta["title"]
-            todo(meta, "no summary before the first section: the title stands in for it",
-                 "summary")
-    order = ["schema_version", "id", "title", "language", "start", "end", "photo_caption",
-             "summary", "tags", "author", "organisation", "classification", "version", "updated"]
+            todo(meta, "no summary before the first section: the title stands in for it", "summary")
+    order = [
+        "schema_version",
+        "id",
+        "title",
+        "language",
+        "start",
+        "end",
+        "photo_caption",
+        "summary",
+        "tags",
+        "author",
+        "organisation",
+        "classification",
+        "version",
+        "updated",
+    ]
     draft.briefing = {k: meta[k] for k in order if k in meta} | {
         k: v for k, v in meta.items() if k not in order
     }
     if not draft.sources.get("sources"):
-        placeholder = {"id": "sources-to-add", "title": "Sources to add", "kind": "other",
-                       "kind_label": "placeholder", "in_report_list": False}
-        todo(placeholder, "the report lists no sources: a briefing needs at least one; replace "
-             "this placeholder")
+        placeholder = {
+            "id": "sources-to-add",
+            "title": "Sources to add",
+            "kind": "other",
+            "kind_label": "placeholder",
+            "in_report_list": False,
+        }
+        todo(
+            placeholder,
+            "the report lists no sources: a briefing needs at least one; replace this placeholder",
+        )
         draft.sources.setdefault("sources", []).append(placeholder)

@@ -1,4 +1,5 @@
 """Placeholder replaced below."""
+
 from briefing_tui.authoring.draft import Draft
 
 

@@ -24,10 +24,24 @@ from briefing_tui.authoring.slugs import Ids, clean_id, slugify
 
 _HEADING_ID = re.compile(r"\s*\{#([^}\s]*)\}\s*$")
 _SOURCES_HEADINGS = frozenset({"sources", "источники", "references", "список источников"})
-_META_KEYS = frozenset({
-    "schema_version", "id", "title", "language", "start", "end", "photo_caption", "summary",
-    "tags", "author", "organisation", "classification", "version", "updated",
-})
+_META_KEYS = frozenset(
+    {
+        "schema_version",
+        "id",
+        "title",
+        "language",
+        "start",
+        "end",
+        "photo_caption",
+        "summary",
+        "tags",
+        "author",
+        "organisation",
+        "classification",
+        "version",
+        "updated",
+    }
+)
 _NOTE = re.compile(r"^(?:Note|Примечание)\s*:\s*", re.I)
 _DANGLING = re.compile(r"\s*\[\^([^\]\s]+)\]")
 
@@ -45,6 +59,7 @@ class _State:
     titles: dict[str, int] = field(default_factory=dict)
     last_paragraph: dict[str, Any] | None = None
     lines: list[str] = field(default_factory=list)
+    defined: int = 0
 
 
 def read_markdown(text: str, origin: str) -> tuple[Draft, list[str]]:
@@ -103,8 +118,10 @@ def _front_matter(s: _State, token: Token) -> None:
         if key in _META_KEYS:
             meta[key] = value
         else:
-            todo(meta, f"front matter key '{key}' is not part of the format; left out "
-                 f"(value: {value!r})")
+            todo(
+                meta,
+                f"front matter key '{key}' is not part of the format; left out (value: {value!r})",
+            )
 
 
 def _heading(s: _State, token: Token, content: Inline) -> None:
@@ -127,22 +144,35 @@ def _heading(s: _State, token: Token, content: Inline) -> None:
     while len(s.stack) > depth:
         s.stack.pop()
     wanted = clean_id(explicit) if explicit else None
-    section: dict[str, Any] = {"id": "", "title": title, "paragraphs": [], "tables": [],
-                               "sections": []}
+    section: dict[str, Any] = {
+        "id": "",
+        "title": title,
+        "paragraphs": [],
+        "tables": [],
+        "sections": [],
+    }
     if explicit is not None and wanted is None:
-        todo(section, f"'{{#{explicit}}}' is not a valid id (lowercase Latin letters, digits, "
-             "'-' and '.'): a slug of the title is used")
+        todo(
+            section,
+            f"'{{#{explicit}}}' is not a valid id (lowercase Latin letters, digits, "
+            "'-' and '.'): a slug of the title is used",
+        )
     base = wanted or slugify(title, "section")
     section["id"], changed = s.ids.claim(base)
     s.titles[title.lower()] = s.titles.get(title.lower(), 0) + 1
     if s.titles[title.lower()] > 1:
-        todo(section, f"the heading '{title}' occurs more than once; this one's id is "
-             f"'{section['id']}'")
+        todo(
+            section,
+            f"the heading '{title}' occurs more than once; this one's id is '{section['id']}'",
+        )
     elif changed:
         todo(section, f"id '{base}' was taken: this section's id is '{section['id']}'")
     if len(s.stack) < depth:
-        todo(section, f"a level-{level} heading with no level-{level - 1} heading above it: "
-             "placed one level up")
+        todo(
+            section,
+            f"a level-{level} heading with no level-{level - 1} heading above it: "
+            "placed one level up",
+        )
     siblings = s.stack[-1]["sections"] if s.stack else s.draft.sections
     siblings.append(section)
     s.stack.append(section)
@@ -161,8 +191,11 @@ def _paragraph(s: _State, content: Inline, bullet: bool, line: list[int] | None)
     text = _DANGLING.sub("", text)
     if not s.stack:
         if text.startswith("|"):
-            todo(s.draft.briefing, "text before the first section looks like a table but is "
-                 "not one (no |---| line under its header?)")
+            todo(
+                s.draft.briefing,
+                "text before the first section looks like a table but is "
+                "not one (no |---| line under its header?)",
+            )
         s.summary.append(_joined(content, text))
         return
     section = s.stack[-1]
@@ -175,11 +208,17 @@ def _paragraph(s: _State, content: Inline, bullet: bool, line: list[int] | None)
     if content.only_strong and not bullet:
         item["_strong"] = True  # a table's caption, if a table follows
     if text.startswith("|"):
-        todo(item, "this paragraph looks like a table but is not one (check the |---| line "
-             "under its header and the number of cells): imported as text")
+        todo(
+            item,
+            "this paragraph looks like a table but is not one (check the |---| line "
+            "under its header and the number of cells): imported as text",
+        )
     for name in dangling:
-        todo(item, f"cites [^{name}], which has no footnote definition: a source was added "
-             "for it; give it a title")
+        todo(
+            item,
+            f"cites [^{name}], which has no footnote definition: a source was added "
+            "for it; give it a title",
+        )
     section["paragraphs"].append(item)
     s.last_paragraph = item
 
@@ -214,7 +253,7 @@ def _source_id(s: _State, label: str) -> str:
 
 def _dangling(s: _State, label: str) -> str:
     source_id = _source_id(s, label)
-    s.sources[label].setdefault("_dangling", True)
+    s.cited.add(label)
     return source_id
 
 
@@ -225,14 +264,16 @@ def _definition(s: _State, tokens: list[Token], i: int) -> int:
     text = " ".join(p.text for p in parts)
     urls = [u for p in parts for u in p.urls]
     entry = s.sources.setdefault(label, {"_label": label})
-    entry.update({"_text": text, "_urls": urls, "_listed": s.in_sources})
-    entry.pop("_dangling", None)
+    entry.update({"_text": text, "_urls": urls, "_listed": s.in_sources, "_order": s.defined})
+    s.defined += 1
     return close
 
 
 def _sources(s: _State) -> None:
     out = s.draft.sources.setdefault("sources", [])
-    for label, entry in s.sources.items():
+    # the report's order: definitions as written, then citations that were never defined
+    entries = sorted(s.sources.items(), key=lambda item: item[1].get("_order", s.defined))
+    for label, entry in entries:
         text = entry.get("_text")
         urls = [u for u in entry.get("_urls", []) if u.startswith(("http://", "https://"))]
         title = text or label
@@ -261,8 +302,10 @@ def _citing_lists(draft: Draft) -> list[list[str]]:
     def walk(node: Any) -> None:
         if isinstance(node, dict):
             for key, value in node.items():
-                if key == "sources" and isinstance(value, list) and all(
-                    isinstance(v, str) for v in value
+                if (
+                    key == "sources"
+                    and isinstance(value, list)
+                    and all(isinstance(v, str) for v in value)
                 ):
                     lists.append(value)
                 else:

@@ -74,11 +74,14 @@ def read_text(text: str, origin: str) -> tuple[Draft, list[str]]:
         _line, block = body[index]
         following = body[index + 1][1] if index + 1 < len(body) else ""
         if heading_like(block) and following and not heading_like(following):
-            section = {"id": ids.claim(slugify(block, "section"))[0], "title": block,
-                       "paragraphs": [], "tables": []}
+            section = {
+                "id": ids.claim(slugify(block, "section"))[0],
+                "title": block,
+                "paragraphs": [],
+                "tables": [],
+            }
             if section["id"] != slugify(block, "section"):
-                todo(section, f"the heading '{block}' occurs more than once: id "
-                     f"'{section['id']}'")
+                todo(section, f"the heading '{block}' occurs more than once: id '{section['id']}'")
             draft.sections.append(section)
         elif section is None:
             summary.append(block)
@@ -114,8 +117,11 @@ def _source_list(
     for index in range(len(body) - 2, -1, -1):
         block = body[index][1]
         rest = body[index + 1 :]
-        if block.endswith(":") and heading_like(block[:-1]) and rest and all(
-            _BULLET.match(b) for _, b in rest
+        if (
+            block.endswith(":")
+            and heading_like(block[:-1])
+            and rest
+            and all(_BULLET.match(b) for _, b in rest)
         ):
             draft.sources["heading"] = block[:-1]
             found = [new_source(ids, _BULLET.sub("", b)) for _, b in rest]
@@ -167,8 +173,11 @@ def _flat_table(section: dict[str, Any], ids: Ids, body: list[tuple[int, str]], 
     table.update({"header": header, "rows": rows})
     if note is not None:
         table["note"] = note
-    todo(table, "a table flattened into lines was rebuilt from them (caption: the line that "
-         "introduces it): check its rows; if it is the agreements table, move it to "
-         "agreements.toml with statuses and sources")
+    todo(
+        table,
+        "a table flattened into lines was rebuilt from them (caption: the line that "
+        "introduces it): check its rows; if it is the agreements table, move it to "
+        "agreements.toml with statuses and sources",
+    )
     section["tables"].append(table)
     return j

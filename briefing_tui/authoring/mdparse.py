@@ -51,7 +51,7 @@ class Inline:
 
 
 def inline(token: Token, take_label: bool = True) -> Inline:
-    children = list(token.children or ())
+    children = [c for c in token.children or () if not (c.type == "text" and not c.content)]
     out = Inline()
     out.only_strong = _wrapped(children, "strong")
     out.only_em = _wrapped(children, "em")

@@ -13,14 +13,8 @@ from briefing_tui.content.scalars import SLUG_PATTERN
 
 #: Russian Cyrillic in Latin letters, after the passport (ICAO) transliteration; the soft and
 #: hard signs are dropped.
-_CYRILLIC = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
-        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e iu ia i i ie g u"
-        .split(),
-        strict=True,
-    )
-)
+_LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e iu ia i i ie g u"
+_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў", _LATIN.split(), strict=True))
 
 #: Words a slug can do without.
 _STOP = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "i", "v", "na", "s"})

@@ -22,11 +22,20 @@ _SOURCES = ("sources", "источники")
 
 #: Status words an author may write, in English and Russian, -> the format's status.
 STATUSES = {
-    "negotiation": "negotiation", "negotiations": "negotiation", "переговоры": "negotiation",
-    "memorandum": "memorandum", "меморандум": "memorandum",
-    "agreed": "agreed", "signed": "agreed", "согласовано": "agreed", "подписано": "agreed",
-    "target": "target", "goal": "target", "цель": "target",
-    "statement": "statement", "заявление": "statement",
+    "negotiation": "negotiation",
+    "negotiations": "negotiation",
+    "переговоры": "negotiation",
+    "memorandum": "memorandum",
+    "меморандум": "memorandum",
+    "agreed": "agreed",
+    "signed": "agreed",
+    "согласовано": "agreed",
+    "подписано": "agreed",
+    "target": "target",
+    "goal": "target",
+    "цель": "target",
+    "statement": "statement",
+    "заявление": "statement",
 }
 _CELL = re.compile(r"(?<!\\)\|")
 
@@ -51,8 +60,10 @@ def read_table(s: _State, tokens: list[Token], start: int) -> tuple[int, dict[st
     rows, end = cell_texts(tokens, start)
     header, body = [full(c) for c in rows[0]], rows[1:]
     if not s.stack:
-        todo(s.draft.briefing, "a table before the first section was left out: move it into "
-             "a section")
+        todo(
+            s.draft.briefing,
+            "a table before the first section was left out: move it into a section",
+        )
         return end, None
     section = s.stack[-1]
     widths = _source_widths(s, tokens[start])
@@ -90,16 +101,23 @@ def _take_caption(s: _State, section: dict[str, Any]) -> str | None:
 
 
 def _plain(
-    s: _State, section: dict[str, Any], header: list[str], body: list[list[Inline]],
+    s: _State,
+    section: dict[str, Any],
+    header: list[str],
+    body: list[list[Inline]],
     widths: list[int],
 ) -> dict[str, Any]:
     caption = _take_caption(s, section)
-    wanted = slugify(caption, "table") if caption else f"{section['id']}.t{len(section['tables']) + 1}"
+    number = len(section["tables"]) + 1
+    wanted = slugify(caption, "table") if caption else f"{section['id']}.t{number}"
     table_id, _ = s.ids.claim(wanted)
     table: dict[str, Any] = {"id": table_id, "caption": caption or header[0]}
     if caption is None:
-        todo(table, "no caption: a bold line right above the table gives one; the first "
-             "column's heading stands in")
+        todo(
+            table,
+            "no caption: a bold line right above the table gives one; the first "
+            "column's heading stands in",
+        )
     if section["paragraphs"]:
         table["after"] = section["paragraphs"][-1]["id"]
     table["header"] = header
@@ -108,8 +126,11 @@ def _plain(
         cites = [_cite(s, label) for cell in row for label in cell.cites]
         rows.append({"cells": [full(c) for c in row], "sources": list(dict.fromkeys(cites))})
         if number + 1 < len(widths) and widths[number + 1] != len(header):
-            todo(table, f"row {number} has {widths[number + 1]} cell(s) but the header has "
-                 f"{len(header)}: cells were padded or dropped, check it")
+            todo(
+                table,
+                f"row {number} has {widths[number + 1]} cell(s) but the header has "
+                f"{len(header)}: cells were padded or dropped, check it",
+            )
     if widths and widths[0] != len(header):
         todo(table, "the header row is malformed: check it")
     table["rows"] = rows
@@ -132,8 +153,10 @@ def _agreements(
     data["after_section"] = section["id"]
     last = s.last_paragraph
     if (
-        last is not None and section["paragraphs"][-1:] == [last]
-        and last.get("assessment") and last["text"].endswith(":")
+        last is not None
+        and section["paragraphs"][-1:] == [last]
+        and last.get("assessment")
+        and last["text"].endswith(":")
     ):
         section["paragraphs"].pop()
         s.ids.taken.discard(last["id"])
@@ -152,13 +175,20 @@ def _agreements(
         status = STATUSES.get(status_word)
         agreement: dict[str, Any] = {
             "id": s.ids.claim(clean_id(row[1].lead_code or "") or slugify(title, "agreement"))[0],
-            "area": area["id"], "title": title, "text": text, "status": status or "statement",
+            "area": area["id"],
+            "title": title,
+            "text": text,
+            "status": status or "statement",
         }
         if not row[1].label:
             todo(agreement, "no **Title** in the agreement cell: the first words stand in")
         if status is None:
-            todo(agreement, f"status '{row[2].text}' is not one the format knows (negotiation, "
-                 "memorandum, agreed, target, statement): 'statement' was put; choose", "status")
+            todo(
+                agreement,
+                f"status '{row[2].text}' is not one the format knows (negotiation, "
+                "memorandum, agreed, target, statement): 'statement' was put; choose",
+                "status",
+            )
         cites = [_cite(s, label) for cell in row for label in cell.cites]
         agreement["sources"] = list(dict.fromkeys(cites))
         items.append(agreement)

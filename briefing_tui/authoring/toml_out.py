@@ -17,14 +17,30 @@ from typing import Any
 #: Lists of dicts written as ``[[array.of.tables]]`` blocks; any other list of dicts is written
 #: inline, one table per line.
 TABLE_ARRAYS = frozenset(
-    {"sections", "paragraphs", "tables", "sources", "areas", "agreements", "figures",
-     "timeline", "reactions"}
+    {
+        "sections",
+        "paragraphs",
+        "tables",
+        "sources",
+        "areas",
+        "agreements",
+        "figures",
+        "timeline",
+        "reactions",
+    }
 )
 #: Lists of dicts that stay inline even under a table-array name (agreement figures).
 _INLINE_UNDER = {("agreements", "figures")}
 
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
-            "\r": "\\r"}
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
 
 
 def string(text: str) -> str:
@@ -110,7 +126,8 @@ class Document:
                 continue
             for message in data.get(f"_todo_{key}", ()):
                 self.todo(message)
-            self.lines.append(f"{key} = {_multiline(item)}")
+            # basic strings hold no raw newline: only the multi-line arrays' own breaks split
+            self.lines.extend(f"{key} = {_multiline(item)}".split("\n"))
         for key, items in arrays:
             for item in items:
                 self.blank()

@@ -16,6 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui import __version__
+from briefing_tui.cli.authoring import (
+    AUTHORING_COMMANDS,
+    add_authoring_commands,
+    import_command,
+    new_command,
+)
 from briefing_tui.cli.exitcodes import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -37,7 +43,7 @@ if TYPE_CHECKING:  # the loader brings pydantic: imported by the commands that l
     from briefing_tui.content.model import Library
     from briefing_tui.content.problems import LoadResult
 
-SUBCOMMANDS = ("validate", "export", "schema", "search", *STATE_COMMANDS)
+SUBCOMMANDS = ("validate", "export", "schema", "search", *STATE_COMMANDS, *AUTHORING_COMMANDS)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="briefing",
         description="Read analytical briefings in the terminal (no command: open the browser).",
-        epilog="Commands: validate, export, search, schema, notes, cite. "
+        epilog="Commands: validate, export, search, schema, notes, cite, import, new. "
         "`briefing COMMAND --help` for each.",
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
@@ -137,6 +143,7 @@ def build_command_parser() -> argparse.ArgumentParser:
     )
     search.add_argument("--json", action="store_true", help="full hits as JSON")
     add_state_commands(sub)
+    add_authoring_commands(sub)
     return parser
 
 
@@ -170,6 +177,8 @@ def _main(args: list[str], first: str | None) -> int:
             "search": _search,
             "notes": notes_command,
             "cite": cite_command,
+            "import": import_command,
+            "new": new_command,
         }[ns.command]
     else:
         ns = build_tui_parser().parse_args(args)

@@ -1,0 +1,327 @@
+"""``briefing import`` and ``briefing new``: reports in Markdown and plain text become briefings
+that validate, word for word, with every judgement point at a TODO line of the written TOML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing_tui.authoring.importer import ImportResult, import_report
+from briefing_tui.authoring.slugs import slugify
+from briefing_tui.authoring.toml_out import string, value
+from briefing_tui.cli.commands import main
+from briefing_tui.content.loader import bundled_content_path, load_briefing
+from briefing_tui.export.text import paragraph_line
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "import"
+SEED = Path(__file__).resolve().parent.parent / "data" / "seed" / "xi-russia-visit-2025-05.txt"
+TODAY = dt.date(2025, 1, 1)
+
+
+def imported(name: str, tmp_path: Path) -> ImportResult:
+    result = import_report(DATA / name, tmp_path / "out", today=TODAY)
+    assert result.problems == []
+    assert result.briefing is not None
+    return result
+
+
+def points(result: ImportResult) -> list[tuple[str, str]]:
+    """(file name, message) of every judgement point, after checking that each one's line is
+    the TODO comment saying it."""
+    out = []
+    for todo in result.todos:
+        path = Path(todo.file)
+        line = path.read_text(encoding="utf-8").splitlines()[todo.line - 1]
+        assert line == "# TODO: " + " ".join(todo.message.split())
+        assert str(todo).startswith(f"{path}:{todo.line}: ")
+        out.append((path.name, todo.message))
+    return out
+
+
+# -- TOML text -------------------------------------------------------------------------------
+
+
+@given(st.text())
+def test_any_string_reads_back_as_itself(text: str) -> None:
+    assert tomllib.loads(f"x = {string(text)}")["x"] == text
+
+
+def test_values_read_back() -> None:
+    data = {"d": dt.date(2025, 5, 7), "f": 0.1, "n": [1, 2], "t": {"a": 'b"\\'}, "b": True}
+    line = "\n".join(f"{k} = {value(v)}" for k, v in data.items())
+    assert tomllib.loads(line) == data
+
+
+def test_slugs_are_stable_and_transliterated() -> None:
+    assert slugify("Политические итоги визита") == "politicheskie-itogi-vizita"
+    assert slugify("Щёлково и Ярославль") == "shchelkovo-iaroslavl"
+    assert slugify("Technology & Industry") == "technology-industry"
+    assert slugify("The Economy of the North") == slugify("The Economy of the North")
+
+
+# -- plain text: the bundled report's original -------------------------------------------------
+
+
+def test_seed_text_gives_its_sections_paragraphs_and_sources_word_for_word(
+    tmp_path: Path,
+) -> None:
+    result = import_report(SEED, tmp_path / "seed", today=TODAY)
+    assert result.problems == []
+    got = result.briefing
+    bundled = load_briefing(bundled_content_path() / "xi-russia-visit-2025-05")
+    assert got is not None
+    assert [s.title for s in got.sections] == [s.title for s in bundled.sections]
+    assert len(got.sections) == 5
+    assert got.paragraph_count == 23
+    assert [paragraph_line(p) for _, p in got.paragraphs()] == [
+        paragraph_line(p) for _, p in bundled.paragraphs()
+    ]
+    seed_blocks = SEED.read_text(encoding="utf-8").split("\n\n")
+    for _, p in got.paragraphs():
+        assert paragraph_line(p) in seed_blocks
+    listed = [s.title for s in bundled.sources if s.in_report_list]
+    assert [s.title for s in got.sources] == listed
+    assert len(listed) == 5
+    assert got.title == bundled.title and got.photo_caption == bundled.photo_caption
+    table = next(t for _, t in got.tables())
+    assert table.header == ("Scope of cooperation", "Key agreements (May 2025)")
+    assert [r.cells[0] for r in table.rows] == [a.title for a in bundled.areas]
+    assert table.note == bundled.note
+
+
+def test_seed_text_judgement_points(tmp_path: Path) -> None:
+    found = points(import_report(SEED, tmp_path / "seed", today=TODAY))
+    messages = [m for _, m in found]
+    unsourced = [m for m in messages if m.startswith("cites no source")]
+    assert len(unsourced) == 23  # nothing is cited in plain text: every paragraph for review
+    assert (
+        "the text names 'Bloomberg' (listed in source articles-leading-media-gazeta-ru): "
+        "cite it as a source?"
+    ) in messages
+    assert "the text names 'China Daily': cite it as a source?" in messages
+    assert "the text names 'the Kremlin': cite it as a source?" in messages
+    assert sum("was guessed from the title" in m for m in messages) == 5
+    assert sum(m.startswith("a table flattened into lines") for m in messages) == 1
+    assert ("briefing.toml", "id derived from the file name: 'xi-russia-visit-2025-05'") in found
+    assert sum(m.startswith("the lead-in") for m in messages) == 7
+    # sources named in the text are suggested, never linked
+    assert all(not p.sources for _, p in load_briefing(tmp_path / "seed").paragraphs())
+
+
+# -- Markdown ----------------------------------------------------------------------------------
+
+
+def test_markdown_subsections_footnotes_tables_and_agreements(tmp_path: Path) -> None:
+    result = imported("summit-subsections.md", tmp_path)
+    b = result.briefing
+    assert b is not None
+    assert (b.id, b.title, b.language, b.start, b.tags) == (
+        "summit-2025-09",
+        "The September 2025 summit",
+        "en",
+        dt.date(2025, 9, 1),
+        ("trade", "energy"),
+    )
+    assert b.author == "Analysis department"
+    assert b.photo_caption == "The leaders at the opening session."
+    assert b.summary == "The summit produced a trade plan and an energy memorandum."
+    tree = [(s.id, [c.id for c in s.sections]) for s in b.all_sections()]
+    assert tree == [
+        ("economy", ["economy.trade", "energy"]),
+        ("economy.trade", ["settlements"]),
+        ("settlements", []),
+        ("energy", []),
+        ("politics", []),
+    ]
+    first = b.sections[0].paragraphs[0]
+    assert first.text == (
+        "Trade grew again in 2024, officials said. The plan sets a target for 2026."
+    )
+    assert first.sources == ("customs", "tass")
+    trade = b.sections[0].sections[0]
+    assert trade.paragraphs[0].label == "Turnover."
+    table = trade.tables[0]
+    assert table.caption == "Trade by year"
+    assert [(r.cells, r.sources) for r in table.rows] == [
+        (("2023", "$240 bn"), ("customs",)),
+        (("2024", "$245 bn"), ("customs",)),
+    ]
+    assert table.note == "Customs data, rounded."
+    bullets = trade.sections[0].paragraphs
+    assert [(p.bullet, p.label) for p in bullets] == [(True, "Currencies:"), (True, None)]
+    assert [(a.title, a.text, a.status.value, a.sources) for a in b.agreements] == [
+        ("Pipeline", "Talks on the route resumed.", "negotiation", ("tass",)),
+        ("Nuclear power", "A memorandum on new units was signed.", "memorandum", ("tass",)),
+        ("Trade plan", "A plan to balance trade was agreed.", "agreed", ("customs",)),
+    ]
+    assert b.after_section == "energy" and b.note == "Most items were confirmed officially."
+    assert {s.id: s.url for s in b.sources} == {
+        "tass": "https://tass.example/summit",
+        "customs": "https://customs.example/bulletin",
+        "statement": None,
+    }
+    assert [s.title for s in b.sources] == [
+        "TASS reports on the summit",
+        "Customs service data, monthly bulletin",
+        "Joint statement of the leaders",
+    ]
+    assert points(result) == [
+        (
+            "sections.toml",
+            "cites no source: imported as the analyst's assessment; cite a source or confirm",
+        ),
+        ("sections.toml", "the text names 'Reuters': cite it as a source?"),
+        ("sources.toml", "kind 'agency' was guessed from the title: check it"),
+        ("sources.toml", "say what kind of source this is (kind; kind_label for 'other')"),
+        ("sources.toml", "say what kind of source this is (kind; kind_label for 'other')"),
+    ]
+
+
+def test_markdown_russian_report(tmp_path: Path) -> None:
+    result = imported("visit-note-ru.md", tmp_path)
+    b = result.briefing
+    assert b is not None
+    assert b.language == "ru" and b.heading == "Источники" and b.tags == ("энергетика",)
+    assert [s.id for s in b.sections] == ["politicheskie-itogi-vizita", "ekonomika"]
+    assert [(a.area, a.title, a.status.value) for a in b.agreements] == [
+        ("energetika", "Газопровод", "negotiation"),
+        ("torgovlia", "Расчёты", "target"),
+    ]
+    assert (b.area_heading, b.items_heading) == ("Область", "Соглашение")
+    assert b.note == "Большинство договорённостей подтверждено официально."
+    assert ("sections.toml", "the text names 'Синьхуа': cite it as a source?") in points(result)
+
+
+def test_markdown_without_table_or_front_matter(tmp_path: Path) -> None:
+    result = imported("no-table.md", tmp_path)
+    b = result.briefing
+    assert b is not None
+    assert (b.id, b.title) == ("no-table", "Regional security after the talks")
+    assert not b.agreements and not list(b.tables())
+    assert [m for _, m in points(result)] == [
+        "id derived from the file name: 'no-table'",
+        "start date not given: set the first/last day the briefing covers",
+        "end date not given: set the first/last day the briefing covers",
+        "cites no source: imported as the analyst's assessment; cite a source or confirm",
+        "the text names 'Kommersant': cite it as a source?",
+        "cites no source: imported as the analyst's assessment; cite a source or confirm",
+        "kind 'agency' was guessed from the title: check it",
+    ]
+
+
+def test_markdown_malformed_tables(tmp_path: Path) -> None:
+    result = imported("malformed-table.md", tmp_path)
+    table = next(t for _, t in result.briefing.tables())  # type: ignore[union-attr]
+    assert [r.cells for r in table.rows] == [("2023", "10"), ("2024", "")]
+    assert [m for _, m in points(result)] == [
+        "cites no source: imported as the analyst's assessment; cite a source or confirm",
+        "this paragraph looks like a table but is not one (check the |---| line under its "
+        "header and the number of cells): imported as text",
+        "row 1 has 3 cell(s) but the header has 2: cells were padded or dropped, check it",
+        "row 2 has 1 cell(s) but the header has 2: cells were padded or dropped, check it",
+        "say what kind of source this is (kind; kind_label for 'other')",
+    ]
+
+
+def test_markdown_dangling_and_unused_footnotes(tmp_path: Path) -> None:
+    result = imported("dangling-footnote.md", tmp_path)
+    b = result.briefing
+    assert b is not None
+    assert [(s.id, s.title, s.in_report_list) for s in b.sources] == [
+        ("unhcr", "UNHCR situation report", True),
+        ("unused", "A source the text never cites", True),
+        ("missing", "missing", False),
+    ]
+    assert b.sections[0].paragraphs[1].text == "Aid deliveries resumed."
+    assert b.sections[0].paragraphs[1].sources == ("missing",)
+    assert [m for _, m in points(result)] == [
+        "cites [^missing], which has no footnote definition: a source was added for it; give "
+        "it a title",
+        "say what kind of source this is (kind; kind_label for 'other')",
+        "defined but never cited",
+        "say what kind of source this is (kind; kind_label for 'other')",
+        "cited as [^missing] but never defined: give it a title (and url)",
+        "say what kind of source this is (kind; kind_label for 'other')",
+    ]
+
+
+def test_markdown_duplicate_heading(tmp_path: Path) -> None:
+    result = imported("duplicate-heading.md", tmp_path)
+    assert [s.id for s in result.briefing.sections] == ["background", "background-2"]  # type: ignore[union-attr]
+    assert points(result)[0] == (
+        "sections.toml",
+        "the heading 'Background' occurs more than once; this one's id is 'background-2'",
+    )
+
+
+# -- the command line --------------------------------------------------------------------------
+
+
+def test_import_command_never_overwrites_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "b"
+    assert main(["import", str(DATA / "no-table.md"), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == (
+        f"{out}: 2 sections, 4 paragraphs, 0 tables, 0 agreements, 1 sources; 7 point(s) to review"
+    )
+    assert printed[1] == f"{out}/briefing.toml:5: id derived from the file name: 'no-table'"
+    (out / "sections.toml").write_text("# edited", encoding="utf-8")
+    assert main(["import", str(DATA / "no-table.md"), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"briefing: {out} exists: choose another folder with -o, or --force to replace it\n"
+    )
+    assert (out / "sections.toml").read_text(encoding="utf-8") == "# edited"
+    assert main(["import", str(DATA / "no-table.md"), "-o", str(out), "--force"]) == 0
+    assert main(["validate", str(out)]) == 0
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["import", str(DATA / "no-table.md"), "-o", str(out), "--force"]) == 2
+    assert "notes.txt is not a content file" in capsys.readouterr().err
+    assert (out / "notes.txt").exists()
+
+
+def test_import_command_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(tmp_path / "nope.md")]) == 2
+    assert capsys.readouterr().err.startswith(f"briefing: cannot read {tmp_path}/nope.md")
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\xff\xfe\x00")
+    assert main(["import", str(binary)]) == 2
+    assert capsys.readouterr().err == f"briefing: {binary} is not UTF-8 text (byte 0)\n"
+
+
+def test_new_scaffold_validates_as_is(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "my-briefing", str(tmp_path)]) == 0
+    folder = tmp_path / "my-briefing"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "agreements.toml",
+        "briefing.toml",
+        "overview.toml",
+        "sections.toml",
+        "sources.toml",
+    ]
+    b = load_briefing(folder)
+    assert (b.id, b.paragraph_count, len(b.sources)) == ("my-briefing", 1, 1)
+    text = "".join(p.read_text(encoding="utf-8") for p in folder.iterdir())
+    for part in (
+        "[[sections.tables]]",
+        "[[sections.sections]]",
+        "attributions",
+        "[[agreements]]",
+        "[[figures]]",
+        "[[timeline]]",
+        "[[reactions]]",
+        "url =",
+        "assessment = true",
+    ):
+        assert part in text
+    capsys.readouterr()
+    assert main(["new", "my-briefing", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"briefing: {folder} exists: choose another id or folder\n"
+    assert main(["new", "Bad Id", str(tmp_path)]) == 2
