@@ -9,6 +9,7 @@ from typing import Any
 
 from briefing_tui.authoring.draft import Draft, todo
 from briefing_tui.authoring.slugs import Ids, slugify
+from briefing_tui.reading.words import words_for
 
 #: Words that say what kind of publisher a source title names; the first match is a guess for
 #: the author to confirm, never a fact.
@@ -147,6 +148,15 @@ def finish(draft: Draft, file_stem: str, summary: list[str], today: dt.date) -> 
     draft.briefing = {k: meta[k] for k in order if k in meta} | {
         k: v for k, v in meta.items() if k not in order
     }
+    # a heading that is the language's own word is the default: the exports print the two alike
+    words = words_for(str(meta.get("language", "en")))
+    for data, key, default in (
+        (draft.agreements, "area_heading", words.area),
+        (draft.agreements, "items_heading", words.items),
+        (draft.sources, "heading", words.sources),
+    ):
+        if data.get(key) == default:
+            del data[key]
     if not draft.sources.get("sources"):
         placeholder = {
             "id": "sources-to-add",
