@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing_tui.cli.exitcodes import EXIT_INTERNAL, EXIT_OK, EXIT_PROBLEMS
@@ -90,3 +92,32 @@ def new_command(ns: argparse.Namespace) -> int:
         f"`briefing validate {folder}`"
     )
     return EXIT_OK
+
+
+def validate_watch(ns: argparse.Namespace, once: Callable[[argparse.Namespace], int]) -> int:
+    """Validate now, then again after each batch of changed content files, until ctrl+c."""
+    import threading
+
+    from briefing_tui.authoring.watch import changes
+    from briefing_tui.content.loader import bundled_content_path
+
+    path = ns.path if ns.path is not None else bundled_content_path()
+    if not path.exists():
+        raise UsageError(f"no such folder: {path}")
+    code = EXIT_OK
+    for changed in changes(path, threading.Event()):
+        if not changed:  # the watch is in place: check once, then on every change
+            code = once(ns)
+            _flush()
+            print(f"watching {path} for changes (ctrl+c ends)", flush=True)
+            continue
+        stamp = dt.datetime.now().strftime("%H:%M:%S")
+        print(f"-- {stamp} changed: {', '.join(changed)}", flush=True)
+        code = once(ns)
+        _flush()
+    return code
+
+
+def _flush() -> None:
+    sys.stdout.flush()
+    sys.stderr.flush()

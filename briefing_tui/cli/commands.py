@@ -84,6 +84,11 @@ def build_tui_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="locked-down mode for shared servers (also BRIEFING_SECURE=1)",
     )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="reload the briefing when its files change (for authors; refused with --secure)",
+    )
     add_state_options(parser)
     return parser
 
@@ -110,6 +115,11 @@ def build_command_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also warn about what is allowed but often a slip (timeline dates outside the "
         "briefing's dates); warnings alone still exit 0",
+    )
+    validate.add_argument(
+        "--watch",
+        action="store_true",
+        help="keep running and check again whenever a content file changes (ctrl+c ends)",
     )
 
     schema = sub.add_parser(
@@ -214,6 +224,14 @@ def _report_problems(result: LoadResult) -> None:
 
 
 def _validate(ns: argparse.Namespace) -> int:
+    if ns.watch:
+        from briefing_tui.cli.authoring import validate_watch
+
+        return validate_watch(ns, _validate_once)
+    return _validate_once(ns)
+
+
+def _validate_once(ns: argparse.Namespace) -> int:
     result = _load(ns.path)
     _report_problems(result)
     library = result.library

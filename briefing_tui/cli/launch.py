@@ -6,6 +6,8 @@ import argparse
 import itertools
 import os
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +18,10 @@ from briefing_tui.ui.lockdown import neutralise_textual_constants, scrub_environ
 
 if TYPE_CHECKING:  # the app (and textual) load only after the environment is scrubbed
     from briefing_tui.ui.app import Loader
+
+WATCH_IN_SECURE = (
+    "briefing: --watch is not available in secure mode (it is for authors editing content)"
+)
 
 NOT_A_TERMINAL = (
     "briefing: the browser needs a terminal on stdin, stdout and stderr; "
@@ -59,6 +65,9 @@ def force_utf8_output() -> None:
 
 
 def run_tui(ns: argparse.Namespace) -> int:
+    if getattr(ns, "watch", False) and secure_requested(ns):
+        print(WATCH_IN_SECURE, file=sys.stderr)
+        return EXIT_USAGE
     if not all(os.isatty(fd) for fd in (0, 1, 2)):
         print(NOT_A_TERMINAL, file=sys.stderr)
         return EXIT_USAGE
@@ -67,13 +76,21 @@ def run_tui(ns: argparse.Namespace) -> int:
         # Before textual is imported: it reads its switches (drivers, devtools, log files,
         # screenshots) from the environment once, at import.
         scrub_environment()
-    library = open_library(ns.path if ns.path is not None else bundled_content_path())
+    path = ns.path if ns.path is not None else bundled_content_path()
+    library = open_library(path)
 
     force_utf8_output()
     from briefing_tui.ui.app import BriefingApp
 
     if secure:
         neutralise_textual_constants()
-    app = BriefingApp(library, goto=ns.goto, secure=secure)
+    watch = None
+    if getattr(ns, "watch", False):
+        from briefing_tui.authoring.watch import reloads
+
+        def watch(stop: threading.Event) -> Iterator[LoadResult]:
+            return reloads(path, stop)
+
+    app = BriefingApp(library, goto=ns.goto, secure=secure, watch=watch)
     app.run()
     return app.return_code or 0

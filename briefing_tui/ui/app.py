@@ -33,6 +33,7 @@ from briefing_tui.ui.screens.loading import LoadingScreen
 from briefing_tui.ui.screens.picker import PickerScreen
 from briefing_tui.ui.size_guard import SizeGuardMixin
 from briefing_tui.ui.terminal_guard import TerminalGuardMixin
+from briefing_tui.ui.watching import Watcher, WatchMixin
 
 if TYPE_CHECKING:
     from briefing_tui.search import SearchIndex
@@ -44,7 +45,7 @@ Loader = Callable[[], Iterator[tuple[int, Briefing | BrokenBriefing]]]
 GROW_EVERY = 0.1
 
 
-class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
+class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin, App[None]):
     search_index: var[SearchIndex | None] = var(None)
     """The library's search index, once built (after the first frame); screens watch it."""
 
@@ -70,9 +71,11 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
         *,
         goto: str | None = None,
         secure: bool = False,
+        watch: Watcher | None = None,
     ) -> None:
         super().__init__()
         self._source = library
+        self._watcher = watch
         self.goto = goto
         self.secure = secure
         self.result: LoadResult | None = library if isinstance(library, LoadResult) else None
@@ -102,6 +105,7 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
             self._load()
         else:
             self._after_load(self.result)
+        self.start_watching()
 
     # Each @work names its description: otherwise Textual builds one from repr() of the
     # arguments, on the UI thread; for a 1,000-briefing library that repr took 0.75 s.
@@ -225,6 +229,12 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
 
     def _index_ready(self, index: SearchIndex) -> None:
         self.search_index = index
+
+    def adopt(self, result: LoadResult) -> None:
+        """A library reloaded by --watch replaces this one, search index included."""
+        self.result = result
+        self.loaded = {b.id: b for b in result.library.briefings}
+        self._build_index(result.library)
 
     def _fatal(self, title: str, lines: list[str]) -> None:
         self.push_screen(ErrorScreen(title, lines, fatal=True))
