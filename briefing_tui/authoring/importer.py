@@ -73,6 +73,11 @@ def import_report(
     path: Path, out: Path | None = None, force: bool = False, today: dt.date | None = None
 ) -> ImportResult:
     draft = draft_of(read_report(path), path, today)
+    if not draft.sections:
+        raise UsageError(
+            f"{path}: no section found (Markdown: a `## Heading`; plain text: a short heading "
+            "line followed by paragraphs): nothing was written"
+        )
     texts, todos = render(draft)
     folder = out if out is not None else Path.cwd() / str(draft.briefing["id"])
     try:

@@ -295,6 +295,11 @@ def test_import_command_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[
     binary.write_bytes(b"\xff\xfe\x00")
     assert main(["import", str(binary)]) == 2
     assert capsys.readouterr().err == f"briefing: {binary} is not UTF-8 text (byte 0)\n"
+    empty = tmp_path / "empty.md"
+    empty.write_text("# Only a title\n", encoding="utf-8")
+    assert main(["import", str(empty), "-o", str(tmp_path / "never")]) == 2
+    assert capsys.readouterr().err.startswith(f"briefing: {empty}: no section found")
+    assert not (tmp_path / "never").exists()
 
 
 def test_new_scaffold_validates_as_is(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
