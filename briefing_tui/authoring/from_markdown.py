@@ -93,7 +93,7 @@ def _block(s: _State, tokens: list[Token], i: int) -> int:
     elif kind == "bullet_list_open" or kind == "ordered_list_open":
         return _list(s, tokens, i)
     elif kind == "paragraph_open":
-        _paragraph(s, inline(tokens[i + 1]), bullet=False, line=token.map)
+        _paragraph(s, inline(tokens[i + 1]), bullet=False)
         return i + 2
     return i
 
@@ -178,7 +178,7 @@ def _heading(s: _State, token: Token, content: Inline) -> None:
     s.stack.append(section)
 
 
-def _paragraph(s: _State, content: Inline, bullet: bool, line: list[int] | None) -> None:
+def _paragraph(s: _State, content: Inline, bullet: bool) -> None:
     text = content.text
     if s.in_sources:
         return  # stray text in the source list: the definitions are what count
@@ -324,7 +324,7 @@ def _list(s: _State, tokens: list[Token], i: int) -> int:
     j = i + 1
     while j < close:
         if tokens[j].type == "paragraph_open":
-            _paragraph(s, inline(tokens[j + 1]), bullet=True, line=tokens[j].map)
+            _paragraph(s, inline(tokens[j + 1]), bullet=True)
             j += 3
         else:
             j += 1

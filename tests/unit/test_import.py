@@ -177,7 +177,7 @@ def test_markdown_subsections_footnotes_tables_and_agreements(tmp_path: Path) ->
         ),
         ("sections.toml", "the text names 'Reuters': cite it as a source?"),
         ("sources.toml", "kind 'agency' was guessed from the title: check it"),
-        ("sources.toml", "say what kind of source this is (kind; kind_label for 'other')"),
+        ("sources.toml", "kind 'government' was guessed from the title: check it"),
         ("sources.toml", "say what kind of source this is (kind; kind_label for 'other')"),
     ]
 
@@ -195,7 +195,16 @@ def test_markdown_russian_report(tmp_path: Path) -> None:
     ]
     assert (b.area_heading, b.items_heading) == (None, "Соглашение")
     assert b.note == "Большинство договорённостей подтверждено официально."
-    assert ("sections.toml", "the text names 'Синьхуа': cite it as a source?") in points(result)
+    assert points(result) == [
+        ("briefing.toml", "id derived from the file name: 'visit-note-ru'"),
+        (
+            "sections.toml",
+            "cites no source: imported as the analyst's assessment; cite a source or confirm",
+        ),
+        ("sections.toml", "the text names 'Синьхуа': cite it as a source?"),
+        ("sources.toml", "kind 'official' was guessed from the title: check it"),
+        ("sources.toml", "kind 'government' was guessed from the title: check it"),
+    ]
 
 
 def test_markdown_without_table_or_front_matter(tmp_path: Path) -> None:
@@ -254,10 +263,13 @@ def test_markdown_dangling_and_unused_footnotes(tmp_path: Path) -> None:
 def test_markdown_duplicate_heading(tmp_path: Path) -> None:
     result = imported("duplicate-heading.md", tmp_path)
     assert [s.id for s in result.briefing.sections] == ["background", "background-2"]  # type: ignore[union-attr]
-    assert points(result)[0] == (
-        "sections.toml",
-        "the heading 'Background' occurs more than once; this one's id is 'background-2'",
-    )
+    assert points(result) == [
+        (
+            "sections.toml",
+            "the heading 'Background' occurs more than once; this one's id is 'background-2'",
+        ),
+        ("sources.toml", "kind 'agency' was guessed from the title: check it"),
+    ]
 
 
 # -- the command line --------------------------------------------------------------------------
