@@ -9,6 +9,7 @@ agreements table; any other table is a plain table.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -44,6 +45,10 @@ _META_KEYS = frozenset(
 )
 _NOTE = re.compile(r"^(?:Note|Примечание)\s*:\s*", re.I)
 _DANGLING = re.compile(r"\s*\[\^([^\]\s]+)\]")
+_SOURCE_DATE = re.compile(
+    r"[,;]?\s*\(?\b(published|accessed|опубликовано|дата обращения):?\s+(\d{4}-\d\d-\d\d)\)?",
+    re.I,
+)
 
 
 @dataclass
@@ -277,15 +282,28 @@ def _sources(s: _State) -> None:
         text = entry.get("_text")
         urls = [u for u in entry.get("_urls", []) if u.startswith(("http://", "https://"))]
         title = text or label
+        dates: dict[str, dt.date] = {}
+        for match in list(_SOURCE_DATE.finditer(title)):
+            field = (
+                "published"
+                if match.group(1).lower() in ("published", "опубликовано")
+                else ("accessed")
+            )
+            try:
+                dates[field] = dt.date.fromisoformat(match.group(2))
+            except ValueError:
+                continue
+            title = title.replace(match.group(0), "")
         for url in urls:
             title = title.replace(url, "")
-        title = " ".join(title.replace("<>", "").split()).strip(" .,;") or label
+        title = " ".join(title.replace("<>", "").replace("()", "").split()).rstrip(" ,;") or label
         wanted = entry.get("_id") or clean_id(label) or slugify(label, "source")
         source = new_source(s.ids, title, wanted, listed=bool(entry.get("_listed")))
         for ref_list in _citing_lists(s.draft):
             ref_list[:] = [source["id"] if r == wanted else r for r in ref_list]
         if urls:
             source["url"] = urls[0]
+        source.update(dates)
         if text is None:
             todo(source, f"cited as [^{label}] but never defined: give it a title (and url)")
         elif not entry.get("_listed") and s.draft.sources.get("heading"):

@@ -165,6 +165,10 @@ def test_markdown_subsections_footnotes_tables_and_agreements(tmp_path: Path) ->
         "customs": "https://customs.example/bulletin",
         "statement": None,
     }
+    assert (b.sources[0].published, b.sources[0].accessed) == (
+        dt.date(2025, 9, 1),
+        dt.date(2025, 9, 5),
+    )
     assert [s.title for s in b.sources] == [
         "TASS reports on the summit",
         "Customs service data, monthly bulletin",
