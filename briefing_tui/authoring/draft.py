@@ -62,6 +62,8 @@ def render(draft: Draft) -> tuple[dict[str, str], list[Todo]]:
         doc.comment(_HEADERS[name] + (f" Imported from {draft.origin}." if draft.origin else ""))
         doc.comment("Lines marked TODO need an author's judgement; delete each once settled.")
         doc.blank()
+        for message in data.get("_todo", ()):  # about the file as a whole
+            doc.todo(message)
         doc.body(data)
         texts[name] = doc.text()
         todos += doc.todos

@@ -23,7 +23,7 @@ from briefing_tui.authoring.draft import Draft, todo
 from briefing_tui.authoring.mdparse import Inline, inline, parse
 from briefing_tui.authoring.slugs import Ids, clean_id, slugify
 
-_HEADING_ID = re.compile(r"\s*\{#([^}\s]*)\}\s*$")
+_HEADING_ID = re.compile(r"\s*\{#([^}]*)\}\s*$")
 _SOURCES_HEADINGS = frozenset({"sources", "источники", "references", "список источников"})
 _META_KEYS = frozenset(
     {

@@ -364,3 +364,25 @@ def test_new_scaffold_examples_validate_once_uncommented(tmp_path: Path) -> None
     assert (b.paragraph_count, len(list(b.tables())), len(list(b.all_sections()))) == (3, 1, 2)
     assert (len(b.agreements), len(b.figures), len(b.timeline), len(b.reactions)) == (1, 1, 1, 1)
     assert b.sources[0].url == "https://www.example.org/article"
+
+
+def test_markdown_front_matter_and_heading_id_problems_are_judgement_points(
+    tmp_path: Path,
+) -> None:
+    report = tmp_path / "odd.md"
+    report.write_text(
+        '+++\nid = "odd"\nstart = 2025-01-01\nend = 2025-01-02\nmood = "sunny"\n+++\n\n'
+        "# Odd\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\nSummary.\n\n"
+        "## First {#Not An Id}\n\nText.[^s]\n\n## Sources\n\n[^s]: Agency report\n",
+        encoding="utf-8",
+    )
+    result = import_report(report, tmp_path / "out", today=TODAY)
+    assert result.problems == []
+    assert [s.id for s in result.briefing.sections] == ["first"]  # type: ignore[union-attr]
+    assert [m for _, m in points(result)] == [
+        "front matter key 'mood' is not part of the format; left out (value: 'sunny')",
+        "a table before the first section was left out: move it into a section",
+        "'{#Not An Id}' is not a valid id (lowercase Latin letters, digits, '-' and '.'): a "
+        "slug of the title is used",
+        "kind 'agency' was guessed from the title: check it",
+    ]
