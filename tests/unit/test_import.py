@@ -386,3 +386,26 @@ def test_markdown_front_matter_and_heading_id_problems_are_judgement_points(
         "slug of the title is used",
         "kind 'agency' was guessed from the title: check it",
     ]
+
+
+@pytest.mark.parametrize("report", [*sorted(DATA.glob("*.md")), SEED], ids=lambda p: p.name)
+def test_every_todo_of_a_draft_is_written_and_listed(report: Path) -> None:
+    """No judgement point is lost between the reader and the files."""
+    from typing import Any
+
+    from briefing_tui.authoring.draft import render
+    from briefing_tui.authoring.importer import draft_of
+
+    draft = draft_of(report.read_text(encoding="utf-8"), report, TODAY)
+
+    def messages(node: Any) -> int:
+        if isinstance(node, dict):
+            own = sum(len(v) for k, v in node.items() if k.startswith("_todo"))
+            return own + sum(messages(v) for k, v in node.items() if not k.startswith("_"))
+        if isinstance(node, list):
+            return sum(messages(v) for v in node)
+        return 0
+
+    texts, todos = render(draft)
+    assert len(todos) == messages(list(draft.files().values()))
+    assert sum(text.count("\n# TODO: ") for text in texts.values()) == len(todos)
