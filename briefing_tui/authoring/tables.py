@@ -111,7 +111,7 @@ def _plain(
     number = len(section["tables"]) + 1
     wanted = slugify(caption, "table") if caption else f"{section['id']}.t{number}"
     table_id, _ = s.ids.claim(wanted)
-    table: dict[str, Any] = {"id": table_id, "caption": caption or header[0]}
+    table: dict[str, Any] = {"id": table_id, "caption": caption or header[0] or "Table"}
     if caption is None:
         todo(
             table,
@@ -120,7 +120,9 @@ def _plain(
         )
     if section["paragraphs"]:
         table["after"] = section["paragraphs"][-1]["id"]
-    table["header"] = header
+    table["header"] = [h or f"(column {n})" for n, h in enumerate(header, start=1)]
+    if not all(header):
+        todo(table, "the header has empty cells: each column needs a heading; placeholders put")
     rows = []
     for number, row in enumerate(body, start=1):
         cites = [_cite(s, label) for cell in row for label in cell.cites]
