@@ -27,6 +27,7 @@ from briefing_tui.authoring.mdtree import (
     rows_of,
     tree,
 )
+from briefing_tui.content.errors import UsageError
 from briefing_tui.reading.words import WORDS, Words
 
 _META = re.compile(r"^- \*\*(?P<key>[^*\n]+):\*\* ", re.M)
@@ -50,6 +51,12 @@ def read_export(text: str, origin: str) -> Draft:
     assert words is not None
     reader = _Reader(Patterns(words), Draft(origin=origin))
     tokens, _env = parse(text)
+    titles = sum(t.type == "heading_open" and t.tag == "h1" for t in tokens)
+    if titles > 1:
+        raise UsageError(
+            f"{origin} holds {titles} exported briefings: export one at a time "
+            "(`briefing export --briefing ID --format markdown`)"
+        )
     reader.read(tree(tokens))
     return reader.draft
 

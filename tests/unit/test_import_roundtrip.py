@@ -65,3 +65,17 @@ def test_test_libraries_round_trip_but_for_headings_equal_to_the_default(
             if want[key] == word and got[key] is None:
                 got[key] = word
         assert got == want
+
+
+def test_an_export_of_several_briefings_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", str(DATA / "library-v2"), "--format", "markdown"]) == 0
+    markdown = tmp_path / "library.md"
+    markdown.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["import", str(markdown), "-o", str(tmp_path / "never")]) == 2
+    assert capsys.readouterr().err == (
+        "briefing: library.md holds 2 exported briefings: export one at a time "
+        "(`briefing export --briefing ID --format markdown`)\n"
+    )
+    assert not (tmp_path / "never").exists()
