@@ -186,7 +186,23 @@ def _heading(s: _State, token: Token, content: Inline) -> None:
 def _paragraph(s: _State, content: Inline, bullet: bool) -> None:
     text = content.text
     if s.in_sources:
-        return  # stray text in the source list: the definitions are what count
+        if bullet and text:  # a plain list of sources: listed, though nothing cites them yet
+            bare = text
+            for url in content.urls:
+                bare = bare.replace(url, "")
+            label = slugify(bare, "source")
+            while label in s.sources:
+                label += "-x"
+            s.sources[label] = {
+                "_label": label,
+                "_text": _joined(content, text),
+                "_urls": content.urls,
+                "_listed": True,
+                "_order": s.defined,
+                "_list": True,
+            }
+            s.defined += 1
+        return  # other text in the source list: the definitions are what count
     if s.last_table is not None and not bullet and _NOTE.match(text):
         s.last_table["note"] = _NOTE.sub("", text, count=1)
         return
@@ -312,7 +328,13 @@ def _sources(s: _State) -> None:
             todo(source, f"cited as [^{label}] but never defined: give it a title (and url)")
         elif not entry.get("_listed") and s.draft.sources.get("heading"):
             todo(source, "defined outside the Sources section: taken as cited in the text only")
-        if label not in s.cited:
+        if entry.get("_list"):
+            todo(
+                source,
+                f"listed under the sources heading, not as a footnote: cite it with "
+                f"[^{source['id']}] where the text rests on it",
+            )
+        elif label not in s.cited:
             todo(source, "defined but never cited")
         out.append(source)
 

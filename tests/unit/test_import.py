@@ -318,3 +318,25 @@ def test_every_todo_of_a_draft_is_written_and_listed(report: Path) -> None:
     texts, todos = render(draft)
     assert len(todos) == messages(list(draft.files().values()))
     assert sum(text.count("\n# TODO: ") for text in texts.values()) == len(todos)
+
+
+def test_markdown_plain_list_under_the_sources_heading(tmp_path: Path) -> None:
+    report = tmp_path / "listed.md"
+    report.write_text(
+        "# X\n\n## S\n\nText.[^tass]\n\n## Sources\n\n[^tass]: TASS\n\n"
+        "- Reuters, <https://reuters.example/x>\n- Kommersant\n",
+        encoding="utf-8",
+    )
+    result = import_report(report, tmp_path / "out", today=TODAY)
+    assert result.problems == []
+    assert [(s.id, s.title, s.url, s.in_report_list) for s in result.briefing.sources] == [  # type: ignore[union-attr]
+        ("tass", "TASS", None, True),
+        ("reuters", "Reuters", "https://reuters.example/x", True),
+        ("kommersant", "Kommersant", None, True),
+    ]
+    assert [m for _, m in points(result) if "cite it with" in m] == [
+        "listed under the sources heading, not as a footnote: cite it with [^reuters] where "
+        "the text rests on it",
+        "listed under the sources heading, not as a footnote: cite it with [^kommersant] where "
+        "the text rests on it",
+    ]
