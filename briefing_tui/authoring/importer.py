@@ -61,7 +61,14 @@ def draft_of(text: str, path: Path, today: dt.date | None = None) -> Draft:
     origin = path.name
     if path.suffix.lower() in MARKDOWN_SUFFIXES or text.startswith(("+++", "---", "# ")):
         if from_export.looks_exported(text):
-            return from_export.read_export(text, origin)
+            try:
+                return from_export.read_export(text, origin)
+            except (IndexError, KeyError, ValueError, AttributeError) as exc:
+                raise UsageError(
+                    f"{path} looks like `briefing export` Markdown (it has the metadata list) "
+                    f"but does not keep its shapes ({type(exc).__name__}: {exc}); remove the "
+                    "metadata list to import it as an ordinary Markdown report"
+                ) from None
         draft, summary = from_markdown.read_markdown(text, origin)
     else:
         draft, summary = from_text.read_text(text, origin)

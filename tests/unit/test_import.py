@@ -340,3 +340,54 @@ def test_markdown_plain_list_under_the_sources_heading(tmp_path: Path) -> None:
         "listed under the sources heading, not as a footnote: cite it with [^kommersant] where "
         "the text rests on it",
     ]
+
+
+_PIECES = st.sampled_from(
+    [
+        "# ",
+        "## ",
+        "### ",
+        "#### ",
+        "+++\n",
+        "| a | b |\n",
+        "| --- | --- |\n",
+        "| 1 | 2 |\n",
+        "[^a]",
+        "[^b]: Source <https://x.example/>\n",
+        "**Bold.** ",
+        "- ",
+        "* ",
+        "> ",
+        "Note: ",
+        "Sources\n",
+        "## Sources\n",
+        "Источники:\n",
+        "• ",
+        "Text. ",
+        "Слово ",
+        "{#id}",
+        "\n",
+        "\n\n",
+        "`code` ",
+        "- **Id:** `x`\n",
+        "- **Format version:** 2\n",
+        "Area | Agreement | Status\n",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join), st.sampled_from(["r.md", "r.txt"]))
+def test_any_report_gives_a_draft_or_one_usage_error(text: str, name: str) -> None:
+    """Whatever the input, the readers end in a draft (or a one-line usage error), never a
+    crash, and the draft renders as TOML that parses."""
+    from briefing_tui.authoring.draft import render
+    from briefing_tui.authoring.importer import draft_of
+    from briefing_tui.content.errors import UsageError
+
+    try:
+        draft = draft_of(text, Path(name), TODAY)
+    except UsageError:
+        return
+    texts, _todos = render(draft)
+    for toml_text in texts.values():
+        tomllib.loads(toml_text)
