@@ -227,7 +227,7 @@ def _paragraph(s: _State, content: Inline, bullet: bool) -> None:
     cites = _cites(s, content.cites)
     for label in dangling:
         cites.append(_dangling(s, label))
-    pid = _paragraph_id(s, section, content.lead_code)
+    pid = _paragraph_id(s, section)
     label = content.label
     item = paragraph(pid, text, cites, label=label, bullet=bullet)
     if content.only_strong and not bullet:
@@ -252,10 +252,7 @@ def _joined(content: Inline, text: str) -> str:
     return f"{content.label} {text}" if content.label else text
 
 
-def _paragraph_id(s: _State, section: dict[str, Any], lead: str | None) -> str:
-    if lead and clean_id(lead) and lead not in s.ids.taken:
-        s.ids.taken.add(lead)
-        return lead
+def _paragraph_id(s: _State, section: dict[str, Any]) -> str:
     number = len(section["paragraphs"]) + 1
     pid, _ = s.ids.claim(f"{section['id']}.p{number}")
     return pid

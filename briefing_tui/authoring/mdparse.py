@@ -39,12 +39,11 @@ def parse(text: str) -> tuple[list[Token], dict[str, object]]:
 @dataclass
 class Inline:
     """Inline content as the report's words: the text without markup, the footnote labels it
-    cites, and a bold lead-in (``**Label.** text``) or a leading code span (an id) if any."""
+    cites, and a bold lead-in (``**Label.** text``) if any."""
 
     text: str = ""
     cites: list[str] = field(default_factory=list)
     label: str | None = None
-    lead_code: str | None = None
     urls: list[str] = field(default_factory=list)
     only_strong: bool = False
     only_em: bool = False
@@ -55,10 +54,6 @@ def inline(token: Token, take_label: bool = True) -> Inline:
     out = Inline()
     out.only_strong = _wrapped(children, "strong")
     out.only_em = _wrapped(children, "em")
-    if children and children[0].type == "code_inline" and _followed_by_space(children):
-        out.lead_code = children[0].content
-        children = children[1:]
-        children[0] = _lstrip(children[0])
     if take_label and not out.only_strong and children and children[0].type == "strong_open":
         close = next(i for i, c in enumerate(children) if c.type == "strong_close")
         out.label = _plain(children[1:close], out).strip() or None
@@ -74,16 +69,6 @@ def _wrapped(children: list[Token], kind: str) -> bool:
         and children[-1].type == f"{kind}_close"
         and sum(c.type == f"{kind}_open" for c in children) == 1
     )
-
-
-def _followed_by_space(children: list[Token]) -> bool:
-    return len(children) > 1 and children[1].type == "text" and children[1].content[:1] == " "
-
-
-def _lstrip(token: Token) -> Token:
-    copy = token.copy()
-    copy.content = copy.content.lstrip()
-    return copy
 
 
 def _plain(children: list[Token], out: Inline) -> str:

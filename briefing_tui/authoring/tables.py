@@ -10,7 +10,7 @@ from markdown_it.token import Token
 
 from briefing_tui.authoring.draft import todo
 from briefing_tui.authoring.mdparse import Inline, cell_texts
-from briefing_tui.authoring.slugs import clean_id, slugify
+from briefing_tui.authoring.slugs import slugify
 
 if TYPE_CHECKING:
     from briefing_tui.authoring.from_markdown import _State
@@ -176,7 +176,7 @@ def _agreements(
         status_word = row[2].text.strip().lower()
         status = STATUSES.get(status_word)
         agreement: dict[str, Any] = {
-            "id": s.ids.claim(clean_id(row[1].lead_code or "") or slugify(title, "agreement"))[0],
+            "id": s.ids.claim(slugify(title, "agreement"))[0],
             "area": area["id"],
             "title": title,
             "text": text,

@@ -391,3 +391,15 @@ def test_any_report_gives_a_draft_or_one_usage_error(text: str, name: str) -> No
     texts, _todos = render(draft)
     for toml_text in texts.values():
         tomllib.loads(toml_text)
+
+
+def test_markdown_inline_markup_is_dropped_and_no_word_is_lost(tmp_path: Path) -> None:
+    report = tmp_path / "inline.md"
+    report.write_text(
+        "# X\n\n## S\n\n`pip` is a *tool*, see [the docs](https://d.example/) and\n"
+        "the next line.[^a]\n\n[^a]: s\n",
+        encoding="utf-8",
+    )
+    result = import_report(report, tmp_path / "out", today=TODAY)
+    paragraph = result.briefing.sections[0].paragraphs[0]  # type: ignore[union-attr]
+    assert paragraph.text == "pip is a tool, see the docs and the next line."
