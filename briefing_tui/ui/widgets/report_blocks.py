@@ -15,6 +15,7 @@ from textual.strip import Strip
 from briefing_tui.content.model import Briefing, Paragraph, Section, Table
 from briefing_tui.reading.outline import OutlineEntry, outline, reading_order
 from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.render import highlighted, text
 from briefing_tui.ui.widgets.document import EDITORIAL, GAP, agreements_table, source_list
 
@@ -66,9 +67,9 @@ def _heading(refs: BriefingRefs, section: Section, shown: int) -> Text:
     line.append(f"{refs.labels[section.id]} ", style="bold")
     line.append(text(section.title, "bold underline"))
     if count:  # a section holding only subsections has no coverage of its own
-        note = f"  {sourced} of {count} paragraphs sourced"
+        note = tr("  {sourced} of {count} paragraphs sourced", sourced=sourced, count=count)
         if shown != count:
-            note += f" · {shown} shown"
+            note += tr(" · {shown} shown", shown=shown)
         line.append(note, style="dim")
     line.append("\n")
     return line
@@ -187,7 +188,7 @@ def build_blocks(
     if listed is not None:
         blocks.append(Block("source-list", listed))
     if not any(block.paragraph for block in blocks):
-        blocks.append(Block("empty", Text("No paragraph matches this filter.", style="italic")))
+        blocks.append(Block("empty", Text(tr("No paragraph matches this filter."), style="italic")))
     return blocks
 
 
