@@ -17,12 +17,12 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefing_tui.content.model import Briefing
+from briefing_tui.content.model import Briefing, Source
 from briefing_tui.reading.dates import format_range
 from briefing_tui.reading.history import History
 from briefing_tui.reading.refs import TABS, BriefingRefs, Tab
 from briefing_tui.search import SearchSession
-from briefing_tui.ui.i18n import N_, tr
+from briefing_tui.ui.i18n import N_, ngettext, tr
 from briefing_tui.ui.messages import ItemFocused, JumpRequested, Moved, OpenBriefing
 from briefing_tui.ui.render import Marker, text
 
@@ -68,6 +68,7 @@ class BriefingScreen(Screen[None]):
         Binding("p", "toggle_pane", "Sources pane", id="pane.toggle"),
         Binding("f", "filter_source", "Filter by source", show=False, id="filter.source"),
         Binding("u", "filter_unsourced", "Unsourced only", show=False, id="filter.unsourced"),
+        Binding("L", "copy_link", "Copy source link", show=False, id="source.copy_link"),
         Binding("backspace", "back", "Back", show=False, id="history.back"),
         Binding("alt+left", "back", "Back", show=False, id="history.back_alt"),
         Binding("alt+right", "forward", "Forward", show=False, id="history.forward"),
@@ -291,6 +292,42 @@ class BriefingScreen(Screen[None]):
                 tr("Showing paragraphs citing {title} (f: change, u/f: clear).", title=title[:50])
             )
         self.query_one(AttributionPane).show(report.current_target())
+
+    # -- links -------------------------------------------------------------------------------
+
+    def link_sources(self) -> list[Source]:
+        """The sources ``L`` copies the links of: the source under the cursor on the Sources
+        tab, elsewhere every source the item under the cursor cites."""
+        view = self.tabs.pages.get(self.active_tab)
+        if view is None:
+            return []
+        if self.active_tab == "sources":
+            source_id = getattr(view, "current_source", view.current_target)()
+            return [self.briefing.source(source_id)] if source_id else []
+        target = view.current_target()
+        found = self.refs.attribution_of(target) if target else None
+        return list(found[0]) if found else []
+
+    def action_copy_link(self) -> None:
+        """Copy links to the analyst's own clipboard (OSC 52, through ssh): never opened here."""
+        sources = self.link_sources()
+        urls = list(dict.fromkeys(s.url for s in sources if s.url))
+        if not urls:
+            self.set_status(
+                tr("This source has no link.")
+                if len(sources) == 1
+                else tr("No link to copy: no source here has one.")
+            )
+            return
+        self.app.copy_to_clipboard("\n".join(urls))
+        if len(urls) == 1:
+            self.set_status(tr("Copied the link: {url}", url=urls[0]))
+        else:
+            self.set_status(
+                ngettext(
+                    "Copied {n} link, one per line.", "Copied {n} links, one per line.", len(urls)
+                )
+            )
 
     # -- messages from the tabs --------------------------------------------------------------
 

@@ -24,6 +24,8 @@ from textual.widgets.option_list import Option
 from briefing_tui.content.model import Briefing, KeyFigure, Reaction, Stance, TimelineEvent
 from briefing_tui.reading.dates import format_range
 from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.reading.words import words_for
+from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.messages import ItemFocused, JumpRequested
 from briefing_tui.ui.render import Marker, text
 from briefing_tui.ui.widgets._shared import is_displayed
@@ -128,11 +130,11 @@ def _two_columns(left: Text, right: Text, left_width: int) -> Table:
     return grid
 
 
-def timeline_date(event: TimelineEvent) -> str:
-    return format_range(event.date, event.end, year=False)
+def timeline_date(event: TimelineEvent, language: str = "en") -> str:
+    return format_range(event.date, event.end, year=False, language=language)
 
 
-def timeline_prompt(event: TimelineEvent, date_width: int = 9) -> Table:
+def timeline_prompt(event: TimelineEvent, date_width: int = 9, language: str = "en") -> Table:
     """``7–10 May  Title`` with the entry's text under the title.
 
     ``date_width`` is the longest date of the timeline, so no date is ever cut
@@ -141,7 +143,7 @@ def timeline_prompt(event: TimelineEvent, date_width: int = 9) -> Table:
     body = text(event.title, "bold")
     body.append("\n")
     body.append_text(text(event.text, "dim"))
-    return _two_columns(text(timeline_date(event), "bold cyan"), body, date_width)
+    return _two_columns(text(timeline_date(event, language), "bold cyan"), body, date_width)
 
 
 def summary_prompt(summary: str) -> Text:
@@ -205,30 +207,37 @@ class OverviewView(Vertical):
 
     def _options(self) -> list[Option | None]:
         b = self.briefing
+        words = words_for(b.language)
+        dates = format_range(b.start, b.end, language=b.language)
         options: list[Option | None] = [
             Option(text(b.title, "bold"), id="header-title", disabled=True),
-            Option(
-                text(format_range(b.start, b.end), "bold cyan"), id="header-dates", disabled=True
-            ),
+            Option(text(dates, "bold cyan"), id="header-dates", disabled=True),
             Option(summary_prompt(b.summary), id="header-summary", disabled=True),
         ]
+        if not (b.figures or b.timeline or b.reactions):
+            # Said, not left blank: the overview.toml of this briefing is absent or empty.
+            note = tr("This briefing has no key figures, timeline or reactions.")
+            options.append(Option(text("\n" + note, "italic dim"), id="empty", disabled=True))
         if b.figures:
             options.append(
-                heading("Key figures", "heading-figures", "numbers picked from the text")
+                heading(words.key_figures, "heading-figures", "numbers picked from the text")
             )
             for figure in b.figures:
                 option_id = f"figure:{figure.id}"
                 self.items[option_id] = OverviewItem(figure.id, figure.ref)
                 options.append(Option(figure_prompt(figure), id=option_id))
         if b.timeline:
-            options.append(heading("Timeline", "heading-timeline", "dates and wording ours"))
-            date_width = max(len(timeline_date(event)) for event in b.timeline)
+            options.append(heading(words.timeline, "heading-timeline", "dates and wording ours"))
+            date_width = max(len(timeline_date(event, b.language)) for event in b.timeline)
             for index, event in enumerate(b.timeline):
                 option_id = f"timeline:{index}"
                 self.items[option_id] = OverviewItem(event.refs[0], event.refs[0])
-                options.append(Option(timeline_prompt(event, date_width), id=option_id))
+                prompt = timeline_prompt(event, date_width, b.language)
+                options.append(Option(prompt, id=option_id))
         if b.reactions:
-            options.append(heading("Reactions", "heading-reactions", "stances and summaries ours"))
+            options.append(
+                heading(words.reactions, "heading-reactions", "stances and summaries ours")
+            )
             for reaction in b.reactions:
                 option_id = f"reaction:{reaction.id}"
                 self.items[option_id] = OverviewItem(reaction.id, reaction.ref)
