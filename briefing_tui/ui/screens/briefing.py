@@ -17,18 +17,20 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefing_tui.content.model import Briefing, Source
+from briefing_tui.content.model import Briefing
 from briefing_tui.reading.dates import format_range
 from briefing_tui.reading.history import History
 from briefing_tui.reading.refs import TABS, BriefingRefs, Tab
 from briefing_tui.search import SearchSession
-from briefing_tui.ui.i18n import N_, ngettext, tr
+from briefing_tui.ui.i18n import tr
+from briefing_tui.ui.links import copy_links
 from briefing_tui.ui.messages import ItemFocused, JumpRequested, Moved, OpenBriefing
 from briefing_tui.ui.render import Marker, text
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from briefing_tui.search import SearchIndex, SearchResult
 from briefing_tui.ui.screens.picker import PickerScreen
+from briefing_tui.ui.widgets import tab_views
 from briefing_tui.ui.widgets.attribution import AttributionPane
 from briefing_tui.ui.widgets.footer import ChromeFooter
 from briefing_tui.ui.widgets.lazy_tabs import LazyTabs
@@ -37,18 +39,7 @@ from briefing_tui.ui.widgets.report_blocks import UNSOURCED
 from briefing_tui.ui.widgets.search_panel import SearchPanel
 from briefing_tui.ui.widgets.status_line import StatusLine
 from briefing_tui.ui.widgets.tab_strip import TabStrip
-from briefing_tui.ui.widgets.tab_views import TabView, hidden_tabs, tab_titles, view_class
-
-#: What a hidden tab's digit says (see ``tab_views.hidden_tabs``).
-NOTHING_IN_TAB: dict[Tab, str] = {
-    "overview": N_("This briefing has no overview."),
-    "report": N_("This briefing has no report text."),
-    "agreements": N_("This briefing has no agreements table."),
-    "sources": N_("This briefing lists no sources."),
-}
-
-#: The notes ``SearchSession.step`` returns (the search layer words them in English).
-WRAP_NOTES = (N_(" — wrapped to the first match"), N_(" — wrapped to the last match"))
+from briefing_tui.ui.widgets.tab_views import TabView, view_class
 
 
 class BriefingScreen(Screen[None]):
@@ -88,7 +79,7 @@ class BriefingScreen(Screen[None]):
         self._focus_before_search: Widget | None = None
         #: The current search's matches in any text, or None: views built later pick it up.
         self.marker: Marker | None = None
-        self.hidden_tabs = hidden_tabs(briefing)
+        self.hidden_tabs = tab_views.hidden_tabs(briefing)
         """Tabs this briefing has nothing for: not in the strip, the help or the palette."""
         self.hidden_binding_ids = frozenset(f"tab.{tab}" for tab in self.hidden_tabs)
         """Keys the help leaves out: their tab is not there (the key says so if pressed)."""
@@ -101,7 +92,7 @@ class BriefingScreen(Screen[None]):
         title.append(f"  {format_range(b.start, b.end, language=b.language)}", style="dim")
         yield Static(title, id="title-bar")
         with Horizontal(id="body"):
-            yield LazyTabs(tab_titles(self.hidden_tabs), "report", self._build, id="tabs")
+            yield LazyTabs(tab_views.tab_titles(self.hidden_tabs), "report", self._build, id="tabs")
             yield AttributionPane(self.refs, id="attribution")
         yield SearchPanel(id="search-panel")
         yield StatusLine(self._position, id="status-line")
@@ -229,7 +220,7 @@ class BriefingScreen(Screen[None]):
 
     def action_show_tab(self, tab: Tab) -> None:
         if tab in self.hidden_tabs:
-            self.set_status(tr(NOTHING_IN_TAB[tab]))
+            self.set_status(tr(tab_views.NOTHING_IN_TAB[tab]))
             return
 
         def show(view: TabView) -> None:
@@ -256,6 +247,10 @@ class BriefingScreen(Screen[None]):
             self.set_status(tr("No further history."))
             return
         self.jump(target_id, record=False)
+
+    def action_copy_link(self) -> None:
+        """Copy links to the analyst's own clipboard (OSC 52, through ssh); see ``ui.links``."""
+        self.set_status(copy_links(self))
 
     def action_toggle_pane(self) -> None:
         self.pane_shown = not self.pane_shown
@@ -293,42 +288,6 @@ class BriefingScreen(Screen[None]):
             )
         self.query_one(AttributionPane).show(report.current_target())
 
-    # -- links -------------------------------------------------------------------------------
-
-    def link_sources(self) -> list[Source]:
-        """The sources ``L`` copies the links of: the source under the cursor on the Sources
-        tab, elsewhere every source the item under the cursor cites."""
-        view = self.tabs.pages.get(self.active_tab)
-        if view is None:
-            return []
-        if self.active_tab == "sources":
-            source_id = getattr(view, "current_source", view.current_target)()
-            return [self.briefing.source(source_id)] if source_id else []
-        target = view.current_target()
-        found = self.refs.attribution_of(target) if target else None
-        return list(found[0]) if found else []
-
-    def action_copy_link(self) -> None:
-        """Copy links to the analyst's own clipboard (OSC 52, through ssh): never opened here."""
-        sources = self.link_sources()
-        urls = list(dict.fromkeys(s.url for s in sources if s.url))
-        if not urls:
-            self.set_status(
-                tr("This source has no link.")
-                if len(sources) == 1
-                else tr("No link to copy: no source here has one.")
-            )
-            return
-        self.app.copy_to_clipboard("\n".join(urls))
-        if len(urls) == 1:
-            self.set_status(tr("Copied the link: {url}", url=urls[0]))
-        else:
-            self.set_status(
-                ngettext(
-                    "Copied {n} link, one per line.", "Copied {n} links, one per line.", len(urls)
-                )
-            )
-
     # -- messages from the tabs --------------------------------------------------------------
 
     def on_item_focused(self, event: ItemFocused) -> None:
@@ -345,9 +304,8 @@ class BriefingScreen(Screen[None]):
 
     def on_tab_strip_chosen(self, event: TabStrip.Chosen) -> None:
         event.stop()
-        if (
-            event.tab in TABS and event.tab not in self.hidden_tabs
-        ):  # a click on a label does what its digit key does
+        # A click on a label does what its digit key does.
+        if event.tab in TABS and event.tab not in self.hidden_tabs:
             self.action_show_tab(event.tab)  # type: ignore[arg-type]
 
     # -- search ------------------------------------------------------------------------------
@@ -418,14 +376,8 @@ class BriefingScreen(Screen[None]):
             return
         if place.target is not None:
             self.jump(place.target, span=place.stop.span)
-        self.set_status(
-            tr(
-                "Match {counter}: {location}  (n/N: next/previous)",
-                counter=place.counter,
-                location=hit.location,
-            )
-            + note
-        )
+        message = tr("Match {n}: {at}  (n/N: next/previous)", n=place.counter, at=hit.location)
+        self.set_status(message + note)
 
     def action_next_hit(self) -> None:
         self._step_hit(1)

@@ -61,6 +61,15 @@ def tab_titles(hidden: frozenset[Tab] = frozenset()) -> dict[Tab, str]:
     }
 
 
+#: What a hidden tab's digit says (see ``tab_views.hidden_tabs``).
+NOTHING_IN_TAB: dict[Tab, str] = {
+    "overview": N_("This briefing has no overview."),
+    "report": N_("This briefing has no report text."),
+    "agreements": N_("This briefing has no agreements table."),
+    "sources": N_("This briefing lists no sources."),
+}
+
+
 class TabView(Protocol):
     """What every tab's widget offers the screen."""
 
