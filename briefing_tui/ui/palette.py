@@ -43,7 +43,10 @@ class JumpCommands(Provider):
         host = self._host()
         if host is None:
             return []
-        return [t for t in host.refs.targets.values() if t.kind != "paragraph"]
+        hidden = getattr(host, "hidden_tabs", frozenset())  # a tab the briefing lacks
+        return [
+            t for t in host.refs.targets.values() if t.kind != "paragraph" and t.tab not in hidden
+        ]
 
     def _jump(self, target_id: str) -> None:
         host = self._host()
