@@ -98,3 +98,40 @@ def test_plurals_follow_each_language(n: int, english: str, russian: str) -> Non
     assert i18n.ngettext("{n} paragraph", "{n} paragraphs", n) == english
     i18n.use("ru")
     assert i18n.ngettext("{n} paragraph", "{n} paragraphs", n) == russian
+
+
+@pytest.mark.parametrize(
+    ("environ", "language"),
+    [({"LANG": "ru_RU.UTF-8"}, "ru"), ({"LANG": "C"}, "en"), ({"LC_ALL": "ru_RU.UTF-8"}, "ru")],
+)
+def test_the_command_line_hands_the_locale_to_the_app(
+    monkeypatch: pytest.MonkeyPatch, environ: dict[str, str], language: str
+) -> None:
+    """The cli reads the locale; the app is told the language (it reads no environment)."""
+    import argparse
+    import os
+
+    import briefing_tui.ui.app
+    from briefing_tui.cli import launch
+
+    seen: dict[str, object] = {}
+
+    class Recorder:
+        return_code = 0
+
+        def __init__(self, library: object, **options: object) -> None:
+            seen.update(options)
+
+        def run(self) -> None:
+            pass
+
+    for name in ("LANG", "LC_ALL", "LC_MESSAGES", "BRIEFING_SECURE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(os, "isatty", lambda fd: True)
+    monkeypatch.setattr(launch, "force_utf8_output", lambda: None)
+    monkeypatch.setattr(briefing_tui.ui.app, "BriefingApp", Recorder)
+    ns = argparse.Namespace(path=None, goto=None, secure=False)
+    assert launch.run_tui(ns) == 0
+    assert seen["language"] == language
