@@ -35,7 +35,7 @@ TASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
         N_("Check sources"),
         (
             "pane.toggle", "pane.down", "pane.up", "filter.source", "filter.unsourced",
-            "sources.backlinks", "sources.list",
+            "sources.backlinks", "sources.list", "source.copy_link",
         ),
     ),
     (
