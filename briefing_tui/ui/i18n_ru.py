@@ -144,8 +144,8 @@ RU: dict[str, str | tuple[str, str, str]] = {
     "Sources for ": "Источники: ",
     "No source cited: analyst's assessment": "Источник не указан: оценка аналитика",
     "In the text": "В тексте",
-    "Cited by {n}": "Цитируется: {n}",
-    "  cited by {n}": "  цитируется: {n}",
+    "Cited by {n}": "Ссылки ({n})",
+    "  cited by {n}": "  ссылок: {n}",
     "Outlets: ": "Издания: ",
     "Publisher: ": "Издатель: ",
     "published {date}": "опубликовано {date}",
@@ -157,10 +157,10 @@ RU: dict[str, str | tuple[str, str, str]] = {
     "{n} agreement": ("{n} соглашение", "{n} соглашения", "{n} соглашений"),
     "{n} table": ("{n} таблица", "{n} таблицы", "{n} таблиц"),
     # -- report, outline, overview ----------------------------------------------------------
-    "  {sourced} of {count} paragraphs sourced": "  с источником {sourced} из {count} абзацев",
+    "  {sourced} of {count} paragraphs sourced": "  абзацев с источником: {sourced} из {count}",
     " · {shown} shown": " · показано {shown}",
     "No paragraph matches this filter.": "Ни один абзац не подходит под фильтр.",
-    "\n   {sourced} of {total} sourced": "\n   с источником {sourced} из {total}",
+    "\n   {sourced} of {total} sourced": "\n   с источником: {sourced} из {total}",
     "This briefing has no key figures, timeline or reactions.": (
         "В этом докладе нет ключевых цифр, хронологии и реакций."
     ),

@@ -60,6 +60,7 @@ async def help_rows(pilot: object) -> set[str]:
     for _ in range(12):
         for line in screen_text(app).splitlines()[2:-3]:
             inside = line.split("│")[1] if line.count("│") >= 2 else ""
+            inside = "".join(ch for ch in inside if not "\u2580" <= ch <= "\u259f")  # scrollbar
             rows.add(" ".join(inside.split()))
         await pilot.press("space")  # type: ignore[attr-defined]
         await pilot.pause()  # type: ignore[attr-defined]
@@ -275,3 +276,22 @@ def test_control_characters_in_a_link_never_reach_the_screen() -> None:
     shown = source_facts(hostile, "en").plain
     assert "https://x.example/" in shown
     assert not any(ch in shown for ch in "\x1b\x07\u202e")
+
+
+async def test_words_inserted_into_a_russian_briefing_are_russian_in_an_english_session() -> None:
+    app = BriefingApp(load("visit-note-ru"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        report = " ".join(screen_text(app).split())
+        assert "◇ без ссылки на источник: оценка аналитика" in report
+        assert "no source cited" not in report
+        await pilot.press("1")
+        await pilot.pause()
+        overview = screen_text(app)
+        assert "ОСУЖДЕНИЕ" in overview  # stance in the briefing's language
+        assert "ВЫЖИДАТЕЛЬНАЯ" in overview  # `other` shows the author's own stance_label
+        assert "CONDEMNED" not in overview and "OTHER" not in overview
+        await pilot.press("4")
+        await pilot.pause()
+        assert "официальное заявление" in screen_text(app)
+        assert "in report list" in screen_text(app)  # the chrome stays in the session's language

@@ -76,7 +76,7 @@ def test_english_is_the_message_itself_and_russian_its_translation() -> None:
     assert i18n.tr("Cited by {n}", n=3) == "Cited by 3"
     i18n.use("ru")
     assert i18n.tr("Sources pane") == "Панель источников"
-    assert i18n.tr("Cited by {n}", n=3) == "Цитируется: 3"
+    assert i18n.tr("Cited by {n}", n=3) == "Ссылки (3)"
     assert i18n.tr("a message nobody translated") == "a message nobody translated"
     i18n.use("xx")
     assert i18n.current() == "en"

@@ -9,10 +9,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from briefing_tui.content.model import Attribution, Source
+from briefing_tui.content.model import Attribution, Source, SourceKind
 from briefing_tui.reading.dates import format_day
 from briefing_tui.reading.labels import labelled, list_status, source_kind_words
 from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.reading.words import words_for
 from briefing_tui.ui.i18n import N_, tr
 from briefing_tui.ui.render import text
 from briefing_tui.ui.widgets.document import GAP
@@ -21,6 +22,13 @@ ASSESSMENT_NOTICE = N_("No source cited: analyst's assessment")
 
 #: ``list_status``'s words (reading.labels), translated where they are shown.
 LIST_STATUS = (N_("in report list"), N_("cited in text only"))
+
+
+def kind_words(source: Source, language: str) -> str:
+    """The source's kind in the briefing's language; ``other`` is the author's ``kind_label``."""
+    if source.kind == SourceKind.OTHER and source.kind_label:
+        return source.kind_label
+    return words_for(language).kinds.get(source.kind, source_kind_words(source))
 
 
 def source_facts(source: Source, language: str) -> Text:
@@ -53,7 +61,7 @@ def source_block(source: Source, language: str = "en") -> Text:
     block.append("■ ", style="cyan")
     block.append(text(source.title, "bold"))
     block.append("\n  ")
-    block.append(source_kind_words(source), style="italic")
+    block.append(kind_words(source, language), style="italic")
     block.append(" · ")
     block.append(tr(list_status(source)), style="green" if source.in_report_list else "yellow")
     if source.outlets:

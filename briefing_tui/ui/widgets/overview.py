@@ -154,19 +154,31 @@ def summary_prompt(summary: str) -> Text:
     return prompt
 
 
-def stance_badge(stance: Stance) -> Text:
+def stance_words(reaction: Reaction, language: str = "en") -> str:
+    """The stance in the briefing's language; ``other`` is the author's own ``stance_label``."""
+    if reaction.stance == Stance.OTHER and reaction.stance_label:
+        return reaction.stance_label
+    return words_for(language).stances.get(reaction.stance, reaction.stance.value)
+
+
+def badge_width(reactions: tuple[Reaction, ...], language: str = "en") -> int:
+    """Wide enough for every badge of the list, and never narrower than the English stances."""
+    return max([BADGE_WIDTH, *(len(stance_words(r, language)) + 2 for r in reactions)])
+
+
+def stance_badge(stance: Stance, label: str | None = None, width: int = BADGE_WIDTH) -> Text:
     """The stance as a coloured, fixed-width badge: `` CONCERNED ``."""
-    return text(
-        f" {stance.value.upper()} ".center(BADGE_WIDTH), STANCE_STYLE.get(stance, "bold reverse")
-    )
+    shown = (label or stance.value).upper()
+    return text(f" {shown} ".center(width), STANCE_STYLE.get(stance, "bold reverse"))
 
 
-def reaction_prompt(reaction: Reaction) -> Table:
+def reaction_prompt(reaction: Reaction, language: str = "en", width: int = BADGE_WIDTH) -> Table:
     """Stance badge, then the actor and the phrase of the report that describes the reaction."""
     body = text(reaction.actor, "bold")
     body.append("\n")
     body.append_text(text(reaction.summary, "dim"))
-    return _two_columns(stance_badge(reaction.stance), body, BADGE_WIDTH)
+    badge = stance_badge(reaction.stance, stance_words(reaction, language), width)
+    return _two_columns(badge, body, width)
 
 
 def heading(title: str, option_id: str, editorial: str = "") -> Option:
@@ -238,10 +250,12 @@ class OverviewView(Vertical):
             options.append(
                 heading(words.reactions, "heading-reactions", "stances and summaries ours")
             )
+            width = badge_width(b.reactions, b.language)
             for reaction in b.reactions:
                 option_id = f"reaction:{reaction.id}"
                 self.items[option_id] = OverviewItem(reaction.id, reaction.ref)
-                options.append(Option(reaction_prompt(reaction), id=option_id))
+                prompt = reaction_prompt(reaction, b.language, width)
+                options.append(Option(prompt, id=option_id))
         return options
 
     def _marked_options(self) -> list[Option | None]:

@@ -15,6 +15,7 @@ from textual.strip import Strip
 from briefing_tui.content.model import Briefing, Paragraph, Section, Table
 from briefing_tui.reading.outline import OutlineEntry, outline, reading_order
 from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.reading.words import words_for
 from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.render import highlighted, text
 from briefing_tui.ui.widgets.document import EDITORIAL, GAP, agreements_table, source_list
@@ -92,7 +93,8 @@ def _paragraph(
     spans = _shift(marks, paragraph.id, start, start + len(paragraph.text))
     prompt.append(highlighted(paragraph.text, spans, "reverse"))
     if not paragraph.sources:
-        prompt.append("\n  ◇ no source cited: analyst's assessment", style="italic dim")
+        assessment = words_for(refs.briefing.language).assessment  # the briefing's language
+        prompt.append(f"\n  ◇ {assessment[0].lower()}{assessment[1:]}", style="italic dim")
     if paragraph.gap:
         prompt.append(f"\n  ⚠ {GAP}: ", style="yellow")
         prompt.append(text(paragraph.gap, "yellow"))

@@ -21,13 +21,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.content.model import Briefing, Source, SourceKind
-from briefing_tui.reading.labels import labelled, list_status, source_kind_words
+from briefing_tui.reading.labels import labelled, list_status
 from briefing_tui.reading.refs import BriefingRefs, Target
 from briefing_tui.ui.i18n import ngettext, tr
 from briefing_tui.ui.messages import ItemFocused, JumpRequested
 from briefing_tui.ui.render import Marker, text
 from briefing_tui.ui.widgets._shared import is_displayed
-from briefing_tui.ui.widgets.attribution import source_facts
+from briefing_tui.ui.widgets.attribution import kind_words, source_facts
 from briefing_tui.ui.widgets.document import mark
 
 #: Below this many columns the two lists are stacked instead of side by side.
@@ -62,7 +62,7 @@ def list_badge(source: Source) -> Text:
 def source_prompt(source: Source, count: int, language: str = "en") -> Group:
     """Title, then kind · outlets, then the list badge and how often it is cited, then the
     publisher, dates and the whole link (folded over lines, never cut)."""
-    meta = text(source_kind_words(source), KIND_STYLE.get(source.kind, "bold"))
+    meta = text(kind_words(source, language), KIND_STYLE.get(source.kind, "bold"))
     if source.outlets:
         meta.append_text(text(" · " + ", ".join(source.outlets), "dim"))
     badges = list_badge(source)
