@@ -164,6 +164,19 @@ RU: dict[str, str | tuple[str, str, str]] = {
     "This briefing has no key figures, timeline or reactions.": (
         "В этом докладе нет ключевых цифр, хронологии и реакций."
     ),
+    "✎ editorial": "✎ от редакции",
+    "✎ editorial note": "✎ примечание редакции",
+    "summary": "краткое изложение",
+    "numbers picked from the text": "цифры выбраны из текста",
+    "dates and wording ours": "даты и формулировки наши",
+    "stances and summaries ours": "оценки позиций и изложение наши",
+    # -- agreements table -------------------------------------------------------------------
+    "Key figure": "Ключевая цифра",
+    "Src": "Ист.",
+    "all": "все",
+    "report order": "порядок доклада",
+    "{shown} of {total}": "{shown} из {total}",
+    "  none match: a/t change the filters": "  ничего не подходит: a/t меняют фильтры",
     # -- search, picker, filters ------------------------------------------------------------
     "Indexing… results will follow.": "Индексация… результаты появятся позже.",
     "{n} hit": ("{n} результат", "{n} результата", "{n} результатов"),

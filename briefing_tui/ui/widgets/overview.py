@@ -25,7 +25,7 @@ from briefing_tui.content.model import Briefing, KeyFigure, Reaction, Stance, Ti
 from briefing_tui.reading.dates import format_range
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.reading.words import words_for
-from briefing_tui.ui.i18n import tr
+from briefing_tui.ui.i18n import N_, tr
 from briefing_tui.ui.messages import ItemFocused, JumpRequested
 from briefing_tui.ui.render import Marker, text
 from briefing_tui.ui.widgets._shared import is_displayed
@@ -148,7 +148,7 @@ def timeline_prompt(event: TimelineEvent, date_width: int = 9, language: str = "
 
 def summary_prompt(summary: str) -> Text:
     """The briefing's summary, marked as ours: the report has no summary of its own."""
-    prompt = editorial_mark("summary")
+    prompt = editorial_mark(N_("summary"))
     prompt.append("\n")
     prompt.append_text(text(summary))
     return prompt
@@ -232,14 +232,16 @@ class OverviewView(Vertical):
             options.append(Option(text("\n" + note, "italic dim"), id="empty", disabled=True))
         if b.figures:
             options.append(
-                heading(words.key_figures, "heading-figures", "numbers picked from the text")
+                heading(words.key_figures, "heading-figures", N_("numbers picked from the text"))
             )
             for figure in b.figures:
                 option_id = f"figure:{figure.id}"
                 self.items[option_id] = OverviewItem(figure.id, figure.ref)
                 options.append(Option(figure_prompt(figure), id=option_id))
         if b.timeline:
-            options.append(heading(words.timeline, "heading-timeline", "dates and wording ours"))
+            options.append(
+                heading(words.timeline, "heading-timeline", N_("dates and wording ours"))
+            )
             date_width = max(len(timeline_date(event, b.language)) for event in b.timeline)
             for index, event in enumerate(b.timeline):
                 option_id = f"timeline:{index}"
@@ -248,7 +250,7 @@ class OverviewView(Vertical):
                 options.append(Option(prompt, id=option_id))
         if b.reactions:
             options.append(
-                heading(words.reactions, "heading-reactions", "stances and summaries ours")
+                heading(words.reactions, "heading-reactions", N_("stances and summaries ours"))
             )
             width = badge_width(b.reactions, b.language)
             for reaction in b.reactions:

@@ -18,7 +18,7 @@ from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.reading.words import words_for
 from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.render import highlighted, text
-from briefing_tui.ui.widgets.document import EDITORIAL, GAP, agreements_table, source_list
+from briefing_tui.ui.widgets.document import EDITORIAL_NOTE, GAP, agreements_table, source_list
 
 #: A provenance filter: ``None`` (everything), ``"unsourced"``, or a source id.
 Filter = str | None
@@ -99,7 +99,7 @@ def _paragraph(
         prompt.append(f"\n  ⚠ {GAP}: ", style="yellow")
         prompt.append(text(paragraph.gap, "yellow"))
     if paragraph.note:
-        prompt.append(f"\n  {EDITORIAL} note: ", style="italic magenta")
+        prompt.append(f"\n  {tr(EDITORIAL_NOTE)}: ", style="italic magenta")
         prompt.append_text(text(paragraph.note, "italic"))
     prompt.append("\n")  # a blank line between paragraphs, as in the report
     return Block(paragraph.id, prompt, paragraph=True, offset=offset)
