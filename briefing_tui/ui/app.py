@@ -256,6 +256,14 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
         else:
             self.push_screen(HelpScreen(screen))
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its prompt in the chrome's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            prompt = tr("Search for commands…")
+            self.push_screen(CommandPalette(placeholder=prompt, id="--command-palette"))
+
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 

@@ -95,6 +95,7 @@ RU: dict[str, str | tuple[str, str, str]] = {
     "Continue": "Продолжить",
     "Open": "Открыть",
     # -- palette ----------------------------------------------------------------------------
+    "Search for commands…": "Поиск команд и переходов…",
     "Show the keys": "Показать клавиши",
     "Switch between dark and light": "Переключить тёмную и светлую тему",
     "Leave the browser": "Закрыть программу",

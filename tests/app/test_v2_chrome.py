@@ -295,3 +295,17 @@ async def test_words_inserted_into_a_russian_briefing_are_russian_in_an_english_
         await pilot.pause()
         assert "официальное заявление" in screen_text(app)
         assert "in report list" in screen_text(app)  # the chrome stays in the session's language
+
+
+async def test_the_palette_speaks_the_session_language() -> None:
+    app = BriefingApp(load("visit-figures-en"), language="ru")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Поиск команд и переходов…" in shown
+        await pilot.press(*"Trade")
+        await pilot.pause(0.3)
+        assert "Раздел: §1.1" in screen_text(app)  # kinds in the palette are translated
