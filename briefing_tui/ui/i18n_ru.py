@@ -110,10 +110,7 @@ RU: dict[str, str | tuple[str, str, str]] = {
     "Briefing": "Справка-доклад",
     "Tab": "Вкладка",
     # -- status line ------------------------------------------------------------------------
-    "This briefing has no overview.": "В этом докладе нет обзора.",
-    "This briefing has no report text.": "В этом докладе нет текста.",
     "This briefing has no agreements table.": "В этом докладе нет таблицы соглашений.",
-    "This briefing lists no sources.": "В этом докладе нет списка источников.",
     "No further history.": "Дальше истории нет.",
     "Showing every paragraph.": "Показаны все абзацы.",
     "Showing only paragraphs that cite no source (u: show all).": (

@@ -61,12 +61,9 @@ def tab_titles(hidden: frozenset[Tab] = frozenset()) -> dict[Tab, str]:
     }
 
 
-#: What a hidden tab's digit says (see ``tab_views.hidden_tabs``).
+#: What the digit of a hidden tab says on the status line (only these tabs can be hidden).
 NOTHING_IN_TAB: dict[Tab, str] = {
-    "overview": N_("This briefing has no overview."),
-    "report": N_("This briefing has no report text."),
     "agreements": N_("This briefing has no agreements table."),
-    "sources": N_("This briefing lists no sources."),
 }
 
 
