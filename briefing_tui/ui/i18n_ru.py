@@ -176,6 +176,15 @@ RU: dict[str, str | tuple[str, str, str]] = {
     "{shown} of {total}": "{shown} из {total}",
     "  none match: a/t change the filters": "  ничего не подходит: a/t меняют фильтры",
     # -- search, picker, filters ------------------------------------------------------------
+    'search: words, "a phrase", -word, source:… (Esc closes)': (
+        'поиск: слова, "фраза", -слово, source:… (Esc — закрыть)'
+    ),
+    "  ·  status: ": "  ·  статус: ",
+    "Figures": "Цифры",
+    "Sources ({n})": "Источники ({n})",
+    "Attributed to": "Со слов",
+    "Esc/q/Enter close": "Esc/q/Enter — закрыть",
+    # -- search results --------------------------------------------------------------------
     "Indexing… results will follow.": "Индексация… результаты появятся позже.",
     "{n} hit": ("{n} результат", "{n} результата", "{n} результатов"),
     " (first {shown} shown)": " (показаны первые {shown})",

@@ -62,7 +62,8 @@ class SearchPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield QueryInput(
-            placeholder='search: words, "a phrase", -word, source:… (Esc closes)', id="search-input"
+            placeholder=tr('search: words, "a phrase", -word, source:… (Esc closes)'),
+            id="search-input",
         )
         yield Static(id="search-count")
         yield HitList(id="search-results")
