@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from briefing_tui.cli.exitcodes import EXIT_USAGE
 from briefing_tui.content.loader import bundled_content_path, collect, iter_library
 from briefing_tui.content.problems import LoadResult
+from briefing_tui.ui.i18n import ui_language
 from briefing_tui.ui.lockdown import neutralise_textual_constants, scrub_environment
 
 if TYPE_CHECKING:  # the app (and textual) load only after the environment is scrubbed
@@ -91,6 +92,9 @@ def run_tui(ns: argparse.Namespace) -> int:
         def watch(stop: threading.Event) -> Iterator[LoadResult]:
             return reloads(path, stop)
 
-    app = BriefingApp(library, goto=ns.goto, secure=secure, watch=watch)
+    # The chrome's language comes from the locale (LANG and LC_*, which sshd passes by default);
+    # the app is told it rather than reading the environment.
+    language = ui_language(os.environ)
+    app = BriefingApp(library, goto=ns.goto, secure=secure, language=language, watch=watch)
     app.run()
     return app.return_code or 0

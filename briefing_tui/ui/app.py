@@ -23,6 +23,8 @@ from briefing_tui.content.loader import collect
 from briefing_tui.content.model import Briefing, Library
 from briefing_tui.content.problems import BrokenBriefing, LoadResult
 from briefing_tui.reading.refs import find_target, suggestions
+from briefing_tui.ui import i18n
+from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.lockdown import LockdownMixin
 from briefing_tui.ui.messages import OpenBriefing
 from briefing_tui.ui.palette import JumpCommands
@@ -72,8 +74,11 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
         goto: str | None = None,
         secure: bool = False,
         watch: Watcher | None = None,
+        language: str = "en",
     ) -> None:
         super().__init__()
+        i18n.use(language)  # the chrome's words: tab names, help, messages (see ui.i18n)
+        self.language = i18n.current()
         self._source = library
         self._watcher = watch
         self.goto = goto
@@ -140,7 +145,7 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
                         last = now
                 result = collect(items)
         except Exception as exc:  # the loader's own errors are one-liners already
-            self.call_from_thread(self._fatal, "Could not load the library", [str(exc)])
+            self.call_from_thread(self._fatal, tr("Could not load the library"), [str(exc)])
             return
         if picker and pending:
             self.call_from_thread(self._grow, pending, len(items), len(items))
@@ -186,8 +191,8 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
     def _first_screen(self, result: LoadResult) -> Screen:
         briefings = result.library.briefings
         if not briefings:
-            lines = [str(p) for p in result.problems] or ["The library holds no briefing."]
-            return ErrorScreen("No briefing could be opened", lines, fatal=True)
+            lines = [str(p) for p in result.problems] or [tr("The library holds no briefing.")]
+            return ErrorScreen(tr("No briefing could be opened"), lines, fatal=True)
         if self.goto:
             found = self._goto_target(result.library)
             if found is None:
@@ -215,7 +220,14 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
                 lines.append(f"{broken.folder}:")
                 lines.extend(f"  {p}" for p in broken.problems)
             self.push_screen(
-                ErrorScreen(f"{len(result.broken)} briefing(s) could not be opened", lines)
+                ErrorScreen(
+                    i18n.ngettext(
+                        "{n} briefing could not be opened",
+                        "{n} briefings could not be opened",
+                        len(result.broken),
+                    ),
+                    lines,
+                )
             )
 
     @work(thread=True, exclusive=True, group="index", description="index the library")
@@ -254,16 +266,24 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
         else:
             self.push_screen(HelpScreen(screen))
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its prompt in the chrome's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            prompt = tr("Search for commands…")
+            self.push_screen(CommandPalette(placeholder=prompt, id="--command-palette"))
+
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Only commands that make sense for a reader; nothing that writes files or shells out."""
-        yield SystemCommand("Help", "Show the keys", self.action_help)
+        yield SystemCommand(tr("Help"), tr("Show the keys"), self.action_help)
         yield SystemCommand(
-            "Dark/light theme", "Switch between dark and light", self.action_toggle_theme
+            tr("Dark/light theme"), tr("Switch between dark and light"), self.action_toggle_theme
         )
-        yield SystemCommand("Quit", "Leave the browser", self.exit)
+        yield SystemCommand(tr("Quit"), tr("Leave the browser"), self.exit)
 
     # -- errors ------------------------------------------------------------------------------
 
@@ -280,6 +300,6 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
         self._return_code = 1
         message = f"{type(error).__name__}: {error}".strip().rstrip(":")
         try:
-            self.push_screen(ErrorScreen("Something went wrong", [message], fatal=True))
+            self.push_screen(ErrorScreen(tr("Something went wrong"), [message], fatal=True))
         except Exception:  # pragma: no cover - the screen itself could not be shown
             super()._handle_exception(error)

@@ -291,7 +291,8 @@ async def test_help_speaks_of_tasks_not_widgets(bundled: LoadResult) -> None:
             assert task in shown
         for widget in ("OverviewView", "DataTable", "OptionList", "Input", "Footer", "Reader"):
             assert widget not in shown
-        assert "Copy" not in shown  # ctrl+c copies nothing in the briefing: not listed
+        # ctrl+c copies nothing in the briefing: not listed (L copies a source's link: listed)
+        assert "^c" not in shown and "Copy selected text" not in shown
         assert "Half a page down" in shown
 
 

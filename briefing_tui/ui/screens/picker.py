@@ -8,20 +8,23 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.dates import format_range
 from briefing_tui.search import fold
+from briefing_tui.ui.i18n import ngettext, tr
 from briefing_tui.ui.messages import OpenBriefing
 from briefing_tui.ui.render import text
 from briefing_tui.ui.widgets._shared import step_cursor
+from briefing_tui.ui.widgets.footer import ChromeFooter
 
 
 def briefing_prompt(briefing: Briefing) -> Text:
     prompt = text(briefing.title, "bold")
-    prompt.append(f"\n  {format_range(briefing.start, briefing.end)}", style="dim")
+    dates = format_range(briefing.start, briefing.end, language=briefing.language)
+    prompt.append(f"\n  {dates}", style="dim")
     prompt.append("\n  ")
     prompt.append(text(briefing.summary))
     return prompt
@@ -56,9 +59,9 @@ class PickerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="picker-title")
-        yield Input(placeholder="filter…", id="picker-filter")
+        yield Input(placeholder=tr("filter…"), id="picker-filter")
         yield OptionList(markup=False, id="picker-list")
-        yield Footer()
+        yield ChromeFooter()
 
     def on_mount(self) -> None:
         self._title()
@@ -67,10 +70,14 @@ class PickerScreen(Screen[None]):
 
     def _title(self) -> None:
         count = len(self.briefings)
-        line = f"{count} briefing{'s' * (count != 1)} — type to filter, Enter opens"
+        line = ngettext(
+            "{n} briefing — type to filter, Enter opens",
+            "{n} briefings — type to filter, Enter opens",
+            count,
+        )
         if self.load_state is not None:
             done, total = self.load_state
-            line += f"  (loading {done} of {total}…)"
+            line += tr("  (loading {done} of {total}…)", done=done, total=total)
         self.query_one("#picker-title", Static).update(Text(line, style="bold"))
 
     def add(self, briefings: Sequence[Briefing], loading: tuple[int, int] | None) -> None:

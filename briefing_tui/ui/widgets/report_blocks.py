@@ -15,8 +15,10 @@ from textual.strip import Strip
 from briefing_tui.content.model import Briefing, Paragraph, Section, Table
 from briefing_tui.reading.outline import OutlineEntry, outline, reading_order
 from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.reading.words import words_for
+from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.render import highlighted, text
-from briefing_tui.ui.widgets.document import EDITORIAL, GAP, agreements_table, source_list
+from briefing_tui.ui.widgets.document import EDITORIAL_NOTE, GAP, agreements_table, source_list
 
 #: A provenance filter: ``None`` (everything), ``"unsourced"``, or a source id.
 Filter = str | None
@@ -66,9 +68,9 @@ def _heading(refs: BriefingRefs, section: Section, shown: int) -> Text:
     line.append(f"{refs.labels[section.id]} ", style="bold")
     line.append(text(section.title, "bold underline"))
     if count:  # a section holding only subsections has no coverage of its own
-        note = f"  {sourced} of {count} paragraphs sourced"
+        note = tr("  {sourced} of {count} paragraphs sourced", sourced=sourced, count=count)
         if shown != count:
-            note += f" · {shown} shown"
+            note += tr(" · {shown} shown", shown=shown)
         line.append(note, style="dim")
     line.append("\n")
     return line
@@ -91,12 +93,13 @@ def _paragraph(
     spans = _shift(marks, paragraph.id, start, start + len(paragraph.text))
     prompt.append(highlighted(paragraph.text, spans, "reverse"))
     if not paragraph.sources:
-        prompt.append("\n  ◇ no source cited: analyst's assessment", style="italic dim")
+        assessment = words_for(refs.briefing.language).assessment  # the briefing's language
+        prompt.append(f"\n  ◇ {assessment[0].lower()}{assessment[1:]}", style="italic dim")
     if paragraph.gap:
         prompt.append(f"\n  ⚠ {GAP}: ", style="yellow")
         prompt.append(text(paragraph.gap, "yellow"))
     if paragraph.note:
-        prompt.append(f"\n  {EDITORIAL} note: ", style="italic magenta")
+        prompt.append(f"\n  {tr(EDITORIAL_NOTE)}: ", style="italic magenta")
         prompt.append_text(text(paragraph.note, "italic"))
     prompt.append("\n")  # a blank line between paragraphs, as in the report
     return Block(paragraph.id, prompt, paragraph=True, offset=offset)
@@ -187,7 +190,7 @@ def build_blocks(
     if listed is not None:
         blocks.append(Block("source-list", listed))
     if not any(block.paragraph for block in blocks):
-        blocks.append(Block("empty", Text("No paragraph matches this filter.", style="italic")))
+        blocks.append(Block("empty", Text(tr("No paragraph matches this filter."), style="italic")))
     return blocks
 
 

@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from briefing_tui.ui.i18n import ngettext, tr
 from briefing_tui.ui.render import text
 from briefing_tui.ui.widgets.hit_list import HitList
 from briefing_tui.ui.widgets.query_input import QueryInput
@@ -61,7 +62,8 @@ class SearchPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield QueryInput(
-            placeholder='search: words, "a phrase", -word, source:… (Esc closes)', id="search-input"
+            placeholder=tr('search: words, "a phrase", -word, source:… (Esc closes)'),
+            id="search-input",
         )
         yield Static(id="search-count")
         yield HitList(id="search-results")
@@ -96,7 +98,7 @@ class SearchPanel(Vertical):
             return
         if self.index is None:
             self.query_one("#search-count", Static).update(
-                Text("Indexing… results will follow.", style="italic")
+                Text(tr("Indexing… results will follow."), style="italic")
             )
             return
         self._run(self.index, query, self._generation)
@@ -119,9 +121,9 @@ class SearchPanel(Vertical):
             results.show((), self.show_briefing)
             return
         shown = len(result.hits)
-        summary = f"{result.total} hit{'s' * (result.total != 1)}"
+        summary = ngettext("{n} hit", "{n} hits", result.total)
         if shown < result.total:
-            summary += f" (first {shown} shown)"
+            summary += tr(" (first {shown} shown)", shown=shown)
         count.update(Text(summary + " · Enter jumps, ↑↓ choose", style="dim"))
         results.show(result.hits, self.show_briefing)
 
