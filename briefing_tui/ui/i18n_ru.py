@@ -222,4 +222,9 @@ RU: dict[str, str | tuple[str, str, str]] = {
     "Input is arriving faster than it can be handled: some keys were ignored.": (
         "Ввод поступает быстрее, чем обрабатывается: часть нажатий пропущена."
     ),
+    "... and {count} more (briefing validate)": "... и ещё {count} (briefing validate)",
+    "Not reloaded: the changed files do not validate": (
+        "Не перезагружено: изменённые файлы не проходят проверку"
+    ),
+    "Reloaded {id}": "Перезагружено: {id}",
 }

@@ -15,6 +15,7 @@ from textual import work
 from textual.app import App
 
 from briefing_tui.content.problems import LoadResult
+from briefing_tui.ui.i18n import tr
 
 #: Called with an event that stops it; yields the library loaded again after each change.
 Watcher = Callable[[threading.Event], Iterator[LoadResult]]
@@ -57,10 +58,11 @@ class WatchMixin(App[None]):
             lines = [str(p) for broken in result.broken for p in broken.problems]
             shown = lines[:NOTICE_PROBLEMS]
             if len(lines) > len(shown):
-                shown.append(f"... and {len(lines) - len(shown)} more (briefing validate)")
+                more = len(lines) - len(shown)
+                shown.append(tr("... and {count} more (briefing validate)", count=more))
             self.notify(
                 "\n".join(shown),
-                title="Not reloaded: the changed files do not validate",
+                title=tr("Not reloaded: the changed files do not validate"),
                 severity="error",
                 timeout=10,
                 markup=False,
@@ -79,7 +81,7 @@ class WatchMixin(App[None]):
             self.switch_screen(replacement)
         else:  # the default screen cannot be switched away from
             self.push_screen(replacement)
-        self.notify(f"Reloaded {new.id}", timeout=2, markup=False)
+        self.notify(tr("Reloaded {id}", id=new.id), timeout=2, markup=False)
 
     def adopt(self, result: LoadResult) -> None:
         """Take the reloaded library as the app's own (overridden by the app)."""
