@@ -15,6 +15,7 @@ from briefing_tui.content.problems import LoadResult
 from briefing_tui.ui.lockdown import neutralise_textual_constants, scrub_environment
 
 if TYPE_CHECKING:  # the app (and textual) load only after the environment is scrubbed
+    from briefing_tui.state.analyst import AnalystState
     from briefing_tui.ui.app import Loader
 
 NOT_A_TERMINAL = (
@@ -74,6 +75,26 @@ def run_tui(ns: argparse.Namespace) -> int:
 
     if secure:
         neutralise_textual_constants()
-    app = BriefingApp(library, goto=ns.goto, secure=secure)
-    app.run()
+    state = open_state(ns)
+    try:
+        app = BriefingApp(library, goto=ns.goto, secure=secure, state=state)
+        app.run()
+    finally:
+        if state is not None:
+            state.close()
     return app.return_code or 0
+
+
+def open_state(ns: argparse.Namespace) -> AnalystState | None:
+    """The analyst's database, opened here so the app never sees a path (see ``cli.notes``).
+
+    Its notices (a database moved aside, a read-only home) are shown by the app, once.
+    """
+    choice = getattr(ns, "state_choice", None)
+    if choice is None:
+        return None
+    from briefing_tui.state.analyst import AnalystState
+
+    state = AnalystState.open(choice.path)
+    state.notices[:0] = list(choice.notices)
+    return state

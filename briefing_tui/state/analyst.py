@@ -189,6 +189,17 @@ class AnalystState:
         item = item if item is None or _usable(briefing, item) else None
         return ReadState(briefing, item, store.parse_stamp(last_read), fingerprint)
 
+    def last_positions(self) -> dict[str, ReadState]:
+        """Every briefing's :meth:`last_position` in one query (the picker lists them all)."""
+        rows = self._db.rows("SELECT briefing, item, last_read, fingerprint FROM reads")
+        found: dict[str, ReadState] = {}
+        for briefing, item, last_read, fingerprint in rows:
+            if not isinstance(briefing, str) or not _usable(briefing, "x"):
+                continue
+            item = item if item is None or _usable(briefing, item) else None
+            found[briefing] = ReadState(briefing, item, store.parse_stamp(last_read), fingerprint)
+        return found
+
     def set_last_position(self, briefing: str, item: str) -> bool:
         """Remember where the cursor is (call it on leaving a briefing and on quitting)."""
         ItemRef(briefing, item)  # checks the ids

@@ -24,6 +24,7 @@ from briefing_tui.reading.refs import TABS, BriefingRefs, Tab
 from briefing_tui.search import SearchSession
 from briefing_tui.ui.messages import ItemFocused, JumpRequested, Moved, OpenBriefing
 from briefing_tui.ui.render import Marker, text
+from briefing_tui.ui.screens.analyst_keys import AnalystKeys
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from briefing_tui.search import SearchIndex, SearchResult
@@ -38,7 +39,7 @@ from briefing_tui.ui.widgets.tab_strip import TabStrip
 from briefing_tui.ui.widgets.tab_views import TAB_TITLES, TabView, view_class
 
 
-class BriefingScreen(Screen[None]):
+class BriefingScreen(AnalystKeys, Screen[None]):
     """One briefing, read through four tabs with its sources always in view."""
 
     BINDINGS = [
@@ -58,7 +59,21 @@ class BriefingScreen(Screen[None]):
         Binding("backspace", "back", "Back", show=False, id="history.back"),
         Binding("alt+left", "back", "Back", show=False, id="history.back_alt"),
         Binding("alt+right", "forward", "Forward", show=False, id="history.forward"),
-    ]
+        # The analyst's own layer (issue #17): the actions live in AnalystKeys.
+        Binding("m", "mark", "Mark this place (then a letter)", show=False, id="marks.set"),
+        Binding(
+            "apostrophe", "goto_mark", "Go to a mark (then its letter; ' again: back)",
+            show=False, id="marks.goto",
+        ),
+        Binding("A", "note", "Write or edit your note here", show=False, id="notes.edit"),
+        Binding("ctrl+n", "notes", "All your notes", show=False, id="notes.list"),
+        Binding("y", "copy_citation", "Copy a citation to your clipboard", show=False,
+                id="cite.copy"),
+        Binding("c", "next_change", "Next change since you last read", show=False,
+                id="changes.next"),
+        Binding("C", "previous_change", "Previous change since you last read", show=False,
+                id="changes.previous"),
+    ]  # fmt: skip
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
@@ -118,6 +133,7 @@ class BriefingScreen(Screen[None]):
         if self._goto:
             self.jump(self._goto)
         self._show_status()
+        self.start_analyst()
 
     # -- helpers -----------------------------------------------------------------------------
 
