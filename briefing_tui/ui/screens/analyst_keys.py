@@ -35,6 +35,14 @@ if TYPE_CHECKING:
 #: How much of a note the report shows under its paragraph.
 NOTE_PREVIEW = 70
 
+
+def preview(note: str) -> str:
+    """A note's first line, cut to :data:`NOTE_PREVIEW` characters (``…`` when cut)."""
+    first = note.splitlines()[0] if note else ""
+    cut = first[:NOTE_PREVIEW]
+    return cut + ("…" if cut != note else "")
+
+
 CHANGE_WORDS = {"changed": "changed since you last read", "new": "new since you last read"}
 
 
@@ -255,9 +263,7 @@ class AnalystKeys:
                 if badge:
                     badge.append("\n")
                 badge.append("  ✎ note: ", style="bold magenta")
-                first = note.text.splitlines()[0] if note.text else ""
-                cut = first[:NOTE_PREVIEW] + ("…" if len(note.text) > len(first[:NOTE_PREVIEW]) else "")
-                badge.append_text(text(cut, "magenta"))
+                badge.append_text(text(preview(note.text), "magenta"))
                 if self.analyst.note_changed(note, self.briefing):
                     badge.append(" (written before the paragraph changed)", style="yellow")
             badges[item] = badge
@@ -334,10 +340,7 @@ class AnalystKeys:
         entries: list[Entry] = []
         for mark in self.analyst.marks():
             ref = mark.ref
-            if ref.briefing == self.briefing.id:
-                where = self._where(ref.item)
-            else:
-                where = ref.key
+            where = self._where(ref.item) if ref.briefing == self.briefing.id else ref.key
             entries.append(
                 (f"Mark {mark.letter}: {where}", "Jump to the mark", self._mark_jump(mark.letter))
             )

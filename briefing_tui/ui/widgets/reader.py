@@ -75,9 +75,7 @@ class Reader(ReaderKeys, ScrollView, can_focus=True):
     # -- building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.blocks = build_blocks(
-            self.briefing, self.refs, self.filter, self.marks, self.badges
-        )
+        self.blocks = build_blocks(self.briefing, self.refs, self.filter, self.marks, self.badges)
         self._laid_out_width = -1
 
     def _layout(self) -> None:
