@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.css.query import NoMatches
 
 from briefing_tui.state.cite import CITABLE, NotCitable, citation
@@ -31,6 +32,23 @@ if TYPE_CHECKING:
     from briefing_tui.content.model import Briefing
     from briefing_tui.reading.refs import BriefingRefs
     from briefing_tui.ui.widgets.tab_views import TabView
+
+#: The keys; BriefingScreen lists them in its BINDINGS (Textual reads widget classes only).
+ANALYST_BINDINGS = [
+    Binding("m", "mark", "Mark this place (then a letter)", show=False, id="marks.set"),
+    Binding(
+        "apostrophe", "goto_mark", "Go to a mark (then its letter; ' again: back)",
+        show=False, id="marks.goto",
+    ),
+    Binding("A", "note", "Write or edit your note here", show=False, id="notes.edit"),
+    Binding("ctrl+n", "notes", "All your notes", show=False, id="notes.list"),
+    Binding("y", "copy_citation", "Copy a citation to your clipboard", show=False,
+            id="cite.copy"),
+    Binding("c", "next_change", "Next change since you last read", show=False,
+            id="changes.next"),
+    Binding("C", "previous_change", "Previous change since you last read", show=False,
+            id="changes.previous"),
+]  # fmt: skip
 
 #: How much of a note the report shows under its paragraph.
 NOTE_PREVIEW = 70

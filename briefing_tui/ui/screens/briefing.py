@@ -24,7 +24,7 @@ from briefing_tui.reading.refs import TABS, BriefingRefs, Tab
 from briefing_tui.search import SearchSession
 from briefing_tui.ui.messages import ItemFocused, JumpRequested, Moved, OpenBriefing
 from briefing_tui.ui.render import Marker, text
-from briefing_tui.ui.screens.analyst_keys import AnalystKeys
+from briefing_tui.ui.screens.analyst_keys import ANALYST_BINDINGS, AnalystKeys
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from briefing_tui.search import SearchIndex, SearchResult
@@ -59,21 +59,8 @@ class BriefingScreen(AnalystKeys, Screen[None]):
         Binding("backspace", "back", "Back", show=False, id="history.back"),
         Binding("alt+left", "back", "Back", show=False, id="history.back_alt"),
         Binding("alt+right", "forward", "Forward", show=False, id="history.forward"),
-        # The analyst's own layer (issue #17): the actions live in AnalystKeys.
-        Binding("m", "mark", "Mark this place (then a letter)", show=False, id="marks.set"),
-        Binding(
-            "apostrophe", "goto_mark", "Go to a mark (then its letter; ' again: back)",
-            show=False, id="marks.goto",
-        ),
-        Binding("A", "note", "Write or edit your note here", show=False, id="notes.edit"),
-        Binding("ctrl+n", "notes", "All your notes", show=False, id="notes.list"),
-        Binding("y", "copy_citation", "Copy a citation to your clipboard", show=False,
-                id="cite.copy"),
-        Binding("c", "next_change", "Next change since you last read", show=False,
-                id="changes.next"),
-        Binding("C", "previous_change", "Previous change since you last read", show=False,
-                id="changes.previous"),
-    ]  # fmt: skip
+        *ANALYST_BINDINGS,  # m ' A ctrl+n y c C: the analyst's own layer (issue #17)
+    ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
