@@ -25,6 +25,7 @@ from briefing_tui.ui.screens.note_editor import NoteEditor
 from briefing_tui.ui.screens.notes import NotesScreen
 from briefing_tui.ui.widgets.attribution import AttributionPane
 from briefing_tui.ui.widgets.report import ReportView
+from briefing_tui.ui.widgets.search_panel import SearchPanel
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -84,6 +85,7 @@ class AnalystKeys:
         def active_tab(self) -> str: ...
 
     _change_index = -1
+    _note_rows: list[tuple[Note, str]] | None = None
 
     @property
     def analyst(self) -> AnalystSession:
@@ -101,6 +103,9 @@ class AnalystKeys:
         pane = self.query_one(AttributionPane)
         assert isinstance(pane, AttributionPane)
         pane.annotate = self._pane_lines
+        panel = self.query_one(SearchPanel)
+        assert isinstance(panel, SearchPanel)
+        panel.notes_source = self._searchable_notes
         self.refresh_annotations()
         said = ""
         if not self._goto:
@@ -268,6 +273,7 @@ class AnalystKeys:
 
     def refresh_annotations(self) -> None:
         """Draw notes and changes under the report's paragraphs and in the pane."""
+        self._note_rows = None
         notes = self.analyst.notes_by_item(self.briefing.id)
         changes = self.analyst.item_changes(self.briefing)
         badges: dict[str, Text] = {}
@@ -291,6 +297,17 @@ class AnalystKeys:
         pane = self.query_one(AttributionPane)
         assert isinstance(pane, AttributionPane)
         pane.redraw()
+
+    def _searchable_notes(self) -> list[tuple[Note, str]]:
+        """Every note with where it is, for the search bar (read again after each change)."""
+        if self._note_rows is None:
+            rows = []
+            for note in self.analyst.state.notes():
+                here = note.ref.briefing == self.briefing.id
+                where = self._where(note.ref.item) if here else note.ref.key
+                rows.append((note, f"Your note · {where}"))
+            self._note_rows = rows
+        return self._note_rows
 
     def _pane_lines(self, item: str) -> list[Text]:
         lines: list[Text] = []
