@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from harness import HOSTILE, flat, screen_text
 from textual.command import CommandPalette
 
 from briefing_tui.content.problems import LoadResult
@@ -22,7 +23,6 @@ from briefing_tui.ui.screens.letter_prompt import LetterPrompt
 from briefing_tui.ui.screens.note_editor import NoteEditor
 from briefing_tui.ui.widgets.attribution import AttributionPane
 from briefing_tui.ui.widgets.reader import Reader
-from harness import HOSTILE, flat, screen_text
 
 SIZE = (80, 24)
 
@@ -86,7 +86,9 @@ async def test_m_letter_marks_the_paragraph_and_quote_letter_jumps_back(
         assert reader(app).current_target() == bottom
 
 
-async def test_the_letter_after_m_is_never_a_command(bundled: LoadResult, state: AnalystState) -> None:
+async def test_the_letter_after_m_is_never_a_command(
+    bundled: LoadResult, state: AnalystState
+) -> None:
     app = BriefingApp(bundled, state=state)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
