@@ -35,14 +35,17 @@ if TYPE_CHECKING:
     from briefing_tui.ui.widgets.tab_views import TabView
 
 #: The keys; BriefingScreen lists them in its BINDINGS (Textual reads widget classes only).
+#: Those that open a prompt are priority bindings, handled as the key reaches the app (as
+#: ``/`` is): ``ma`` typed fast, or arriving in one packet over ssh, must give the ``a`` to the
+#: prompt, not to the view underneath while the prompt is still being pushed.
 ANALYST_BINDINGS = [
-    Binding("m", "mark", "Mark this place (then a letter)", show=False, id="marks.set"),
-    Binding(
-        "apostrophe", "goto_mark", "Go to a mark (then its letter; ' again: back)",
-        show=False, id="marks.goto",
-    ),
-    Binding("A", "note", "Write or edit your note here", show=False, id="notes.edit"),
-    Binding("ctrl+n", "notes", "All your notes", show=False, id="notes.list"),
+    Binding("m", "mark", "Mark this place (then a letter)", show=False, priority=True,
+            id="marks.set"),
+    Binding("apostrophe", "goto_mark", "Go to a mark (then its letter; ' again: back)",
+            show=False, priority=True, id="marks.goto"),
+    Binding("A", "note", "Write or edit your note here", show=False, priority=True,
+            id="notes.edit"),
+    Binding("ctrl+n", "notes", "All your notes", show=False, priority=True, id="notes.list"),
     Binding("y", "copy_citation", "Copy a citation to your clipboard", show=False,
             id="cite.copy"),
     Binding("c", "next_change", "Next change since you last read", show=False,
@@ -50,6 +53,9 @@ ANALYST_BINDINGS = [
     Binding("C", "previous_change", "Previous change since you last read", show=False,
             id="changes.previous"),
 ]  # fmt: skip
+
+#: Priority actions that are text, not commands, while a text box has focus (the search bar).
+TYPED = frozenset({"mark", "goto_mark", "note"})
 
 #: How much of a note the report shows under its paragraph.
 NOTE_PREVIEW = 70

@@ -24,7 +24,7 @@ from briefing_tui.reading.refs import TABS, BriefingRefs, Tab
 from briefing_tui.search import SearchSession
 from briefing_tui.ui.messages import ItemFocused, JumpRequested, Moved, OpenBriefing
 from briefing_tui.ui.render import Marker, text
-from briefing_tui.ui.screens.analyst_keys import ANALYST_BINDINGS, AnalystKeys
+from briefing_tui.ui.screens.analyst_keys import ANALYST_BINDINGS, TYPED, AnalystKeys
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from briefing_tui.search import SearchIndex, SearchResult
@@ -301,7 +301,7 @@ class BriefingScreen(AnalystKeys, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A "/" typed into a text box is text (a query may contain one), not "open search".
-        return not (action == "search" and isinstance(self.focused, Input))
+        return not ((action == "search" or action in TYPED) and isinstance(self.focused, Input))
 
     def action_search(self) -> None:
         panel = self.query_one(SearchPanel)
