@@ -291,7 +291,9 @@ async def test_help_speaks_of_tasks_not_widgets(bundled: LoadResult) -> None:
             assert task in shown
         for widget in ("OverviewView", "DataTable", "OptionList", "Input", "Footer", "Reader"):
             assert widget not in shown
-        assert "Copy" not in shown  # ctrl+c copies nothing in the briefing: not listed
+        # ctrl+c (Textual's "Copy" of a selection) copies nothing in the briefing: not listed;
+        # y (a citation) is the browser's copy key.
+        assert "ctrl+c" not in shown and "Copy a citation" in shown
         assert "Half a page down" in shown
 
 

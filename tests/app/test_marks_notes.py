@@ -277,3 +277,16 @@ async def test_a_failed_write_shows_a_notice_and_the_session_goes_on_read_only(
         assert "read-only" in status(app)
         await pilot.press("j", "y")
         assert app.is_running
+
+
+async def test_m_quote_and_a_typed_in_the_search_box_are_text(
+    bundled: LoadResult, state: AnalystState
+) -> None:
+    app = BriefingApp(bundled, state=state)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", "m", "apostrophe", "A")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        assert app.screen.query_one("#search-input").value == "m'A"
+        assert state.marks() == []

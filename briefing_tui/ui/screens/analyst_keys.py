@@ -385,13 +385,17 @@ class AnalystKeys:
             entries.append(
                 (f"Mark {mark.letter}: {where}", "Jump to the mark", self._mark_jump(mark.letter))
             )
+        entries.append(
+            ("Copy a citation", "The item under the cursor, to your clipboard (y)",
+             self.action_copy_citation)
+        )  # fmt: skip
+        if self.analyst.state.status == "off":
+            return entries  # --no-state: no notes to write or list, no changes to step through
         entries += [
             ("Note on the item under the cursor", "Write or edit a note (A)", self.action_note),
             ("Notes: every note in the library", "List and jump (ctrl+n)", self.action_notes),
-            ("Copy a citation", "The item under the cursor, to your clipboard (y)",
-             self.action_copy_citation),
             ("Next change since you last read", "c; C goes back", self.action_next_change),
-        ]  # fmt: skip
+        ]
         return entries
 
     def _mark_jump(self, letter: str) -> Callable[[], None]:
