@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from briefing_tui.content.model import Briefing
 from briefing_tui.state.analyst import AnalystState
-from briefing_tui.state.fingerprint import note_status, ref_to
+from briefing_tui.state.fingerprint import ref_to
 from briefing_tui.state.model import Changes, ItemRef, Mark, Note, StateInputError
 
 #: What the keys say when nothing can be kept.
@@ -125,7 +125,3 @@ class AnalystSession:
             return "Note saved." if self.state.add_note(target, text) else "Note NOT saved."
         # Editing re-anchors the note to the item as it reads now: the analyst has seen it.
         return "Note saved." if self.state.edit_note(note.id, text, target) else "Note NOT saved."
-
-    @staticmethod
-    def note_changed(note: Note, briefing: Briefing) -> bool:
-        return note_status(note, briefing) in ("changed", "gone")

@@ -17,9 +17,9 @@ from textual.css.query import NoMatches
 from briefing_tui.state.cite import CITABLE, NotCitable, citation
 from briefing_tui.state.model import ItemRef, Note
 from briefing_tui.ui.analyst_session import AnalystSession
+from briefing_tui.ui.annotations import CHANGE_WORDS, Annotations, annotate
 from briefing_tui.ui.messages import OpenBriefing
 from briefing_tui.ui.palette_analyst import Entry
-from briefing_tui.ui.render import text
 from briefing_tui.ui.screens.letter_prompt import BACK, LetterPrompt
 from briefing_tui.ui.screens.note_editor import NoteEditor
 from briefing_tui.ui.screens.notes import NotesScreen
@@ -57,19 +57,6 @@ ANALYST_BINDINGS = [
 #: Priority actions that are text, not commands, while a text box has focus (the search bar).
 TYPED = frozenset({"mark", "goto_mark", "note"})
 
-#: How much of a note the report shows under its paragraph.
-NOTE_PREVIEW = 70
-
-
-def preview(note: str) -> str:
-    """A note's first line, cut to :data:`NOTE_PREVIEW` characters (``…`` when cut)."""
-    first = note.splitlines()[0] if note else ""
-    cut = first[:NOTE_PREVIEW]
-    return cut + ("…" if cut != note else "")
-
-
-CHANGE_WORDS = {"changed": "changed since you last read", "new": "new since you last read"}
-
 
 class AnalystKeys:
     """Actions for m, ', A, y, c/C and the notes list; see the module docstring."""
@@ -92,6 +79,7 @@ class AnalystKeys:
 
     _change_index = -1
     _note_rows: list[tuple[Note, str]] | None = None
+    _annotations = Annotations()
 
     @property
     def analyst(self) -> AnalystSession:
@@ -280,26 +268,10 @@ class AnalystKeys:
     def refresh_annotations(self) -> None:
         """Draw notes and changes under the report's paragraphs and in the pane."""
         self._note_rows = None
-        notes = self.analyst.notes_by_item(self.briefing.id)
-        changes = self.analyst.item_changes(self.briefing)
-        badges: dict[str, Text] = {}
-        for item in {*notes, *changes}:
-            if self.refs.paragraph(item) is None:
-                continue
-            badge = Text()
-            if item in changes:
-                badge.append(f"  ● {CHANGE_WORDS[changes[item]]}", style="bold yellow")
-            for note in notes.get(item, []):
-                if badge:
-                    badge.append("\n")
-                badge.append("  ✎ note: ", style="bold magenta")
-                badge.append_text(text(preview(note.text), "magenta"))
-                if self.analyst.note_changed(note, self.briefing):
-                    badge.append(" (written before the paragraph changed)", style="yellow")
-            badges[item] = badge
+        self._annotations = annotate(self.analyst, self.briefing, self.refs)
         report = self.query_one(ReportView)
         assert isinstance(report, ReportView)
-        report.reader.set_badges(badges)
+        report.reader.set_badges(self._annotations.badges)
         pane = self.query_one(AttributionPane)
         assert isinstance(pane, AttributionPane)
         pane.redraw()
@@ -316,18 +288,7 @@ class AnalystKeys:
         return self._note_rows
 
     def _pane_lines(self, item: str) -> list[Text]:
-        lines: list[Text] = []
-        change = self.analyst.item_changes(self.briefing).get(item)
-        if change is not None:
-            lines.append(Text(f"● {CHANGE_WORDS[change].capitalize()}", style="bold yellow"))
-        for note in self.analyst.notes_by_item(self.briefing.id).get(item, []):
-            line = Text("✎ Your note", style="bold magenta")
-            if self.analyst.note_changed(note, self.briefing):
-                line.append(" (written before this item changed)", style="yellow")
-            line.append("\n")
-            line.append_text(text(note.text))
-            lines.append(line)
-        return lines
+        return self._annotations.pane.get(item, [])
 
     # -- what changed --------------------------------------------------------------------------
 
