@@ -37,6 +37,9 @@ class Annotations:
     """Lines under each paragraph in the report, by paragraph id."""
     pane: dict[str, list[Text]] = field(default_factory=dict)
     """Parts the sources pane adds for each item, by id."""
+    hints: dict[str, str] = field(default_factory=dict)
+    """A few words for the status line, by id: the agreements and sources tabs have no room
+    under their rows, so the line says it when the cursor is on a noted or changed item."""
 
 
 def annotate(session: AnalystSession, briefing: Briefing, refs: BriefingRefs) -> Annotations:
@@ -52,6 +55,10 @@ def annotate(session: AnalystSession, briefing: Briefing, refs: BriefingRefs) ->
     for item in {*notes, *changes}:
         pane: list[Text] = []
         badge = Text()
+        hint = [f"✎ {len(notes[item])} note{'s' * (len(notes[item]) > 1)}"] if item in notes else []
+        if item in changes:
+            hint.append(f"● {CHANGE_WORDS[changes[item]]}")
+        found.hints[item] = " · ".join(hint)
         if item in changes:
             words = CHANGE_WORDS[changes[item]]
             badge.append(f"  ● {words}", style="bold yellow")

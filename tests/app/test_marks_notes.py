@@ -290,3 +290,32 @@ async def test_m_quote_and_a_typed_in_the_search_box_are_text(
         assert isinstance(app.screen, BriefingScreen)
         assert app.screen.query_one("#search-input").value == "m'A"
         assert state.marks() == []
+
+
+async def test_agreements_and_sources_take_marks_and_notes_too(
+    bundled: LoadResult, state: AnalystState
+) -> None:
+    app = BriefingApp(bundled, state=state)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause(0.3)
+        agreement = screen_of(app).view("agreements").current_target()
+        await pilot.press("m", "g", "A", *"ask about the price", "enter")
+        await pilot.pause()
+        assert [(m.letter, m.ref.item) for m in state.marks()] == [("g", agreement)]
+        assert [(n.ref.item, n.text) for n in state.notes()] == [(agreement, "ask about the price")]
+        # No room under a table row: the status line says the item has a note.
+        await pilot.press("j", "k")
+        await pilot.pause()
+        assert status(app) == "✎ 1 note"
+        await pilot.press("4")
+        await pilot.pause(0.3)
+        source = screen_of(app).view("sources").current_target()
+        await pilot.press("A", *"check the outlet", "enter", "2")
+        await pilot.pause()
+        assert {n.ref.item for n in state.notes()} == {agreement, source}
+        await pilot.press("apostrophe", "g")
+        await pilot.pause(0.3)
+        assert screen_of(app).active_tab == "agreements"
+        assert screen_of(app).view("agreements").current_target() == agreement

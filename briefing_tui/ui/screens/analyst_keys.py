@@ -139,8 +139,10 @@ class AnalystKeys:
     # -- what is under the cursor --------------------------------------------------------------
 
     def item_under_cursor(self) -> str | None:
-        view = self.view(self.active_tab)
-        target_id = view.current_target() if view is not None else None
+        try:
+            target_id = self.view(self.active_tab).current_target()
+        except (KeyError, NoMatches):  # the tab is still being built
+            return None
         if target_id is None or target_id.startswith("#") or self.refs.target(target_id) is None:
             return None
         return target_id
@@ -289,6 +291,11 @@ class AnalystKeys:
 
     def _pane_lines(self, item: str) -> list[Text]:
         return self._annotations.pane.get(item, [])
+
+    def layer_hint(self) -> str:
+        """For the status line: the item under the cursor has notes, or changed."""
+        item = self.item_under_cursor()
+        return self._annotations.hints.get(item, "") if item is not None else ""
 
     # -- what changed --------------------------------------------------------------------------
 

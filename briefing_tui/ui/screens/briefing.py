@@ -167,9 +167,10 @@ class BriefingScreen(AnalystKeys, Screen[None]):
         self.query_one(StatusLine).refresh_line()
 
     def _position(self) -> str:
+        hint = self.layer_hint()  # the analyst's notes and changes (analyst_keys)
         if self.active_tab != "report":
-            return ""
-        return self.query_one(ReportView).reader.position()
+            return hint
+        return " · ".join(p for p in (self.query_one(ReportView).reader.position(), hint) if p)
 
     def on_key(self) -> None:
         self.query_one(StatusLine).key_pressed()
