@@ -8,7 +8,8 @@ where the last mark jump started (``''``). No textual here, so it is tested with
 Why the writes stay on the UI thread: SQLite's connection belongs to the thread that opened it
 (the command line's), every change is one small transaction (a mark, a note, a position: one
 row; a briefing's read: a few hundred rows), and the UI must not show a note as saved before it
-is committed. Measured on this machine (noisy, shared): see the report of issue #17.
+is committed. Each costs about one ``fsync`` (4-8 ms median here): BENCHMARKS.md, "Notes and
+marks".
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from textual.css.query import NoMatches
 
 from briefing_tui.state.cite import CITABLE, NotCitable, citation
 from briefing_tui.state.model import ItemRef, Note
-from briefing_tui.ui.analyst_session import AnalystSession
+from briefing_tui.ui.analyst_session import OFF, AnalystSession
 from briefing_tui.ui.annotations import CHANGE_WORDS, Annotations, annotate
 from briefing_tui.ui.messages import OpenBriefing
 from briefing_tui.ui.palette_analyst import Entry
@@ -54,6 +54,9 @@ ANALYST_BINDINGS = [
             id="changes.previous"),
 ]  # fmt: skip
 
+#: Seconds between saves of the reading position while a briefing is open.
+SAVE_EVERY = 10.0
+
 #: Priority actions that are text, not commands, while a text box has focus (the search bar).
 TYPED = frozenset({"mark", "goto_mark", "note"})
 
@@ -79,6 +82,7 @@ class AnalystKeys:
 
     _change_index = -1
     _note_rows: list[tuple[Note, str]] | None = None
+    _saved_position: str | None = None
     _annotations = Annotations()
 
     @property
@@ -114,14 +118,20 @@ class AnalystKeys:
         if said:
             self.set_status(said.strip())
         self._notices()
+        # Also now and then, not only on leaving: an ssh connection that drops may end the
+        # process without a clean exit. One small write, only when the cursor moved.
+        self.set_interval(SAVE_EVERY, self.save_position)  # type: ignore[attr-defined]
 
     def save_position(self) -> None:
-        """Remember the item under the cursor, for "where I left off"."""
+        """Remember the item under the cursor, for "where I left off" (only when it moved)."""
         try:
             position = self.current_position()
         except NoMatches:  # already taken apart
             return
-        self.analyst.remember_position(self.briefing, position)
+        if position != self._saved_position and self.analyst.remember_position(
+            self.briefing, position
+        ):
+            self._saved_position = position
 
     def on_screen_suspend(self) -> None:
         """Leaving the briefing (back to the picker, another briefing): remember the place.
@@ -258,6 +268,9 @@ class AnalystKeys:
         self.app.push_screen(NoteEditor(self._where(item), current, save), closed)
 
     def action_notes(self) -> None:
+        if self.analyst.state.status == "off":
+            self.set_status(OFF)
+            return
         notes = self.analyst.state.notes()
         briefings = getattr(self.app, "loaded", {self.briefing.id: self.briefing})
 
