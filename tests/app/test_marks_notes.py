@@ -319,3 +319,19 @@ async def test_agreements_and_sources_take_marks_and_notes_too(
         await pilot.pause(0.3)
         assert screen_of(app).active_tab == "agreements"
         assert screen_of(app).view("agreements").current_target() == agreement
+
+
+async def test_quote_quote_returns_from_any_jump(bundled: LoadResult, state: AnalystState) -> None:
+    app = BriefingApp(bundled, state=state)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("]", "]")
+        start = reader(app).current_target()
+        screen_of(app).jump("s4.p3")  # as a search hit, the palette or a link would
+        await pilot.pause()
+        await pilot.press("apostrophe", "apostrophe")
+        await pilot.pause()
+        assert reader(app).current_target() == start
+        await pilot.press("apostrophe", "apostrophe")
+        await pilot.pause()
+        assert reader(app).current_target() == "s4.p3"

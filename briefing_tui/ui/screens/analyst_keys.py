@@ -213,6 +213,11 @@ class AnalystKeys:
         except ValueError:
             return None
 
+    def jumped_from(self, origin: str | None) -> None:
+        """Any jump (a mark, a search hit, the palette, a link): ``''`` returns to ``origin``."""
+        if origin is not None:
+            self.analyst.origin = ItemRef(self.briefing.id, origin)
+
     def goto_mark(self, letter: str) -> None:
         mark = self.analyst.mark(letter)
         if mark is None:

@@ -208,6 +208,7 @@ class BriefingScreen(AnalystKeys, Screen[None]):
                 self.query_one(AttributionPane).show(view.current_target())
                 if record:
                     self.history.jumped(origin, target_id)
+                    self.jumped_from(origin)  # for '' (analyst_keys)
                 self._show_status()
 
         self._open(target.tab, select)
