@@ -138,9 +138,12 @@ async def test_picker_shows_last_read_and_updated_since(
         await pilot.press("enter")
         await pilot.pause(0.2)
         assert isinstance(app.screen, BriefingScreen)
+        await pilot.press("G")
+        left_at = reader(app).current_target()
         await pilot.press("backspace")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
+        assert state.last_position(xi.id).item == left_at  # saved on leaving, not only at quit
         assert "updated since" not in screen_text(app)
         assert screen_text(app).count("last read") == 1
