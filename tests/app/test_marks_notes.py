@@ -335,3 +335,15 @@ async def test_quote_quote_returns_from_any_jump(bundled: LoadResult, state: Ana
         await pilot.press("apostrophe", "apostrophe")
         await pilot.pause()
         assert reader(app).current_target() == "s4.p3"
+
+
+async def test_the_keys_of_the_layer_are_text_inside_the_note_editor(
+    bundled: LoadResult, state: AnalystState
+) -> None:
+    app = BriefingApp(bundled, state=state)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("A", *"Mm 'A' yc C", "ctrl+n", "enter")
+        await pilot.pause()
+        assert [n.text for n in state.notes()] == ["Mm 'A' yc C"]
+        assert isinstance(app.screen, BriefingScreen)
