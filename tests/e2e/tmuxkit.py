@@ -63,9 +63,10 @@ class Tmux:
         command = shlex.join(argv)
         if status_file is not None:
             command = f"{command}; echo $? > {shlex.quote(str(status_file))}"
-        # The analyst's state (notes, where they left off) goes to this server's folder, not the
-        # tester's own: a position saved by one test must not move the next one's first screen.
-        state_home = os.path.join(self._dir, "state")
+        # The analyst's state (notes, where they left off) goes to a folder of this session's,
+        # not the tester's own: a position saved by one session must not move another's first
+        # screen (a session started again under the same name finds its own).
+        state_home = os.path.join(self._dir, f"state-{name}")
         variables = {**base_env(XDG_STATE_HOME=state_home), **(env or {}), "TERM": term}
         assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in variables.items())
         shell = f"exec env -i {assignments} sh -c {shlex.quote(command)}"
