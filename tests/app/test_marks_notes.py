@@ -347,3 +347,29 @@ async def test_the_keys_of_the_layer_are_text_inside_the_note_editor(
         await pilot.pause()
         assert [n.text for n in state.notes()] == ["Mm 'A' yc C"]
         assert isinstance(app.screen, BriefingScreen)
+
+
+async def test_a_note_written_into_the_file_by_other_means_is_shown_safely(
+    bundled: LoadResult, state: AnalystState
+) -> None:
+    from harness import frame_output
+
+    briefing = bundled.library.briefings[0]
+    hostile = "\x1b]52;c;ZXZpbA==\x07 [bold]x[/] \u202eevil \x9b31m"
+    state._db.change(
+        "INSERT INTO notes (briefing, item, fingerprint, text, created, updated) "
+        "VALUES (?, 's1.p1', NULL, ?, '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')",
+        (briefing.id, hostile),
+    )
+    app = BriefingApp(bundled, state=state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        drawn = frame_output(app)
+        assert "[bold]x[/]" in screen_text(app)  # shown literally, never markup
+        # Only the app's own escape sequences reach the terminal: no OSC 52, no bidi override.
+        assert "\x1b]52" not in drawn and "\u202e" not in drawn and "\x9b" not in drawn
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "\u202e" not in frame_output(app) and app.is_running
