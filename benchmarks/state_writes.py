@@ -31,9 +31,11 @@ def run(repeats: int, folder: Path | None = None) -> int:
     from briefing_tui.content.loader import load_library
     from briefing_tui.reading.refs import BriefingRefs
     from briefing_tui.state.analyst import AnalystState
-    from briefing_tui.state.fingerprint import ref_to
+    from briefing_tui.state.fingerprint import item_fingerprints, ref_to
     from briefing_tui.ui.analyst_session import AnalystSession
     from briefing_tui.ui.annotations import annotate
+
+    from .wide import write_wide_briefing
 
     briefing = load_library().library.briefings[0]
     where = Path(tempfile.mkdtemp(prefix="bt-state-", dir=folder))
@@ -68,6 +70,14 @@ def run(repeats: int, folder: Path | None = None) -> int:
         ("position on leaving (a new one each time)", new_position),
         ("open a briefing (record its read)", lambda: state.record_read(briefing)),
         ("redraw notes and changes (annotate)", lambda: annotate(session, briefing, refs)),
+    ]
+    # A briefing of 6,000 one-paragraph sections: hashing its items is the worker's; the UI
+    # thread stores them (one transaction of 6,202 rows).
+    wide = load_library(write_wide_briefing(where / "wide", 6000, 200)).library.briefings[0]
+    wide_prints = item_fingerprints(wide)
+    cases += [
+        ("6,000 sections: hash every item (worker)", lambda: item_fingerprints(wide)),
+        ("6,000 sections: record the read (UI)", lambda: state.record_read(wide, wide_prints)),
     ]
     print(f"state in {where} · {repeats} runs each · milliseconds")
     print(f"{'case':44} {'median':>8} {'p95':>8}")

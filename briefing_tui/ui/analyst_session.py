@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from briefing_tui.content.model import Briefing
 from briefing_tui.state.analyst import AnalystState
-from briefing_tui.state.fingerprint import ref_to
+from briefing_tui.state.fingerprint import item_fingerprints
 from briefing_tui.state.model import Changes, ItemRef, Mark, Note, StateInputError
 
 #: What the keys say when nothing can be kept.
@@ -36,6 +36,8 @@ class AnalystSession:
     """Where the last jump to a mark started: ``''`` goes back there."""
     shown_notices: int = 0
     """How many of ``state.notices`` have been shown to the analyst."""
+    prints: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per briefing id: every item's fingerprint (briefings never change within a session)."""
 
     @classmethod
     def off(cls) -> AnalystSession:
@@ -59,17 +61,32 @@ class AnalystSession:
 
     # -- reading -------------------------------------------------------------------------------
 
-    def opened(self, briefing: Briefing) -> Changes:
+    def fingerprints(self, briefing: Briefing) -> dict[str, str]:
+        """Every item's fingerprint, worked out once a session (the browser does it in a
+        worker: :meth:`opened` takes them)."""
+        found = self.prints.get(briefing.id)
+        if found is None:
+            found = self.prints[briefing.id] = item_fingerprints(briefing)
+        return found
+
+    def opened(self, briefing: Briefing, prints: dict[str, str] | None = None) -> Changes:
         """What changed in ``briefing`` since last time; the read is recorded on first call."""
+        if prints is not None:
+            self.prints.setdefault(briefing.id, prints)
         found = self.changes.get(briefing.id)
         if found is None:
+            prints = self.fingerprints(briefing)
             found = (
-                self.state.open_briefing(briefing)
+                self.state.open_briefing(briefing, prints)
                 if self.state.writable
-                else self.state.changes(briefing)
+                else self.state.changes(briefing, prints)
             )
             self.changes[briefing.id] = found
         return found
+
+    def ref(self, briefing: Briefing, item: str) -> ItemRef:
+        """``item`` as the analyst sees it now (its fingerprint from the session's cache)."""
+        return ItemRef(briefing.id, item, self.fingerprints(briefing).get(item))
 
     def item_changes(self, briefing: Briefing) -> dict[str, str]:
         """``changed`` or ``new`` for each item that is, by id (nothing on a first read)."""
@@ -91,7 +108,7 @@ class AnalystSession:
     # -- marks ---------------------------------------------------------------------------------
 
     def set_mark(self, letter: str, briefing: Briefing, item: str) -> bool:
-        return self.state.mark(letter, ref_to(briefing, item))
+        return self.state.mark(letter, self.ref(briefing, item))
 
     def mark(self, letter: str) -> Mark | None:
         return self.state.mark_at(letter)
@@ -117,7 +134,7 @@ class AnalystSession:
 
         Raises :class:`StateInputError` for text the layer refuses (the editor shows it).
         """
-        target = ref_to(briefing, item)
+        target = self.ref(briefing, item)
         if not text.strip():
             if note is None:
                 return "No note written."

@@ -13,7 +13,6 @@ from rich.text import Text
 
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.refs import BriefingRefs
-from briefing_tui.state.fingerprint import item_fingerprints
 from briefing_tui.state.model import Note
 from briefing_tui.ui.analyst_session import AnalystSession
 from briefing_tui.ui.render import text
@@ -45,7 +44,7 @@ class Annotations:
 def annotate(session: AnalystSession, briefing: Briefing, refs: BriefingRefs) -> Annotations:
     notes = session.notes_by_item(briefing.id)
     changes = session.item_changes(briefing)
-    prints = item_fingerprints(briefing) if notes else {}
+    prints = session.fingerprints(briefing) if notes else {}
 
     def moved_on(note: Note) -> bool:
         seen = note.ref.fingerprint

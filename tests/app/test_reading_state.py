@@ -84,7 +84,8 @@ async def test_changed_and_new_paragraphs_are_marked_and_c_steps_through_them(
 
     app = BriefingApp(bundled, state=state)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()  # what changed is worked out in a worker
+        await pilot.pause()
         assert "2 items changed or new since you last read (c)" in status(app)
         await pilot.press("c")
         await pilot.pause()
@@ -110,6 +111,7 @@ async def test_changed_and_new_paragraphs_are_marked_and_c_steps_through_them(
 async def test_a_first_read_marks_nothing(bundled: LoadResult, state: AnalystState) -> None:
     app = BriefingApp(bundled, state=state)
     async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("c")
         assert status(app) == "First time you read this briefing: nothing is marked as changed."

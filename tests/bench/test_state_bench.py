@@ -22,6 +22,8 @@ def test_every_case_is_timed_and_the_database_is_real(
         "position on leaving (a new one each time)",
         "open a briefing (record its read)",
         "redraw notes and changes (annotate)",
+        "6,000 sections: hash every item (worker)",
+        "6,000 sections: record the read (UI)",
     ]
     assert all(len(v) == 2 and float(v[0]) >= 0 for v in rows.values())
     [db] = tmp_path.glob("bt-state-*/state/state.sqlite3")

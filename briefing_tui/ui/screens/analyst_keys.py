@@ -11,10 +11,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.binding import Binding
+from textual import work
 from textual.css.query import NoMatches
 
 from briefing_tui.state.cite import CITABLE, NotCitable, citation
+from briefing_tui.state.fingerprint import item_fingerprints
 from briefing_tui.state.model import ItemRef, Note
 from briefing_tui.ui.analyst_session import OFF, AnalystSession
 from briefing_tui.ui.annotations import CHANGE_WORDS, Annotations, annotate
@@ -34,31 +35,8 @@ if TYPE_CHECKING:
     from briefing_tui.reading.refs import BriefingRefs
     from briefing_tui.ui.widgets.tab_views import TabView
 
-#: The keys; BriefingScreen lists them in its BINDINGS (Textual reads widget classes only).
-#: Those that open a prompt are priority bindings, handled as the key reaches the app (as
-#: ``/`` is): ``ma`` typed fast, or arriving in one packet over ssh, must give the ``a`` to the
-#: prompt, not to the view underneath while the prompt is still being pushed.
-ANALYST_BINDINGS = [
-    Binding("m", "mark", "Mark this place (then a letter)", show=False, priority=True,
-            id="marks.set"),
-    Binding("apostrophe", "goto_mark", "Go to a mark (then its letter; ' again: back)",
-            show=False, priority=True, id="marks.goto"),
-    Binding("A", "note", "Write or edit your note here", show=False, priority=True,
-            id="notes.edit"),
-    Binding("ctrl+n", "notes", "All your notes", show=False, priority=True, id="notes.list"),
-    Binding("y", "copy_citation", "Copy a citation to your clipboard", show=False,
-            id="cite.copy"),
-    Binding("c", "next_change", "Next change since you last read", show=False,
-            id="changes.next"),
-    Binding("C", "previous_change", "Previous change since you last read", show=False,
-            id="changes.previous"),
-]  # fmt: skip
-
 #: Seconds between saves of the reading position while a briefing is open.
 SAVE_EVERY = 10.0
-
-#: Priority actions that are text, not commands, while a text box has focus (the search bar).
-TYPED = frozenset({"mark", "goto_mark", "note"})
 
 
 class AnalystKeys:
@@ -83,6 +61,7 @@ class AnalystKeys:
     _change_index = -1
     _note_rows: list[tuple[Note, str]] | None = None
     _saved_position: str | None = None
+    _start_said = ""
     _annotations = Annotations()
 
     @property
@@ -96,31 +75,46 @@ class AnalystKeys:
     # -- opening and leaving -------------------------------------------------------------------
 
     def start_analyst(self) -> None:
-        """The briefing is on screen: note what changed, return to where the analyst was."""
-        changes = self.analyst.opened(self.briefing)
+        """The briefing is on screen: return to where the analyst was; what changed follows
+        from a worker (hashing every item of a 6,000-section briefing takes ~90 ms)."""
         pane = self.query_one(AttributionPane)
         assert isinstance(pane, AttributionPane)
         pane.annotate = self._pane_lines
         panel = self.query_one(SearchPanel)
         assert isinstance(panel, SearchPanel)
         panel.notes_source = self._searchable_notes
-        self.refresh_annotations()
-        said = ""
         if not self._goto:
             last = self.analyst.state.last_position(self.briefing.id)
-            if last is not None and last.item and self.refs.target(last.item) is not None:
-                self.jump(last.item, record=False)
-                label = self.refs.target(last.item)
-                said = f"Back where you left off: {label.location if label else last.item}."
-        if changes:
-            count = len(changes.ids)
-            said += f" {count} item{'s' * (count != 1)} changed or new since you last read (c)."
-        if said:
-            self.set_status(said.strip())
+            target = self.refs.target(last.item) if last is not None and last.item else None
+            if target is not None:
+                self.jump(target.id, record=False)
+                self._start_said = f"Back where you left off: {target.location}."
+                self.set_status(self._start_said)
         self._notices()
         # Also now and then, not only on leaving: an ssh connection that drops may end the
         # process without a clean exit. One small write, only when the cursor moved.
         self.set_interval(SAVE_EVERY, self.save_position)  # type: ignore[attr-defined]
+        if self.briefing.id in self.analyst.changes:  # opened before in this session
+            self._layer_ready(None)
+        else:
+            self._fingerprint()
+
+    @work(thread=True, exclusive=True, group="analyst", description="fingerprint the briefing")
+    def _fingerprint(self) -> None:
+        prints = item_fingerprints(self.briefing)
+        self.app.call_from_thread(self._layer_ready, prints)
+
+    def _layer_ready(self, prints: dict[str, str] | None) -> None:
+        """Record this read (once a session) and draw notes and changes."""
+        changes = self.analyst.opened(self.briefing, prints)
+        self._notices()
+        if not self.is_attached:  # type: ignore[attr-defined]
+            return  # left before the worker finished: the read is recorded all the same
+        self.refresh_annotations()
+        if changes:
+            count = len(changes.ids)
+            said = f"{count} item{'s' * (count != 1)} changed or new since you last read (c)."
+            self.set_status(f"{self._start_said} {said}".strip())
 
     def save_position(self) -> None:
         """Remember the item under the cursor, for "where I left off" (only when it moved)."""
@@ -325,6 +319,9 @@ class AnalystKeys:
 
     def _step_change(self, step: int) -> None:
         changes = self.analyst.changes.get(self.briefing.id)
+        if changes is None:
+            self.set_status("Still comparing with your last read…")
+            return
         ids = [i for i in (changes.ids if changes else ()) if self.refs.target(i) is not None]
         if not ids:
             first = changes is not None and changes.first_read

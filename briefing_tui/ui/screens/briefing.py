@@ -24,7 +24,8 @@ from briefing_tui.reading.refs import TABS, BriefingRefs, Tab
 from briefing_tui.search import SearchSession
 from briefing_tui.ui.messages import ItemFocused, JumpRequested, Moved, OpenBriefing
 from briefing_tui.ui.render import Marker, text
-from briefing_tui.ui.screens.analyst_keys import ANALYST_BINDINGS, TYPED, AnalystKeys
+from briefing_tui.ui.screens.analyst_bindings import ANALYST_BINDINGS, TYPED
+from briefing_tui.ui.screens.analyst_keys import AnalystKeys
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from briefing_tui.search import SearchIndex, SearchResult
