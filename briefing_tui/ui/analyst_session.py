@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from briefing_tui.content.model import Briefing
 from briefing_tui.state.analyst import AnalystState
 from briefing_tui.state.fingerprint import item_fingerprints
-from briefing_tui.state.model import Changes, ItemRef, Mark, Note, StateInputError
+from briefing_tui.state.model import Changes, ItemRef, Mark, Note, NoteStatus, StateInputError
 
 #: What the keys say when nothing can be kept.
 OFF = "Notes and marks are off in this session (--no-state)."
@@ -83,6 +83,17 @@ class AnalystSession:
             )
             self.changes[briefing.id] = found
         return found
+
+    def note_status(self, note: Note, briefing: Briefing | None) -> NoteStatus:
+        """As :func:`~briefing_tui.state.fingerprint.note_status`, from the session's cache."""
+        if briefing is None or briefing.id != note.ref.briefing:
+            return "unknown"
+        now = self.fingerprints(briefing).get(note.ref.item)
+        if note.ref.fingerprint is None:
+            return "current"  # a section or figure: nothing to compare
+        if now is None:
+            return "gone"
+        return "current" if now == note.ref.fingerprint else "changed"
 
     def ref(self, briefing: Briefing, item: str) -> ItemRef:
         """``item`` as the analyst sees it now (its fingerprint from the session's cache)."""

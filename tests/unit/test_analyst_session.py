@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from statekit import mini, open_state
 
-from briefing_tui.state.model import StateInputError
+from briefing_tui.state.model import ItemRef, StateInputError
 from briefing_tui.ui.analyst_session import OFF, READ_ONLY, AnalystSession
 
 
@@ -53,3 +53,23 @@ def test_off_and_read_only_refuse_changes_and_notices_show_once(tmp_path: Path) 
     assert session.new_notices() == ["notes are read-only from now on: disk full"]
     assert session.new_notices() == []
     assert not session.remember_position(mini(), "s1.p1")
+
+
+def test_note_status_from_the_sessions_fingerprints(tmp_path: Path) -> None:
+    from briefing_tui.state.fingerprint import note_status
+
+    state = open_state(tmp_path / "s.sqlite3")
+    session, b = AnalystSession(state), mini()
+    session.save_note(b, "s1.p1", "now", None)
+    state.add_note(ItemRef(b.id, "s1.p2", "old"), "then")
+    state.add_note(ItemRef(b.id, "s9.p9", "old"), "gone")
+    state.add_note(ItemRef("other", "s1.p1", "old"), "elsewhere")
+    for note in state.notes():
+        briefing = b if note.ref.briefing == b.id else None
+        assert session.note_status(note, briefing) == note_status(note, briefing), note
+    assert [session.note_status(n, b) for n in state.notes()] == [
+        "current",
+        "changed",
+        "gone",
+        "unknown",
+    ]

@@ -277,7 +277,7 @@ class AnalystKeys:
             if note is not None:
                 self._travel_to(note.ref, "the note")
 
-        self.app.push_screen(NotesScreen(notes, briefings), chosen)
+        self.app.push_screen(NotesScreen(notes, briefings, self.analyst.note_status), chosen)
 
     def refresh_annotations(self) -> None:
         """Draw notes and changes under the report's paragraphs and in the pane."""

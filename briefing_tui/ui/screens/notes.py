@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,8 +14,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.refs import BriefingRefs
-from briefing_tui.state.fingerprint import note_status
-from briefing_tui.state.model import Note
+from briefing_tui.state.model import Note, NoteStatus
 from briefing_tui.ui.render import text
 from briefing_tui.ui.widgets._shared import step_cursor
 
@@ -49,17 +48,23 @@ class NotesScreen(ModalScreen[Note | None]):
         Binding("k", "move(-1)", "Up", show=False, id="notes.up"),
     ]
 
-    def __init__(self, notes: list[Note], briefings: Mapping[str, Briefing]) -> None:
+    def __init__(
+        self,
+        notes: list[Note],
+        briefings: Mapping[str, Briefing],
+        status: Callable[[Note, Briefing | None], NoteStatus],
+    ) -> None:
         super().__init__()
         self.notes = notes
         self.briefings = briefings
+        self.status = status
 
     def compose(self) -> ComposeResult:
         refs: dict[str, BriefingRefs] = {}
         options = []
         for i, note in enumerate(self.notes):
             prompt = text(note_place(note, self.briefings, refs), "bold")
-            status = note_status(note, self.briefings.get(note.ref.briefing))
+            status = self.status(note, self.briefings.get(note.ref.briefing))
             if status in STATUS_WORDS:
                 prompt.append(STATUS_WORDS[status], style="yellow")
             prompt.append("\n  ")
