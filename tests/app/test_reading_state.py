@@ -71,7 +71,7 @@ async def test_reopening_returns_to_where_the_analyst_left_off(
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause(0.2)
         assert reader(again).current_target() == left_at
-        assert status(again).startswith("Back where you left off")
+        assert status(again).startswith("Back at §")
 
 
 async def test_changed_and_new_paragraphs_are_marked_and_c_steps_through_them(
@@ -86,7 +86,7 @@ async def test_changed_and_new_paragraphs_are_marked_and_c_steps_through_them(
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()  # what changed is worked out in a worker
         await pilot.pause()
-        assert "2 items changed or new since you last read (c)" in status(app)
+        assert "2 items changed since you last read (c)" in status(app)
         await pilot.press("c")
         await pilot.pause()
         assert reader(app).current_target() == "s2.p1"

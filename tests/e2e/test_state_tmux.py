@@ -57,7 +57,7 @@ def test_marks_and_a_note_survive_a_restart(tmux: Tmux, tmp_path: Path) -> None:
     _quit(tmux, "first", status)
 
     status = _session(tmux, "second", argv, tmp_path)
-    wait_screen(tmux, "second", "Back where you left off")
+    wait_screen(tmux, "second", "where you left off")
     tmux.keys("second", "g", "'", "a")
     screen = wait_screen(tmux, "second", "At mark a")
     assert "✎ note: check the turbine figures" in screen
@@ -131,3 +131,28 @@ def test_a_secure_session_writing_notes_creates_only_the_state_file(
     assert [n.text for n in state.notes()] == ["secure note"]
     assert [m.letter for m in state.marks()] == ["b"]
     state.close()
+
+
+def test_a_paragraph_edited_between_sessions_is_marked_changed(tmux: Tmux, tmp_path: Path) -> None:
+    import shutil
+
+    library = tmp_path / "mini"
+    shutil.copytree(ROOT / "tests" / "data" / "mini", library)
+    db = tmp_path / "notes" / "state.sqlite3"
+    argv = [*briefing_command(), str(library), "--state", str(db)]
+    status = tmp_path / "first.status"
+    env = {"HOME": str(tmp_path / "home"), "LANG": "C.UTF-8"}
+    tmux.start("first", argv, env=env, status_file=status)
+    wait_screen(tmux, "first", "Mini briefing")
+    _quit(tmux, "first", status)
+
+    sections = library / "sections.toml"
+    text = sections.read_text(encoding="utf-8")
+    sections.write_text(text.replace("Brussels took note.", "Brussels objected."), "utf-8")
+    status = tmp_path / "second.status"
+    tmux.start("second", argv, env=env, status_file=status)
+    wait_screen(tmux, "second", "Back at §1.1, where you left off. 1 item changed since you last read (c).")
+    tmux.keys("second", "c")
+    screen = wait_screen(tmux, "second", "Change 1/1")
+    assert "● changed since you last read" in screen and "Brussels objected." in screen
+    _quit(tmux, "second", status)

@@ -88,7 +88,8 @@ class AnalystKeys:
             target = self.refs.target(last.item) if last is not None and last.item else None
             if target is not None:
                 self.jump(target.id, record=False)
-                self._start_said = f"Back where you left off: {target.location}."
+                # Short: the status line is one line, and what changed may follow on it.
+                self._start_said = f"Back at {target.label}, where you left off."
                 self.set_status(self._start_said)
         self._notices()
         # Also now and then, not only on leaving: an ssh connection that drops may end the
@@ -113,7 +114,7 @@ class AnalystKeys:
         self.refresh_annotations()
         if changes:
             count = len(changes.ids)
-            said = f"{count} item{'s' * (count != 1)} changed or new since you last read (c)."
+            said = f"{count} item{'s' * (count != 1)} changed since you last read (c)."
             self.set_status(f"{self._start_said} {said}".strip())
 
     def save_position(self) -> None:
