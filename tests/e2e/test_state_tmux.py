@@ -151,7 +151,8 @@ def test_a_paragraph_edited_between_sessions_is_marked_changed(tmux: Tmux, tmp_p
     sections.write_text(text.replace("Brussels took note.", "Brussels objected."), "utf-8")
     status = tmp_path / "second.status"
     tmux.start("second", argv, env=env, status_file=status)
-    wait_screen(tmux, "second", "Back at §1.1, where you left off. 1 item changed since you last read (c).")
+    said = "Back at §1.1, where you left off. 1 item changed since you last read (c)."
+    wait_screen(tmux, "second", said)  # the whole message fits the 80-column status line
     tmux.keys("second", "c")
     screen = wait_screen(tmux, "second", "Change 1/1")
     assert "● changed since you last read" in screen and "Brussels objected." in screen
