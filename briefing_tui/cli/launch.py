@@ -18,6 +18,7 @@ from briefing_tui.ui.i18n import ui_language
 from briefing_tui.ui.lockdown import neutralise_textual_constants, scrub_environment
 
 if TYPE_CHECKING:  # the app (and textual) load only after the environment is scrubbed
+    from briefing_tui.state.analyst import AnalystState
     from briefing_tui.ui.app import Loader
 
 WATCH_IN_SECURE = (
@@ -95,6 +96,28 @@ def run_tui(ns: argparse.Namespace) -> int:
     # The chrome's language comes from the locale (LANG and LC_*, which sshd passes by default);
     # the app is told it rather than reading the environment.
     language = ui_language(os.environ)
-    app = BriefingApp(library, goto=ns.goto, secure=secure, language=language, watch=watch)
-    app.run()
+    state = open_state(ns)
+    try:
+        app = BriefingApp(
+            library, goto=ns.goto, secure=secure, language=language, watch=watch, state=state
+        )
+        app.run()
+    finally:
+        if state is not None:
+            state.close()
     return app.return_code or 0
+
+
+def open_state(ns: argparse.Namespace) -> AnalystState | None:
+    """The analyst's database, opened here so the app never sees a path (see ``cli.notes``).
+
+    Its notices (a database moved aside, a read-only home) are shown by the app, once.
+    """
+    choice = getattr(ns, "state_choice", None)
+    if choice is None:
+        return None
+    from briefing_tui.state.analyst import AnalystState
+
+    state = AnalystState.open(choice.path)
+    state.notices[:0] = list(choice.notices)
+    return state

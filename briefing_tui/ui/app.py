@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.console import RenderableType
 from textual import work
 from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding
@@ -24,10 +25,12 @@ from briefing_tui.content.model import Briefing, Library
 from briefing_tui.content.problems import BrokenBriefing, LoadResult
 from briefing_tui.reading.refs import find_target, suggestions
 from briefing_tui.ui import i18n
+from briefing_tui.ui.analyst_session import AnalystSession
 from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.lockdown import LockdownMixin
 from briefing_tui.ui.messages import OpenBriefing
 from briefing_tui.ui.palette import JumpCommands
+from briefing_tui.ui.palette_analyst import AnalystCommands
 from briefing_tui.ui.screens.briefing import BriefingScreen
 from briefing_tui.ui.screens.error import ErrorScreen
 from briefing_tui.ui.screens.help import HelpScreen
@@ -39,6 +42,7 @@ from briefing_tui.ui.watching import Watcher, WatchMixin
 
 if TYPE_CHECKING:
     from briefing_tui.search import SearchIndex
+    from briefing_tui.state.analyst import AnalystState
 
 #: Yields ``(total, briefing or broken briefing)``: ``loader.iter_library`` bound to a path.
 Loader = Callable[[], Iterator[tuple[int, Briefing | BrokenBriefing]]]
@@ -57,7 +61,7 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
     TITLE = "briefing"
     ENABLE_COMMAND_PALETTE = True
     # Textual's system provider lists only what get_system_commands below yields.
-    COMMANDS = {get_system_commands_provider, JumpCommands}
+    COMMANDS = {get_system_commands_provider, JumpCommands, AnalystCommands}
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -75,10 +79,13 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
         secure: bool = False,
         watch: Watcher | None = None,
         language: str = "en",
+        state: AnalystState | None = None,
     ) -> None:
         super().__init__()
         i18n.use(language)  # the chrome's words: tab names, help, messages (see ui.i18n)
         self.language = i18n.current()
+        #: The analyst's marks, notes and reading (issue #17); opened by the command line.
+        self.analyst = AnalystSession(state) if state is not None else AnalystSession.off()
         self._source = library
         self._watcher = watch
         self.goto = goto
@@ -106,6 +113,7 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
         delayed the first frame by tens of milliseconds.
         """
         gcpolicy.resume()
+        self.show_state_notices()
         if self.result is None:
             self._load()
         else:
@@ -284,6 +292,25 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
             tr("Dark/light theme"), tr("Switch between dark and light"), self.action_toggle_theme
         )
         yield SystemCommand(tr("Quit"), tr("Leave the browser"), self.exit)
+
+    # -- the analyst's layer ------------------------------------------------------------------
+
+    def show_state_notices(self) -> None:
+        """Tell the analyst, once each, what the state layer had to say (a failed write...)."""
+        for notice in self.analyst.new_notices():
+            self.notify(notice, title="Notes", severity="warning", markup=False, timeout=8)
+
+    def exit(
+        self,
+        result: None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        """Remember where each open briefing was being read, then leave."""
+        for screen in self.screen_stack:
+            if isinstance(screen, BriefingScreen):
+                screen.save_position()
+        super().exit(result, return_code, message)
 
     # -- errors ------------------------------------------------------------------------------
 

@@ -227,4 +227,17 @@ RU: dict[str, str | tuple[str, str, str]] = {
         "Не перезагружено: изменённые файлы не проходят проверку"
     ),
     "Reloaded {id}": "Перезагружено: {id}",
+    "All your notes": "Все ваши заметки",
+    "Copy a citation to your clipboard": "Скопировать цитату в буфер обмена",
+    "Go to a mark (then its letter; ' again: back)": (
+        "Перейти к метке (затем её буква; ещё раз ': назад)"
+    ),
+    "Mark this place (then a letter)": "Отметить это место (затем буква)",
+    "Next change since you last read": "Следующее изменение с последнего чтения",
+    "Note": "Заметка",
+    "Previous change since you last read": "Предыдущее изменение с последнего чтения",
+    "Write or edit your note here": "Напишите или измените заметку здесь",
+    "Your marks, notes and citations": "Ваши метки, заметки и цитаты",
+    "last read {when} UTC": "прочитано {when} UTC",
+    "updated since": "обновлено с тех пор",
 }

@@ -26,6 +26,9 @@ from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.links import copy_links
 from briefing_tui.ui.messages import ItemFocused, JumpRequested, Moved, OpenBriefing
 from briefing_tui.ui.render import Marker, text
+from briefing_tui.ui.screens.analyst_bindings import ANALYST_BINDINGS, TYPED
+from briefing_tui.ui.screens.analyst_keys import AnalystKeys
+from briefing_tui.ui.screens.provenance_filters import ProvenanceFilters
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from briefing_tui.search import SearchIndex, SearchResult
@@ -35,14 +38,13 @@ from briefing_tui.ui.widgets.attribution import AttributionPane
 from briefing_tui.ui.widgets.footer import ChromeFooter
 from briefing_tui.ui.widgets.lazy_tabs import LazyTabs
 from briefing_tui.ui.widgets.report import ReportView
-from briefing_tui.ui.widgets.report_blocks import UNSOURCED
 from briefing_tui.ui.widgets.search_panel import SearchPanel
 from briefing_tui.ui.widgets.status_line import StatusLine
 from briefing_tui.ui.widgets.tab_strip import TabStrip
 from briefing_tui.ui.widgets.tab_views import TabView, view_class
 
 
-class BriefingScreen(Screen[None]):
+class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
     """One briefing, read through four tabs with its sources always in view."""
 
     BINDINGS = [
@@ -63,6 +65,7 @@ class BriefingScreen(Screen[None]):
         Binding("backspace", "back", "Back", show=False, id="history.back"),
         Binding("alt+left", "back", "Back", show=False, id="history.back_alt"),
         Binding("alt+right", "forward", "Forward", show=False, id="history.forward"),
+        *ANALYST_BINDINGS,  # m ' A ctrl+n y c C: the analyst's own layer (issue #17)
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -127,6 +130,7 @@ class BriefingScreen(Screen[None]):
         if self._goto:
             self.jump(self._goto)
         self._show_status()
+        self.start_analyst()
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -173,9 +177,10 @@ class BriefingScreen(Screen[None]):
         self.query_one(StatusLine).refresh_line()
 
     def _position(self) -> str:
+        hint = self.layer_hint()  # the analyst's notes and changes (analyst_keys)
         if self.active_tab != "report":
-            return ""
-        return self.query_one(ReportView).reader.position()
+            return hint
+        return " · ".join(p for p in (self.query_one(ReportView).reader.position(), hint) if p)
 
     def on_key(self) -> None:
         self.query_one(StatusLine).key_pressed()
@@ -213,6 +218,7 @@ class BriefingScreen(Screen[None]):
                 self.query_one(AttributionPane).show(view.current_target())
                 if record:
                     self.history.jumped(origin, target_id)
+                    self.jumped_from(origin)  # for '' (analyst_keys)
                 self._show_status()
 
         self._open(target.tab, select)
@@ -256,38 +262,6 @@ class BriefingScreen(Screen[None]):
         self.pane_shown = not self.pane_shown
         self.query_one(AttributionPane).set_class(self.pane_shown, "-toggled")
 
-    # -- provenance filters ------------------------------------------------------------------
-
-    def action_filter_source(self) -> None:
-        def chosen(source_id: str | None) -> None:
-            if source_id is None:
-                return
-            self._apply_filter(source_id or None)
-
-        from briefing_tui.ui.screens.choose_source import ChooseSourceScreen
-
-        self.app.push_screen(ChooseSourceScreen(self.briefing, self.refs), chosen)
-
-    def action_filter_unsourced(self) -> None:
-        report = self.query_one(ReportView)
-        self._apply_filter(None if report.reader.filter == UNSOURCED else UNSOURCED)
-
-    def _apply_filter(self, value: str | None) -> None:
-        report = self.query_one(ReportView)
-        report.set_filter(value)
-        self._open("report")
-        report.focus_default()
-        if value is None:
-            self.set_status(tr("Showing every paragraph."))
-        elif value == UNSOURCED:
-            self.set_status(tr("Showing only paragraphs that cite no source (u: show all)."))
-        else:
-            title = self.briefing.source(value).title
-            self.set_status(
-                tr("Showing paragraphs citing {title} (f: change, u/f: clear).", title=title[:50])
-            )
-        self.query_one(AttributionPane).show(report.current_target())
-
     # -- messages from the tabs --------------------------------------------------------------
 
     def on_item_focused(self, event: ItemFocused) -> None:
@@ -317,7 +291,7 @@ class BriefingScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A "/" typed into a text box is text (a query may contain one), not "open search".
-        return not (action == "search" and isinstance(self.focused, Input))
+        return not ((action == "search" or action in TYPED) and isinstance(self.focused, Input))
 
     def action_search(self) -> None:
         panel = self.query_one(SearchPanel)

@@ -43,6 +43,13 @@ TASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("history.back", "history.back_alt", "history.forward"),
     ),
     (
+        N_("Your marks, notes and citations"),
+        (
+            "marks.set", "marks.goto", "notes.edit", "notes.list", "cite.copy", "changes.next",
+            "changes.previous",
+        ),
+    ),
+    (
         N_("Agreements table"),
         ("agreements.sort", "agreements.reverse", "agreements.area", "agreements.status"),
     ),
@@ -120,7 +127,16 @@ def binding_rows(
 LIST_MOVES = {"down", "up", "first", "last", "top", "bottom"}
 
 #: Keys of dialogs and the search bar, which show their own hints while open.
-DIALOGS = {"help", "search", "agreement", "choose_source", "error", "picker"}
+DIALOGS = {
+    "help",
+    "search",
+    "agreement",
+    "choose_source",
+    "error",
+    "picker",
+    "notes",
+    "note_editor",
+}
 
 
 class HelpScreen(ModalScreen[None]):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
@@ -103,6 +105,9 @@ class AttributionPane(VerticalScroll, can_focus=True):
         self.refs = refs
         self.target_id: str | None = None
         self.plain_text = ""
+        #: Lines of the analyst's own layer for an item (its notes, "changed since you last
+        #: read"), drawn under the sources; set by the screen.
+        self.annotate: Callable[[str], list[Text]] | None = None
 
     def compose(self) -> ComposeResult:
         hint = Text(tr("Move the cursor onto a paragraph or an agreement."), style="dim")
@@ -139,7 +144,14 @@ class AttributionPane(VerticalScroll, can_focus=True):
             parts.append(Text.assemble((f"⚠ {GAP}: ", "bold yellow"), text(gap)))
         self._draw(parts)
 
+    def redraw(self) -> None:
+        """Draw the current item again (its notes changed)."""
+        if self.target_id is not None:
+            self.show(self.target_id)
+
     def _draw(self, parts: list[Text]) -> None:
+        if self.annotate is not None and self.target_id is not None:
+            parts = [*parts, *self.annotate(self.target_id)]
         self.plain_text = "\n\n".join(part.plain for part in parts)
         self.query_one("#attribution-body", Static).update(Group(*_spaced(parts)))
         self.scroll_home(animate=False)

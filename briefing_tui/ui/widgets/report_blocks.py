@@ -6,6 +6,7 @@ the blocks out at its width and scrolls them by line.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rich.console import Console
@@ -77,7 +78,10 @@ def _heading(refs: BriefingRefs, section: Section, shown: int) -> Text:
 
 
 def _paragraph(
-    refs: BriefingRefs, paragraph: Paragraph, marks: dict[str, list[tuple[int, int]]]
+    refs: BriefingRefs,
+    paragraph: Paragraph,
+    marks: dict[str, list[tuple[int, int]]],
+    badge: Text | None = None,
 ) -> Block:
     prompt = Text()
     prompt.append(f"{refs.labels[paragraph.id]} ", style="bold cyan")
@@ -101,6 +105,9 @@ def _paragraph(
     if paragraph.note:
         prompt.append(f"\n  {tr(EDITORIAL_NOTE)}: ", style="italic magenta")
         prompt.append_text(text(paragraph.note, "italic"))
+    if badge is not None:  # the analyst's own layer: a note, "changed since you last read"
+        prompt.append("\n")
+        prompt.append_text(badge)
     prompt.append("\n")  # a blank line between paragraphs, as in the report
     return Block(paragraph.id, prompt, paragraph=True, offset=offset)
 
@@ -156,10 +163,16 @@ def _with_shown_paragraphs(b: Briefing, filter: Filter) -> set[str]:
 
 
 def build_blocks(
-    b: Briefing, refs: BriefingRefs, filter: Filter, marks: dict[str, list[tuple[int, int]]]
+    b: Briefing,
+    refs: BriefingRefs,
+    filter: Filter,
+    marks: dict[str, list[tuple[int, int]]],
+    badges: Mapping[str, Text] | None = None,
 ) -> list[Block]:
     """The document for ``filter``, with the search ``marks`` in place: every section at every
-    level, its paragraphs, its plain tables and the agreements table, in the report's order."""
+    level, its paragraphs, its plain tables and the agreements table, in the report's order.
+    ``badges`` (the analyst's notes and changes) go under their paragraphs."""
+    badges = badges or {}
     blocks: list[Block] = []
     if b.photo_caption and filter is None:
         caption = Text()
@@ -179,7 +192,8 @@ def build_blocks(
             blocks.append(Block(f"heading:{item.section.id}", heading))
         elif item.kind == "paragraph" and item.paragraph is not None:
             if passes(item.paragraph, filter):
-                blocks.append(_paragraph(refs, item.paragraph, marks))
+                badge = badges.get(item.paragraph.id)
+                blocks.append(_paragraph(refs, item.paragraph, marks, badge))
         elif filter is None and item.kind == "table" and item.table is not None:
             blocks.append(Block(f"table:{item.table.id}", _table(refs, item.table)))
         elif filter is None and item.kind == "agreements":

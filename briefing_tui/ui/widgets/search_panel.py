@@ -6,6 +6,7 @@ a slow, stale result can never overwrite a newer one.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ from briefing_tui.ui.widgets.query_input import QueryInput
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from briefing_tui.search import SearchIndex, SearchResult
+    from briefing_tui.state.model import Note
 
 RESULT_LIMIT = 200
 
@@ -59,6 +61,9 @@ class SearchPanel(Vertical):
         self._generation = 0
         #: How many of ``result.hits`` are in the list so far.
         self._drawn = 0
+        #: The analyst's notes with where each is, searched beside the engine (ui.note_hits);
+        #: set by the screen.
+        self.notes_source: Callable[[], Sequence[tuple[Note, str]]] | None = None
 
     def compose(self) -> ComposeResult:
         yield QueryInput(
@@ -101,12 +106,23 @@ class SearchPanel(Vertical):
                 Text(tr("Indexing… results will follow."), style="italic")
             )
             return
-        self._run(self.index, query, self._generation)
+        notes = self.notes_source() if self.notes_source is not None else ()
+        self._run(self.index, query, self._generation, notes)
 
     # A fixed description: Textual would otherwise repr() the arguments on the UI thread.
     @work(thread=True, exclusive=True, group="search", description="search")
-    def _run(self, index: SearchIndex, query: str, generation: int) -> None:
+    def _run(
+        self,
+        index: SearchIndex,
+        query: str,
+        generation: int,
+        notes: Sequence[tuple[Note, str]] = (),
+    ) -> None:
         result = index.search(query, limit=RESULT_LIMIT)
+        if notes:
+            from briefing_tui.ui.note_hits import with_notes
+
+            result = with_notes(result, notes)
         self.app.call_from_thread(self._show, generation, result)
 
     def _show(self, generation: int, result: SearchResult | None) -> None:
