@@ -434,7 +434,7 @@ def test_pydantic_plugins_are_never_loaded(tmp_path: Path, argv: list[str], code
     )
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
     env.pop("PYDANTIC_DISABLE_PLUGINS", None)
-    probe = [sys.executable, "-c", "import briefing_tui.content.model"]
+    probe = [sys.executable, "-c", "import briefing_tui.content.loader as l; l.load_library()"]
     loaded = subprocess.run(probe, capture_output=True, text=True, timeout=60, env=env)
     assert "PLUGIN LOADED" in loaded.stderr  # the planted plugin is real: pydantic finds it
     done = subprocess.run(
