@@ -91,7 +91,7 @@ def _converter(hint: Any, outward: bool) -> _Convert:
             return list if outward else tuple
         if outward:
             return lambda values: [item(v) for v in values]
-        return lambda values: tuple(item(v) for v in values)
+        return lambda values: tuple([item(v) for v in values])
     if dataclasses.is_dataclass(hint):
         if outward:
             return functools.partial(_to_plain_item, hint)
