@@ -65,7 +65,11 @@ def _adapter(cls: type[Any]) -> TypeAdapter[Any]:
 
 
 def validate(cls: type[T], data: Any) -> T:
-    """``data`` (parsed TOML or JSON) as a checked ``cls``; raises pydantic's ValidationError."""
+    """Parsed TOML as a checked ``cls``; raises pydantic's ValidationError.
+
+    Strict as TOML is typed: a date must be a date, so data read from JSON (dates as text) goes
+    through :func:`validate_json` instead.
+    """
     return _adapter(cls).validate_python(data)  # type: ignore[no-any-return]
 
 
