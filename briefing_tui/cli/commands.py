@@ -259,10 +259,12 @@ def _validate_once(ns: argparse.Namespace) -> int:
 
 def _report_warnings(library: Library) -> None:
     """What is valid but often a slip, as ``file: field: warning: message`` lines."""
+    import dataclasses
+
     from briefing_tui.content.rules import content_loc, timeline_warnings
 
     for briefing in library.briefings:
-        data = briefing.model_dump()
+        data = dataclasses.asdict(briefing)
         for loc, message in timeline_warnings(data):
             print(
                 f"{briefing.id}/overview.toml: {content_loc(loc, data)}: warning: {message}",

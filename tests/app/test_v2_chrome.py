@@ -3,6 +3,7 @@ source links (shown whole, copyable, never opened) and dates in the briefing's l
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -272,7 +273,7 @@ def test_control_characters_in_a_link_never_reach_the_screen() -> None:
     from briefing_tui.ui.widgets.attribution import source_facts
 
     source = load("visit-figures-en").library.briefings[0].source("kremlin")
-    hostile = source.model_copy(update={"url": "https://x.example/\x1b]52;c;ZXZpbA==\x07\u202e"})
+    hostile = dataclasses.replace(source, url="https://x.example/\x1b]52;c;ZXZpbA==\x07\u202e")
     shown = source_facts(hostile, "en").plain
     assert "https://x.example/" in shown
     assert not any(ch in shown for ch in "\x1b\x07\u202e")
