@@ -1,4 +1,5 @@
-"""``python -m benchmarks NAME``: search, engines, store, startup, keystroke, keys, stall, wide."""
+"""``python -m benchmarks NAME``: search, engines, store, startup, keystroke, keys, stall, wide,
+state."""
 
 from __future__ import annotations
 
@@ -55,7 +56,14 @@ def main(argv: list[str] | None = None) -> int:
     stall.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
     wide = sub.add_parser("wide", help="search on one briefing of many small sections")
     wide.add_argument("--repeats", type=int, default=3, help="runs per size (default 3)")
+    state = sub.add_parser("state", help="notes and marks: UI-thread time of each change")
+    state.add_argument("--repeats", type=int, default=50, help="runs per case (default 50)")
+    state.add_argument("--folder", type=Path, help="where to put the database (default: /tmp)")
     ns = parser.parse_args(argv)
+    if ns.bench == "state":
+        from . import state_writes
+
+        return state_writes.run(ns.repeats, ns.folder)
     if ns.bench == "wide":
         from . import wide as wide_bench
 

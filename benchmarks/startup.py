@@ -1,13 +1,15 @@
 """Start-up benchmark: time to the first frame with content, and peak memory, in a real pty.
 
 ``python -m benchmarks startup`` runs, in one go and interleaved so machine noise hits
-all alike: a bare Textual app (one Static, the baseline), the same app after importing our
-pydantic models (the floor for any first frame of validated content), ``briefing`` on the
-bundled briefing, and ``briefing`` on a 1000-briefing synthetic library. Each run is a fresh
-process on its own pseudo-terminal (80x24, TERM=xterm-256color) whose queries nobody answers,
-as with a remote terminal that ignores them; the clock starts just before ``fork`` and stops
-when the expected text has been written to the terminal. Peak RSS is the child's
-``ru_maxrss`` after it quits.
+all alike: a bare Textual app (one Static, the baseline), the same app after importing pydantic
+and building the validators of our content files (the floor for any first frame of content
+validated at start), ``briefing`` on the bundled briefing, the browser on the bundled briefing
+rebuilt from a snapshot (plain data written by this benchmark, read with ``from_plain``: no
+pydantic before the first frame), and ``briefing`` on a 1000-briefing synthetic library. Each
+run is a fresh process on its own pseudo-terminal (80x24, TERM=xterm-256color) whose queries
+nobody answers, as with a remote terminal that ignores them; the clock starts just before
+``fork`` and stops when the expected text has been written to the terminal. Peak RSS is the
+child's ``ru_maxrss`` after it quits.
 
 For the library the mark is the first briefing's title in the picker: the first briefing is
 validated before the app starts and the rest stream in from a worker after the first frame.
@@ -16,6 +18,7 @@ validated before the app starts and the rest stream in from a worker after the f
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import select
 import signal
@@ -27,7 +30,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from benchmarks.ptyrun import drain, spawn
-from briefing_tui.content.loader import bundled_content_path
+from briefing_tui.content.loader import bundled_content_path, load_library
+from briefing_tui.content.snapshot import to_plain
 
 BARE_APP = """
 from textual.app import App
@@ -40,14 +44,35 @@ class Bare(App):
 Bare().run()
 """
 
-#: The floor: the bare app after importing pydantic and building our model classes, set up as
-#: ``briefing`` does (collection paused, pydantic plugins off). Any first frame showing
-#: validated content pays at least this; it loads and draws nothing of ours.
+#: The floor: the bare app after importing pydantic and building the validators of our content
+#: files, set up as ``briefing`` does (collection paused, pydantic plugins off). Any first frame
+#: showing content validated at start pays at least this; it loads and draws nothing of ours.
 FLOOR_APP = (
     "import os\nos.environ['PYDANTIC_DISABLE_PLUGINS'] = '__all__'\n"
-    "from briefing_tui import gcpolicy\ngcpolicy.pause()\nimport briefing_tui.content.model\n"
-    + BARE_APP
+    "from briefing_tui import gcpolicy\ngcpolicy.pause()\n"
+    "from pydantic import TypeAdapter\nfrom briefing_tui.content.model import CONTENT_FILES\n"
+    "validators = [TypeAdapter(model) for model in CONTENT_FILES.values()]\n" + BARE_APP
 )
+
+#: The browser on a briefing rebuilt from a snapshot (``marshal`` of ``to_plain``, argv[1]),
+#: started as ``briefing`` starts it (collection paused, output forced to UTF-8) but without
+#: validating anything: what the library store's fresh snapshot gives. It skips the ``--state``
+#: check (``tui_state``), as the snapshot is about content.
+SNAPSHOT_APP = """
+import marshal, os, sys
+os.environ['PYDANTIC_DISABLE_PLUGINS'] = '__all__'
+from briefing_tui import gcpolicy
+gcpolicy.pause()
+from briefing_tui.cli.launch import force_utf8_output
+from briefing_tui.content.model import Library
+from briefing_tui.content.problems import LoadResult
+from briefing_tui.content.snapshot import from_plain
+with open(sys.argv[1], 'rb') as file:
+    library = LoadResult(Library(briefings=(from_plain(marshal.load(file)),)))
+force_utf8_output()
+from briefing_tui.ui.app import BriefingApp
+BriefingApp(library).run()
+"""
 
 TIMEOUT = 30.0
 
@@ -116,11 +141,16 @@ def run(repeats: int = 5, library_size: int = 1000, json_path: Path | None = Non
         from benchmarks.synth import briefing_files
 
         first_title = _toml_title(briefing_files(0)["briefing.toml"])
+        snapshot = Path(tmp) / "bundled.snapshot"
+        (bundled,) = load_library(bundled_content_path()).library.briefings
+        snapshot.write_bytes(marshal.dumps(to_plain(bundled)))
         cases = [
             ("bare textual", [python, "-c", BARE_APP], {"first frame": "Bare Textual baseline"}),
             ("bare + models (floor)", [python, "-c", FLOOR_APP],
              {"first frame": "Bare Textual baseline"}),
             ("bundled briefing", [*briefing, str(bundled_content_path())],
+             {"first frame": single_title}),
+            ("bundled from snapshot", [python, "-c", SNAPSHOT_APP, str(snapshot)],
              {"first frame": single_title}),
             (f"{library_size}-briefing library", [*briefing, str(library)],
              {"first frame": first_title[:30]}),

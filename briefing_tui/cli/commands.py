@@ -16,6 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui import __version__
+from briefing_tui.cli.authoring import (
+    AUTHORING_COMMANDS,
+    add_authoring_commands,
+    import_command,
+    new_command,
+)
 from briefing_tui.cli.exitcodes import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -38,7 +44,15 @@ if TYPE_CHECKING:  # the loader brings pydantic: imported by the commands that l
     from briefing_tui.content.model import Library
     from briefing_tui.content.problems import LoadResult
 
-SUBCOMMANDS = ("validate", "export", "schema", "search", "index", *STATE_COMMANDS)
+SUBCOMMANDS = (
+    "validate",
+    "export",
+    "schema",
+    "search",
+    "index",
+    *STATE_COMMANDS,
+    *AUTHORING_COMMANDS,
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="briefing",
         description="Read analytical briefings in the terminal (no command: open the browser).",
-        epilog="Commands: validate, export, search, index, schema, notes, cite. "
+        epilog="Commands: validate, export, search, index, schema, notes, cite, import, new. "
         "`briefing COMMAND --help` for each.",
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
@@ -78,6 +92,11 @@ def build_tui_parser() -> argparse.ArgumentParser:
         "--secure",
         action="store_true",
         help="locked-down mode for shared servers (also BRIEFING_SECURE=1)",
+    )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="reload the briefing when its files change (for authors; refused with --secure)",
     )
     add_state_options(parser)
     return parser
@@ -105,6 +124,11 @@ def build_command_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also warn about what is allowed but often a slip (timeline dates outside the "
         "briefing's dates); warnings alone still exit 0",
+    )
+    validate.add_argument(
+        "--watch",
+        action="store_true",
+        help="keep running and check again whenever a content file changes (ctrl+c ends)",
     )
 
     schema = sub.add_parser(
@@ -139,6 +163,7 @@ def build_command_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="full hits as JSON")
     add_index_command(sub)
     add_state_commands(sub)
+    add_authoring_commands(sub)
     return parser
 
 
@@ -173,6 +198,8 @@ def _main(args: list[str], first: str | None) -> int:
             "index": index_command,
             "notes": notes_command,
             "cite": cite_command,
+            "import": import_command,
+            "new": new_command,
         }[ns.command]
     else:
         ns = build_tui_parser().parse_args(args)
@@ -208,6 +235,14 @@ def _report_problems(result: LoadResult) -> None:
 
 
 def _validate(ns: argparse.Namespace) -> int:
+    if ns.watch:
+        from briefing_tui.cli.authoring import validate_watch
+
+        return validate_watch(ns, _validate_once)
+    return _validate_once(ns)
+
+
+def _validate_once(ns: argparse.Namespace) -> int:
     result = _load(ns.path)
     _report_problems(result)
     library = result.library
@@ -235,10 +270,12 @@ def _validate(ns: argparse.Namespace) -> int:
 
 def _report_warnings(library: Library) -> None:
     """What is valid but often a slip, as ``file: field: warning: message`` lines."""
+    import dataclasses
+
     from briefing_tui.content.rules import content_loc, timeline_warnings
 
     for briefing in library.briefings:
-        data = briefing.model_dump()
+        data = dataclasses.asdict(briefing)
         for loc, message in timeline_warnings(data):
             print(
                 f"{briefing.id}/overview.toml: {content_loc(loc, data)}: warning: {message}",

@@ -6,21 +6,27 @@ import argparse
 import itertools
 import os
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui.cli.exitcodes import EXIT_USAGE
 from briefing_tui.content.loader import bundled_content_path, collect, iter_library
 from briefing_tui.content.problems import LoadResult
+from briefing_tui.ui.i18n import ui_language
 from briefing_tui.ui.lockdown import neutralise_textual_constants, scrub_environment
 
 if TYPE_CHECKING:  # the app (and textual) load only after the environment is scrubbed
-    from collections.abc import Iterator
-
     from briefing_tui.content.model import Briefing, Library
     from briefing_tui.content.problems import BrokenBriefing
     from briefing_tui.search import SearchIndex
+    from briefing_tui.state.analyst import AnalystState
     from briefing_tui.ui.app import IndexSource, Loader
+
+WATCH_IN_SECURE = (
+    "briefing: --watch is not available in secure mode (it is for authors editing content)"
+)
 
 NOT_A_TERMINAL = (
     "briefing: the browser needs a terminal on stdin, stdout and stderr; "
@@ -103,6 +109,9 @@ def force_utf8_output() -> None:
 
 
 def run_tui(ns: argparse.Namespace) -> int:
+    if getattr(ns, "watch", False) and secure_requested(ns):
+        print(WATCH_IN_SECURE, file=sys.stderr)
+        return EXIT_USAGE
     if not all(os.isatty(fd) for fd in (0, 1, 2)):
         print(NOT_A_TERMINAL, file=sys.stderr)
         return EXIT_USAGE
@@ -123,10 +132,47 @@ def run_tui(ns: argparse.Namespace) -> int:
 
     if secure:
         neutralise_textual_constants()
-    app = BriefingApp(
-        library, goto=ns.goto, secure=secure, index_source=index_source, index_early=early
-    )
-    app.run()
+    watch = None
+    if getattr(ns, "watch", False):
+        from briefing_tui.authoring.watch import reloads
+
+        def watch(stop: threading.Event) -> Iterator[LoadResult]:
+            return reloads(path, stop)
+
+    # The chrome's language comes from the locale (LANG and LC_*, which sshd passes by default);
+    # the app is told it rather than reading the environment.
+    language = ui_language(os.environ)
+    state = open_state(ns)
+    try:
+        app = BriefingApp(
+            library,
+            goto=ns.goto,
+            secure=secure,
+            language=language,
+            watch=watch,
+            state=state,
+            index_source=index_source,
+            index_early=early,
+        )
+        app.run()
+    finally:
+        if state is not None:
+            state.close()
     for line in warnings:  # from refreshing the store while the browser ran
         print(line, file=sys.stderr)
     return app.return_code or 0
+
+
+def open_state(ns: argparse.Namespace) -> AnalystState | None:
+    """The analyst's database, opened here so the app never sees a path (see ``cli.notes``).
+
+    Its notices (a database moved aside, a read-only home) are shown by the app, once.
+    """
+    choice = getattr(ns, "state_choice", None)
+    if choice is None:
+        return None
+    from briefing_tui.state.analyst import AnalystState
+
+    state = AnalystState.open(choice.path)
+    state.notices[:0] = list(choice.notices)
+    return state

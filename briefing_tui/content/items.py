@@ -8,14 +8,17 @@ fit its header); rules that need the whole briefing (ids, references, quotes) ar
 from __future__ import annotations
 
 import datetime as dt
-
-from pydantic import StrictBool, ValidationInfo, field_validator, model_validator
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any
 
 from briefing_tui.content.scalars import (
     Cell,
     Day,
+    Flag,
     Model,
     Number,
+    Rule,
     Slug,
     SourceKind,
     Stance,
@@ -34,6 +37,51 @@ _ID = (
 )
 
 
+# Rules on one field that read the fields before it: pydantic gives them the fields of the same
+# item validated so far, so the message points at the field that is wrong.
+
+
+def _assessment_matches_sources(assessment: bool, fields: Mapping[str, Any]) -> bool:
+    sources = fields.get("sources")
+    if sources is None:  # sources itself was invalid; that error is reported already
+        return assessment
+    if assessment and sources:
+        raise ValueError("a paragraph marked assessment = true must not list sources")
+    if not assessment and not sources:
+        raise ValueError(
+            "paragraph cites no sources: list them, or set assessment = true "
+            "to mark it as the analyst's own assessment"
+        )
+    return assessment
+
+
+def _range_ordered(high: float, fields: Mapping[str, Any]) -> float:
+    if "target" not in fields:
+        return high
+    low = fields["target"]
+    if low is None:
+        raise ValueError("target_high needs target")
+    if high < low:
+        raise ValueError(f"target_high ({high:g}) must not be below target ({low:g})")
+    return high
+
+
+def _event_ordered(end: dt.date, fields: Mapping[str, Any]) -> dt.date:
+    start = fields.get("date")
+    if start is not None and end < start:
+        raise ValueError(f"end ({end}) is before date ({start})")
+    return end
+
+
+#: ``assessment``: true exactly when the paragraph lists no sources.
+Assessment = Annotated[Flag, Rule(_assessment_matches_sources, needs_fields=True)]
+#: ``target_high``: needs ``target`` and is not below it.
+TargetHigh = Annotated[Number, Rule(_range_ordered, needs_fields=True)]
+#: A timeline event's ``end``: not before its ``date``.
+EventEnd = Annotated[Day, Rule(_event_ordered, needs_fields=True)]
+
+
+@dataclass(frozen=True, kw_only=True)
 class Attribution(Model):
     """Who the text says said something, and where the report got it."""
 
@@ -54,6 +102,7 @@ class Attribution(Model):
     )
 
 
+@dataclass(frozen=True, kw_only=True)
 class Paragraph(Model):
     """One paragraph of a section, verbatim.
 
@@ -64,14 +113,14 @@ class Paragraph(Model):
     id: Slug = doc(_ID, "s2.p3")
     label: Text | None = doc("a lead-in printed before the text, in bold", "Energy.", default=None)
     text: Text = doc("the paragraph, word for word", "The parties agreed to ...")
-    bullet: StrictBool = doc("printed as a bullet point", False, default=False)
+    bullet: Flag = doc("printed as a bullet point", False, default=False)
     sources: tuple[Slug, ...] = doc(_SOURCES, ["kremlin-reports"], default=())
     attributions: tuple[Attribution, ...] = doc(
         "who the text quotes or cites",
         [{"speaker": "Wang Yi", "quote": "green development", "source": "foreign-ministries"}],
         default=(),
     )
-    assessment: StrictBool = doc(
+    assessment: Assessment = doc(
         "true when the paragraph cites nothing: the analyst's own assessment",
         False,
         default=False,
@@ -86,27 +135,13 @@ class Paragraph(Model):
         default=None,
     )
 
-    @field_validator("assessment")
-    @classmethod
-    def _assessment_matches_sources(cls, assessment: bool, info: ValidationInfo) -> bool:
-        sources = info.data.get("sources")
-        if sources is None:  # sources itself was invalid; that error is reported already
-            return assessment
-        if assessment and sources:
-            raise ValueError("a paragraph marked assessment = true must not list sources")
-        if not assessment and not sources:
-            raise ValueError(
-                "paragraph cites no sources: list them, or set assessment = true "
-                "to mark it as the analyst's own assessment"
-            )
-        return assessment
-
     @property
     def full_text(self) -> str:
         """The paragraph as the report prints it, label included."""
         return f"{self.label} {self.text}" if self.label else self.text
 
 
+@dataclass(frozen=True, kw_only=True)
 class TableRow(Model):
     """One row of a plain table: text cells, as many as the header has columns."""
 
@@ -116,6 +151,7 @@ class TableRow(Model):
     sources: tuple[Slug, ...] = doc(_SOURCES + " (this row)", ["customs-data"], default=())
 
 
+@dataclass(frozen=True, kw_only=True)
 class Table(Model):
     """A plain table of the report (figures, trade, casualties, a timeline), placed in a section."""
 
@@ -134,8 +170,7 @@ class Table(Model):
     note: Text | None = doc("printed under the table", "Customs data.", default=None)
     sources: tuple[Slug, ...] = doc(_SOURCES + " (the whole table)", ["customs-data"], default=())
 
-    @model_validator(mode="after")
-    def _rows_fit_header(self) -> Table:
+    def check(self) -> None:
         columns = len(self.header)
         for index, row in enumerate(self.rows):
             if len(row.cells) != columns:
@@ -143,9 +178,9 @@ class Table(Model):
                     f"row {index + 1} has {len(row.cells)} cell(s) but the header has "
                     f"{columns} column(s)"
                 )
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class Section(Model):
     """A section of the report: paragraphs, plain tables and subsections, in that order."""
 
@@ -186,13 +221,12 @@ class Section(Model):
         default=(),
     )
 
-    @model_validator(mode="after")
-    def _not_empty(self) -> Section:
+    def check(self) -> None:
         if not (self.paragraphs or self.tables or self.sections):
             raise ValueError("a section needs at least one paragraph, table or subsection")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class Figure(Model):
     """A number the report gives, with what it measures.
 
@@ -206,21 +240,12 @@ class Figure(Model):
     unit: Text = doc("the unit of value", "billion m³/yr")
     measures: Text = doc("what the number measures", "planned annual capacity")
     target: Number | None = doc("a target the figure is measured against", 80, default=None)
-    target_high: Number | None = doc("the top of a target range (needs target)", 85, default=None)
-
-    @field_validator("target_high")
-    @classmethod
-    def _range_ordered(cls, high: float | None, info: ValidationInfo) -> float | None:
-        if high is None or "target" not in info.data:
-            return high
-        low = info.data["target"]
-        if low is None:
-            raise ValueError("target_high needs target")
-        if high < low:
-            raise ValueError(f"target_high ({high:g}) must not be below target ({low:g})")
-        return high
+    target_high: TargetHigh | None = doc(
+        "the top of a target range (needs target)", 85, default=None
+    )
 
 
+@dataclass(frozen=True, kw_only=True)
 class Agreement(Model):
     """One agreement of the typed agreements table."""
 
@@ -253,6 +278,7 @@ class Agreement(Model):
     )
 
 
+@dataclass(frozen=True, kw_only=True)
 class Area(Model):
     """A row group of the agreements table."""
 
@@ -260,6 +286,7 @@ class Area(Model):
     title: Text = doc("the area as the table prints it", "Power engineering")
 
 
+@dataclass(frozen=True, kw_only=True)
 class Source(Model):
     """A source the report cites."""
 
@@ -278,20 +305,19 @@ class Source(Model):
     )
     published: Day | None = doc("when it was published (YYYY-MM-DD)", "2025-05-08", default=None)
     accessed: Day | None = doc("when the analyst read it (YYYY-MM-DD)", "2025-05-12", default=None)
-    in_report_list: StrictBool = doc(
+    in_report_list: Flag = doc(
         "true if the report's own source list names it; false if only the text cites it",
         True,
         default=True,
     )
     note: Text | None = doc("an editorial note on the source", "Paywalled.", default=None)
 
-    @model_validator(mode="after")
-    def _other_has_label(self) -> Source:
+    def check(self) -> None:
         if self.kind == SourceKind.OTHER and self.kind_label is None:
             raise ValueError("kind = 'other' needs kind_label: say in words what kind of source")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class KeyFigure(Figure):
     """A headline figure on the overview, tied to the paragraph or agreement it comes from."""
 
@@ -299,26 +325,22 @@ class KeyFigure(Figure):
     ref: Slug = doc("id of the paragraph, table or agreement the figure comes from", "s2.p1")
 
 
+@dataclass(frozen=True, kw_only=True)
 class TimelineEvent(Model):
     """A dated event of the overview's timeline (any date: follow-ups and background too)."""
 
     date: Day = doc("the day it happened (YYYY-MM-DD)", "2025-05-08")
-    end: Day | None = doc("the last day, for events of several days", "2025-05-10", default=None)
+    end: EventEnd | None = doc(
+        "the last day, for events of several days", "2025-05-10", default=None
+    )
     title: Text = doc("a short title", "Talks in the Kremlin")
     text: Text = doc("what happened", "Xi Jinping and Vladimir Putin held talks.")
     refs: tuple[Slug, ...] = doc(
         "ids of paragraphs, tables or agreements it rests on", ["s1.p2"], min_length=1
     )
 
-    @field_validator("end")
-    @classmethod
-    def _ordered(cls, end: dt.date | None, info: ValidationInfo) -> dt.date | None:
-        start = info.data.get("date")
-        if end is not None and start is not None and end < start:
-            raise ValueError(f"end ({end}) is before date ({start})")
-        return end
 
-
+@dataclass(frozen=True, kw_only=True)
 class Reaction(Model):
     """How an actor reacted, for the overview."""
 
@@ -331,8 +353,6 @@ class Reaction(Model):
     summary: Text = doc("what they said or did", "Called the visit a show of unity.")
     ref: Slug = doc("id of the paragraph, table or agreement it rests on", "s4.p1")
 
-    @model_validator(mode="after")
-    def _other_has_label(self) -> Reaction:
+    def check(self) -> None:
         if self.stance == Stance.OTHER and self.stance_label is None:
             raise ValueError("stance = 'other' needs stance_label: say the stance in words")
-        return self

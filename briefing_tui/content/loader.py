@@ -8,13 +8,12 @@ or a read of something else.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from briefing_tui.content.errors import UsageError
 from briefing_tui.content.files import decode, display_path, os_reason, read_bytes
@@ -30,7 +29,12 @@ from briefing_tui.content.model import (
 from briefing_tui.content.positions import Loc, key_lines, line_for
 from briefing_tui.content.problems import BrokenBriefing, ContentError, LoadResult, Problem
 from briefing_tui.content.rules import content_loc, reference_problems
+from briefing_tui.content.scalars import Model
 from briefing_tui.content.tomlread import TOMLDecodeError, parse_toml
+
+if TYPE_CHECKING:  # validation brings pydantic: imported when a file is validated, not before
+    from pydantic import ValidationError
+
 
 # --------------------------------------------------------------------------------------------
 # Reading one file
@@ -105,7 +109,7 @@ def _deep_line(text: str) -> int | None:
 
 
 def _validation_problems(
-    exc: ValidationError, shown: str, parsed: _Parsed, model: type[BaseModel]
+    exc: ValidationError, shown: str, parsed: _Parsed, model: type[Model]
 ) -> list[Problem]:
     problems = []
     errors = exc.errors(include_url=False)
@@ -134,9 +138,11 @@ def _validation_problems(
 
 def load_briefing(folder: Path, root: Path | None = None) -> Briefing:
     """Load and validate one briefing folder, raising ContentError with every problem."""
+    from briefing_tui.content.validation import ValidationError, validate
+
     root = (root or folder).resolve()
     problems: list[Problem] = []
-    parts: dict[str, BaseModel] = {}
+    parts: dict[str, Model] = {}
     positions: dict[str, tuple[str, _Parsed]] = {}
 
     problems.extend(_unexpected_entries(folder))
@@ -168,7 +174,7 @@ def load_briefing(folder: Path, root: Path | None = None) -> Briefing:
         positions[name] = (shown, parsed)
         raw.update(parsed.data)
         try:
-            parts[name] = model.model_validate(parsed.data)
+            parts[name] = validate(model, parsed.data)
         except ValidationError as exc:
             problems.extend(_validation_problems(exc, shown, parsed, model))
 
@@ -189,14 +195,11 @@ def load_briefing(folder: Path, root: Path | None = None) -> Briefing:
         raise ContentError(problems)
     # Every part is validated and every reference resolved: validating the whole again would
     # only repeat both, so the briefing is built from the validated parts.
-    fields: dict[str, Any] = {
-        name: field.get_default(call_default_factory=True)
-        for name, field in Briefing.model_fields.items()
-        if not field.is_required()
-    }
+    # (An optional file left out leaves its fields at their defaults.)
+    fields: dict[str, Any] = {}
     for part in parts.values():
-        fields.update({name: getattr(part, name) for name in type(part).model_fields})
-    return Briefing.model_construct(**fields)
+        fields.update({field.name: getattr(part, field.name) for field in dataclasses.fields(part)})
+    return Briefing(**fields)
 
 
 def _unexpected_entries(folder: Path) -> list[Problem]:

@@ -7,14 +7,15 @@ type an author can meet is rewritten here once, with what was expected and the v
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
 import typing
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-from pydantic_core import ErrorDetails
+if TYPE_CHECKING:  # only the loader's validation errors come here, with pydantic loaded
+    from pydantic_core import ErrorDetails
 
 #: How a date must be written, in every message that is about a date.
 DATE_FORMAT = "a date written YYYY-MM-DD without quotes (for example 2025-05-07)"
@@ -41,7 +42,7 @@ def _choices(expected: str) -> list[str]:
     return re.findall(r"'([^']*)'", expected)
 
 
-def error_message(error: ErrorDetails, model: type[BaseModel] | None = None) -> str:
+def error_message(error: ErrorDetails, model: type[Any] | None = None) -> str:
     """One pydantic error as an author should read it; ``model`` is the file's model, used to
     suggest the field an unknown key was probably meant to be."""
     kind = error["type"]
@@ -49,7 +50,8 @@ def error_message(error: ErrorDetails, model: type[BaseModel] | None = None) -> 
     value = error.get("input")
     if kind == "missing":
         return "required field is missing"
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
+        # (the second is how a key that is no field of a dataclass item is reported)
         loc = tuple(error["loc"])
         known = _fields_at(model, loc[:-1]) if model is not None else []
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.7)
@@ -79,7 +81,13 @@ def error_message(error: ErrorDetails, model: type[BaseModel] | None = None) -> 
         return f"expected a whole number; got {seen(value)}"
     if kind in ("tuple_type", "list_type"):
         return f"expected an array [ ... ]; got {seen(value)}"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
+    if kind in (
+        "model_type",
+        "dict_type",
+        "model_attributes_type",
+        "dataclass_type",
+        "dataclass_args_type",
+    ):
         return f"expected a table; got {seen(value)}"
     if kind == "enum":
         allowed = _choices(str(ctx.get("expected", "")))
@@ -92,24 +100,26 @@ def error_message(error: ErrorDetails, model: type[BaseModel] | None = None) -> 
     return error["msg"].removeprefix("Value error, ")
 
 
-def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+def _fields_at(model: type[Any], loc: tuple[Any, ...]) -> list[str]:
     """The field names of the model found by following ``loc`` from ``model``."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
             continue  # an element of a tuple: the same item model
-        field = current.model_fields.get(part) if isinstance(current, type) else None
-        if field is None:
+        hints = typing.get_type_hints(current) if dataclasses.is_dataclass(current) else {}
+        if part not in hints:
             return []
-        current = _item_model(field.annotation)
+        current = _item_model(hints[part])
         if current is None:
             return []
-    return list(current.model_fields) if isinstance(current, type) else []
+    return (
+        [f.name for f in dataclasses.fields(current)] if dataclasses.is_dataclass(current) else []
+    )
 
 
-def _item_model(annotation: Any) -> type[BaseModel] | None:
+def _item_model(annotation: Any) -> type[Any] | None:
     """The model inside ``X``, ``X | None`` or ``tuple[X, ...]``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
         return annotation
     for arg in typing.get_args(annotation):
         found = _item_model(arg)

@@ -1,18 +1,21 @@
 """The briefing data model (content format version 2).
 
 Every content file maps onto one of the ``*File`` models below; the loader assembles them into a
-:class:`Briefing`, and a folder of briefings into a :class:`Library`. Models are frozen so that the
-UI and the search index can share them without copying, and ``extra="forbid"`` so that a typo in a
-key is an error instead of silently lost data. Every field carries a description and an example:
+:class:`Briefing`, and a folder of briefings into a :class:`Library`. Models are frozen
+standard-library dataclasses (see ``scalars.Model``): the UI and the search index share them
+without copying, a validated snapshot becomes one without importing pydantic, and ``validation``
+checks content into the very same classes, with ``extra="forbid"`` so that a typo in a key is an
+error instead of silently lost data. Every field carries a description and an example:
 ``briefing schema`` is the authors' reference, so a field without them is undocumented.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterator
-
-from pydantic import ValidationInfo, field_validator, model_validator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any
 
 from briefing_tui.content.items import (
     Agreement,
@@ -34,6 +37,7 @@ from briefing_tui.content.scalars import (
     Day,
     Language,
     Model,
+    Rule,
     Slug,
     SourceKind,
     Stance,
@@ -66,15 +70,38 @@ __all__ = [
 #: which version 2 reads unchanged (it only adds fields and relaxes rules).
 SCHEMA_VERSION = 2
 
+
+def _known_version(version: int) -> int:
+    if not 1 <= version <= SCHEMA_VERSION:
+        raise ValueError(
+            f"format version {version} is not known to this briefing-tui, which reads "
+            f"versions 1 to {SCHEMA_VERSION}"
+        )
+    return version
+
+
+def _dates_ordered(end: dt.date, fields: Mapping[str, Any]) -> dt.date:
+    start = fields.get("start")
+    if start is not None and end < start:
+        raise ValueError(f"end ({end}) is before start ({start})")
+    return end
+
+
+#: ``schema_version``: a version this program reads.
+Version = Annotated[int, Rule(_known_version)]
+#: The briefing's ``end``: not before its ``start``.
+EndDay = Annotated[Day, Rule(_dates_ordered, needs_fields=True)]
+
 # --------------------------------------------------------------------------------------------
 # One model per content file
 # --------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, kw_only=True)
 class BriefingFile(Model):
     """``briefing.toml``: what the briefing is, and who wrote it."""
 
-    schema_version: int = doc(
+    schema_version: Version = doc(
         "the content format version the files are written in (1 when absent)", 2, default=1
     )
     id: Slug = doc("unique id in the library", "xi-russia-visit-2025-05")
@@ -85,7 +112,7 @@ class BriefingFile(Model):
         default="en",
     )
     start: Day = doc("first day the briefing covers (YYYY-MM-DD)", "2025-05-07")
-    end: Day = doc("last day the briefing covers (YYYY-MM-DD)", "2025-05-10")
+    end: EndDay = doc("last day the briefing covers (YYYY-MM-DD)", "2025-05-10")
     photo_caption: Text | None = doc(
         "caption of the report's photo", "The two leaders in Moscow.", default=None
     )
@@ -101,25 +128,8 @@ class BriefingFile(Model):
     version: Text | None = doc("the briefing's own version", "1.2", default=None)
     updated: Day | None = doc("when it was last revised (YYYY-MM-DD)", "2025-05-20", default=None)
 
-    @field_validator("schema_version")
-    @classmethod
-    def _known_version(cls, version: int) -> int:
-        if not 1 <= version <= SCHEMA_VERSION:
-            raise ValueError(
-                f"format version {version} is not known to this briefing-tui, which reads "
-                f"versions 1 to {SCHEMA_VERSION}"
-            )
-        return version
 
-    @field_validator("end")
-    @classmethod
-    def _dates_ordered(cls, end: dt.date, info: ValidationInfo) -> dt.date:
-        start = info.data.get("start")
-        if start is not None and end < start:
-            raise ValueError(f"end ({end}) is before start ({start})")
-        return end
-
-
+@dataclass(frozen=True, kw_only=True)
 class SectionsFile(Model):
     """``sections.toml``: the report's text, in reading order."""
 
@@ -142,6 +152,7 @@ class SectionsFile(Model):
     )
 
 
+@dataclass(frozen=True, kw_only=True)
 class AgreementsFile(Model):
     """``agreements.toml`` (optional): the typed agreements table and the note under it."""
 
@@ -183,6 +194,7 @@ class AgreementsFile(Model):
     )
 
 
+@dataclass(frozen=True, kw_only=True)
 class SourcesFile(Model):
     """``sources.toml``: the report's source list, and sources the text names outside it."""
 
@@ -198,6 +210,7 @@ class SourcesFile(Model):
     )
 
 
+@dataclass(frozen=True, kw_only=True)
 class OverviewFile(Model):
     """``overview.toml`` (optional): structured highlights for the Overview tab."""
 
@@ -251,7 +264,7 @@ OPTIONAL_FILES = frozenset({"agreements.toml", "overview.toml"})
 #: Top-level key -> the file that owns it; lets a problem found on the assembled briefing point
 #: back at the file and line an author has to edit.
 KEY_FILE: dict[str, str] = {
-    key: name for name, model in CONTENT_FILES.items() for key in model.model_fields
+    field.name: name for name, model in CONTENT_FILES.items() for field in dataclasses.fields(model)
 }
 
 
@@ -260,20 +273,20 @@ KEY_FILE: dict[str, str] = {
 # --------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, kw_only=True)
 class Briefing(OverviewFile, SourcesFile, AgreementsFile, SectionsFile, BriefingFile):
     """One whole report: every content file of a briefing folder, cross-checked.
 
     Its fields are exactly the five files' fields (inherited, so the two cannot drift apart),
-    and so are their per-file rules, which keeps ``Library.model_validate_json`` as strict as
-    loading the TOML.
+    and so are their per-file rules, which keeps validating a JSON export as strict as loading
+    the TOML.
     """
 
-    @model_validator(mode="after")
-    def _references_resolve(self) -> Briefing:
-        problems = reference_problems(self.model_dump())
+    def check(self) -> None:
+        """Every id unique, every reference resolving, every quote found in its text."""
+        problems = reference_problems(dataclasses.asdict(self))
         if problems:
             raise ValueError("; ".join(f"{format_loc(loc)}: {msg}" for loc, msg in problems))
-        return self
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -316,6 +329,7 @@ class Briefing(OverviewFile, SourcesFile, AgreementsFile, SectionsFile, Briefing
         return self.after_section or list(self.all_sections())[-1].id
 
 
+@dataclass(frozen=True, kw_only=True)
 class Library(Model):
     """Every briefing the app can show; ids are unique across it."""
 
@@ -324,13 +338,13 @@ class Library(Model):
         [{"id": "xi-russia-visit-2025-05"}],
     )
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> Library:
-        ids = [b.id for b in self.briefings]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    def __post_init__(self) -> None:
+        # Checked whenever a library is built, not only when one is validated: it costs one
+        # pass, and two briefings under one id would make --goto, marks and search ambiguous.
+        seen: set[str] = set()
+        duplicates = {b.id for b in self.briefings if b.id in seen or seen.add(b.id)}
         if duplicates:
-            raise ValueError(f"duplicate briefing id(s): {', '.join(duplicates)}")
-        return self
+            raise ValueError(f"duplicate briefing id(s): {', '.join(sorted(duplicates))}")
 
     def get(self, briefing_id: str) -> Briefing:
         for briefing in self.briefings:
@@ -349,9 +363,11 @@ ID_NAMESPACE = (
 
 def content_schema() -> dict[str, object]:
     """JSON Schema of every content file, keyed by file name, for authors' editors."""
+    from briefing_tui.content.validation import json_schema  # brings pydantic
+
     out: dict[str, object] = {}
     for name, model in CONTENT_FILES.items():
-        schema = model.model_json_schema()
+        schema = json_schema(model)
         if name in OPTIONAL_FILES:
             schema["description"] = f"{schema.get('description', '')} Optional file."
         out[name] = schema
@@ -360,7 +376,9 @@ def content_schema() -> dict[str, object]:
 
 def export_schema() -> dict[str, object]:
     """JSON Schema of ``briefing export --format json``: a library of whole briefings."""
-    schema = Library.model_json_schema()
+    from briefing_tui.content.validation import json_schema  # brings pydantic
+
+    schema = json_schema(Library)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "briefing-tui JSON export"
     schema["description"] = (

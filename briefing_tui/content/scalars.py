@@ -2,18 +2,52 @@
 
 Each type carries its own rule and says it in an author's words, so that every field built from
 it is checked the same way and fails with the same message wherever it appears.
+
+Nothing here imports pydantic: importing it costs ~160 ms, more than the rest of start-up before
+the first frame, and a briefing read from a validated snapshot needs no checking. The rules are
+plain functions attached to the types as :class:`Rule` markers; pydantic finds the markers when
+it validates (``validation`` turns each into its check), and nothing else ever looks at them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any
-
-from pydantic import AfterValidator, AllowInfNan, BaseModel, ConfigDict, Field
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from briefing_tui.content.text import unsafe_character
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import CoreSchema
+
+
+@dataclasses.dataclass(frozen=True)
+class Rule:
+    """A check (or a tightening of the type's own) that pydantic applies to a value.
+
+    ``check`` gets the value (and, with ``needs_fields``, the fields of the same item validated
+    before it, by name) and returns it or raises ValueError with the author's message;
+    ``constraints`` are pydantic-core schema settings (``strict``, ``allow_inf_nan``).
+    """
+
+    check: Callable[..., Any] | None = None
+    needs_fields: bool = False
+    constraints: tuple[tuple[str, Any], ...] = ()
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from briefing_tui.content.validation import rule_schema
+
+        return rule_schema(self, source, handler)
+
+
+#: Strict: no "true" string for a bool, no integer read as a Unix timestamp for a date.
+STRICT = Rule(constraints=(("strict", True),))
 
 
 def _safe_characters(value: str) -> str:
@@ -35,10 +69,10 @@ def _safe_text(value: str) -> str:
 
 
 #: Any human-readable text in content: non-empty and free of terminal control characters.
-Text = Annotated[str, AfterValidator(_safe_text)]
+Text = Annotated[str, Rule(_safe_text)]
 
 #: A table cell: like Text, but may be empty (a blank cell is real data in a table of figures).
-Cell = Annotated[str, AfterValidator(_safe_characters)]
+Cell = Annotated[str, Rule(_safe_characters)]
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 SLUG_RULE = (
@@ -55,7 +89,7 @@ def _slug(value: str) -> str:
 
 #: Ids are lowercase slugs; dots are allowed so that paragraph ids read like ``s2.p3``. Ids stay
 #: Latin because they are typed on the command line (``--goto``) and in queries.
-Slug = Annotated[str, AfterValidator(_slug)]
+Slug = Annotated[str, Rule(_slug)]
 
 _TAG = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 TAG_RULE = (
@@ -70,7 +104,7 @@ def _tag(value: str) -> str:
     return value
 
 
-Tag = Annotated[str, AfterValidator(_tag)]
+Tag = Annotated[str, Rule(_tag)]
 
 _LANGUAGE = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*")
 
@@ -81,7 +115,7 @@ def _language(value: str) -> str:
     return value
 
 
-Language = Annotated[str, AfterValidator(_language)]
+Language = Annotated[str, Rule(_language)]
 
 
 def _url(value: str) -> str:
@@ -94,19 +128,32 @@ def _url(value: str) -> str:
     return value
 
 
-Url = Annotated[str, AfterValidator(_url)]
+Url = Annotated[str, Rule(_url)]
 
 #: A calendar day, written as a TOML date (2025-05-07): strict, so that an integer is not read as a
 #: Unix timestamp and a date-time is not silently cut to its day.
-Day = Annotated[dt.date, Field(strict=True)]
+Day = Annotated[dt.date, STRICT]
 
 #: A number the UI can draw: strictly numeric (no strings like "10"), and finite (no inf/nan).
-Number = Annotated[float, Field(strict=True), AllowInfNan(False)]
+Number = Annotated[float, Rule(constraints=(("strict", True), ("allow_inf_nan", False)))]
+
+#: true or false, never a string or a number.
+Flag = Annotated[bool, STRICT]
+
+
+#: Field settings pydantic reads from a dataclass field's metadata when it validates.
+_FIELD_SETTINGS = frozenset({"min_length", "validate_default"})
 
 
 def doc(description: str, example: Any, **kwargs: Any) -> Any:
-    """A documented field: ``briefing schema`` shows every field's description and example."""
-    return Field(description=description, examples=[example], **kwargs)
+    """A documented field: ``briefing schema`` shows every field's description and example.
+
+    ``default`` is the field's default; ``min_length`` and ``validate_default`` are kept in the
+    field's metadata, where pydantic reads them (and plain construction ignores them).
+    """
+    metadata = {"description": description, "examples": [example]}
+    metadata |= {key: kwargs.pop(key) for key in _FIELD_SETTINGS & kwargs.keys()}
+    return dataclasses.field(metadata=metadata, **kwargs)
 
 
 class SourceKind(StrEnum):
@@ -155,8 +202,26 @@ class Stance(StrEnum):
     OTHER = "other"
 
 
-class Model(BaseModel):
-    """Frozen, so the UI and search share models without copying; ``extra="forbid"``, so a
-    misspelt key is an error instead of silently lost data."""
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Model:
+    """The base of every content item: a standard-library dataclass, frozen so that the UI and
+    search share items without copying, keyword-only so that the briefing can combine the five
+    files' fields whatever their defaults.
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+    Validation (``validation``) reads ``extra="forbid"`` from ``__pydantic_config__``, so a
+    misspelt key is an error instead of silently lost data, and runs :meth:`check` on every
+    item it builds. Building an item directly (``from_plain``, tests) checks nothing: that is
+    for data that was validated before.
+    """
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    def check(self) -> None:
+        """Raise ValueError when the item's fields disagree with each other (an item's own
+        rule); run by validation once every field is valid. Nothing to check by default."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from briefing_tui.content.validation import model_schema
+
+        return model_schema(cls, source, handler)

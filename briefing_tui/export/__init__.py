@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable
 
 from briefing_tui.content.model import Briefing, Library
+from briefing_tui.content.snapshot import to_plain
 from briefing_tui.export.markdown import to_markdown
 from briefing_tui.export.text import to_text
 
@@ -30,6 +31,6 @@ def export(library: Library, fmt: str, briefing_id: str | None = None) -> str:
 
 
 def to_json(briefings: Iterable[Briefing]) -> str:
-    """The validated data; ``Library.model_validate_json`` reads it back."""
-    data = {"briefings": [b.model_dump(mode="json") for b in briefings]}
+    """The validated data; ``content.validation.validate_json(Library, ...)`` reads it back."""
+    data = {"briefings": [to_plain(b) for b in briefings]}
     return json.dumps(data, ensure_ascii=False, indent=2)

@@ -56,7 +56,10 @@ def ids(values: Iterable[str]) -> str:
 
 
 def num(value: float) -> str:
-    return f"{value:g}"
+    """Short where that is exact (``200``, ``0.5``), else every digit, so that ``briefing
+    import`` reads back the very number."""
+    short = f"{value:g}"
+    return short if float(short) == value else repr(value)
 
 
 def to_markdown(b: Briefing) -> str:
@@ -185,7 +188,10 @@ def _cells(values: Iterable[str]) -> str:
 
 
 def _table(t: Table, w: Words) -> list[str]:
-    out = [f"**{md(t.caption)}** ({code(t.id)})", ""]
+    # "→ `p`": the paragraph the table is placed after, when the data names one (an import
+    # must tell it from a table that follows the section's paragraphs by default)
+    after = f" → {code(t.after)}" if t.after else ""
+    out = [f"**{md(t.caption)}** ({code(t.id)}{after})", ""]
     with_sources = any(row.sources for row in t.rows)
     header = list(t.header) + ([w.sources] if with_sources else [])
     out += [_cells(header), "|" + " --- |" * len(header)]
@@ -223,14 +229,14 @@ def _agreements(b: Briefing, w: Words) -> list[str]:
     out += ["", f"*{md(w.area)}:* {area_ids}", ""]
     if b.after_section:
         out += [f"*{md(w.after_section)}:* {code(b.after_section)}", ""]
+    # every agreement, in the data's order (the table above is grouped by area)
     for a in b.agreements:
         details = [f"* {code(a.id)} ({code(a.area)})"]
         details += [f"  - {_figure(f, w)}" for f in a.figures]
         if a.gap:
             details.append(f"  - {md(w.gap)}: {md(a.gap)}")
         details += [line for line in _attributions(a.attributions, w, "  ") if line]
-        if len(details) > 1:
-            out += details
+        out += details
     out.append("")
     if b.note:
         out += [f"*{md(w.note)}:* {md(b.note)}", ""]

@@ -20,6 +20,7 @@ Kind = Literal[
     "reaction",
     "briefing",
     "tab",
+    "note",
 ]
 
 
@@ -44,6 +45,9 @@ KIND_INFO: dict[Kind, KindInfo] = {
     "reaction": KindInfo("Reaction", "R"),
     "briefing": KindInfo("Briefing", "B"),
     "tab": KindInfo("Tab", "⇥", searchable=False),
+    # The analyst's own notes: not in the index (they are not content); the browser searches
+    # them beside it (ui/note_hits.py), so ``kind:note`` lists them alone.
+    "note": KindInfo("Note", "✎"),
 }
 
 #: Every kind ``kind:`` accepts, in the order the query help lists them.

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 #: Raised whenever the schema or :func:`analyze` changes meaning: a store written with another
 #: version is rebuilt rather than read.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Items of one briefing are numbered in the low bits of the ``order`` key, the briefing's
 #: sequence number in the high bits, so that sorting by ``order`` is reading order.
 LOCAL_BITS = 20

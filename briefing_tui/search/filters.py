@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from briefing_tui.content.model import Briefing
+from briefing_tui.content.model import Briefing, Section
 from briefing_tui.search.documents import Doc
 from briefing_tui.search.engine import KEY_SEP
 from briefing_tui.search.query import KINDS, STATUSES, Filter, choose
@@ -39,8 +39,11 @@ class FilterKeys:
         out: dict[str, list[str]] = {"kind": [doc.kind], "briefing": [self.briefing]}
         if cited:
             out["source"] = [_key(*look.source_key(s)) for s in sorted(cited)]
-        if section_id is not None:
-            out["section"] = [_key(*look.section_key(section_id))]
+        # An item belongs to its own section and every section above it, so ``section:s3``
+        # finds what subsection 3.1 holds and ``section:3.1`` what is in 3.1 alone.
+        chain = look.chain(doc.target_id) or ((section_id,) if section_id is not None else ())
+        if chain:
+            out["section"] = [_key(*look.section_key(one)) for one in chain]
         if doc.kind == "agreement" and not doc.target_id.startswith("#"):
             agreement = look.agreements[doc.target_id]
             out["area"] = [_key(*look.area_key(agreement.area))]
@@ -103,10 +106,30 @@ class _Lookups:
 
     def __init__(self, briefing: Briefing) -> None:
         self.agreements: dict[str, Any] = {a.id: a for a in briefing.agreements}
-        self._sections = {s.id: (n, s) for n, s in enumerate(briefing.sections, 1)}
+        self._sections: dict[str, tuple[str, Section]] = {}
+        #: The sections holding each section, paragraph and table id, outermost first.
+        self._chains: dict[str, tuple[str, ...]] = {}
+
+        def walk(
+            sections: tuple[Section, ...], numbers: tuple[int, ...], above: tuple[str, ...]
+        ) -> None:
+            for n, section in enumerate(sections, 1):
+                here = (*numbers, n)
+                chain = (*above, section.id)
+                self._sections[section.id] = (".".join(map(str, here)), section)
+                self._chains[section.id] = chain
+                for item in (*section.paragraphs, *section.tables):
+                    self._chains[item.id] = chain
+                walk(section.sections, here, chain)
+
+        walk(briefing.sections, (), ())
         self._sources = {s.id: s for s in briefing.sources}
         self._areas = {a.id: a for a in briefing.areas}
         self._keys: dict[tuple[str, str], Any] = {}
+
+    def chain(self, item_id: str) -> tuple[str, ...]:
+        """The ids of the sections holding ``item_id``, outermost first; () outside the report."""
+        return self._chains.get(item_id, ())
 
     def section_key(self, section_id: str) -> tuple[str, str, str]:
         key = self._keys.get(("section", section_id))
@@ -114,7 +137,7 @@ class _Lookups:
             number, section = self._sections[section_id]
             key = self._keys[("section", section_id)] = (
                 section_id,
-                str(number),
+                number,
                 fold(section.title),
             )
         return key  # type: ignore[no-any-return]

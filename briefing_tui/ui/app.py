@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.console import RenderableType
 from textual import work
 from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding
@@ -23,9 +24,13 @@ from briefing_tui.content.loader import collect
 from briefing_tui.content.model import Briefing, Library
 from briefing_tui.content.problems import BrokenBriefing, LoadResult
 from briefing_tui.reading.refs import find_target, suggestions
+from briefing_tui.ui import i18n
+from briefing_tui.ui.analyst_session import AnalystSession
+from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.lockdown import LockdownMixin
 from briefing_tui.ui.messages import OpenBriefing
 from briefing_tui.ui.palette import JumpCommands
+from briefing_tui.ui.palette_analyst import AnalystCommands
 from briefing_tui.ui.screens.briefing import BriefingScreen
 from briefing_tui.ui.screens.error import ErrorScreen
 from briefing_tui.ui.screens.help import HelpScreen
@@ -33,9 +38,11 @@ from briefing_tui.ui.screens.loading import LoadingScreen
 from briefing_tui.ui.screens.picker import PickerScreen
 from briefing_tui.ui.size_guard import SizeGuardMixin
 from briefing_tui.ui.terminal_guard import TerminalGuardMixin
+from briefing_tui.ui.watching import Watcher, WatchMixin
 
 if TYPE_CHECKING:
     from briefing_tui.search import SearchIndex
+    from briefing_tui.state.analyst import AnalystState
 
 #: Yields ``(total, briefing or broken briefing)``: ``loader.iter_library`` bound to a path.
 Loader = Callable[[], Iterator[tuple[int, Briefing | BrokenBriefing]]]
@@ -48,7 +55,7 @@ IndexSource = Callable[[Library | None], "SearchIndex"]
 GROW_EVERY = 0.1
 
 
-class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
+class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin, App[None]):
     search_index: var[SearchIndex | None] = var(None)
     """The library's search index, once built (after the first frame); screens watch it."""
 
@@ -58,7 +65,7 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
     TITLE = "briefing"
     ENABLE_COMMAND_PALETTE = True
     # Textual's system provider lists only what get_system_commands below yields.
-    COMMANDS = {get_system_commands_provider, JumpCommands}
+    COMMANDS = {get_system_commands_provider, JumpCommands, AnalystCommands}
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -76,13 +83,21 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
         secure: bool = False,
         index_source: IndexSource | None = None,
         index_early: bool = False,
+        watch: Watcher | None = None,
+        language: str = "en",
+        state: AnalystState | None = None,
     ) -> None:
         super().__init__()
+        i18n.use(language)  # the chrome's words: tab names, help, messages (see ui.i18n)
+        self.language = i18n.current()
+        #: The analyst's marks, notes and reading (issue #17); opened by the command line.
+        self.analyst = AnalystSession(state) if state is not None else AnalystSession.off()
         self._source = library
         self._index_source = index_source
         #: The index source needs no library (a fresh store's index): open it at once rather
         #: than after every briefing has been read.
         self._index_early = index_early and index_source is not None
+        self._watcher = watch
         self.goto = goto
         self.secure = secure
         self.result: LoadResult | None = library if isinstance(library, LoadResult) else None
@@ -108,12 +123,14 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
         delayed the first frame by tens of milliseconds.
         """
         gcpolicy.resume()
+        self.show_state_notices()
         if self._index_early:
             self._open_index()
         if self.result is None:
             self._load()
         else:
             self._after_load(self.result)
+        self.start_watching()
 
     # Each @work names its description: otherwise Textual builds one from repr() of the
     # arguments, on the UI thread; for a 1,000-briefing library that repr took 0.75 s.
@@ -148,7 +165,7 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
                         last = now
                 result = collect(items)
         except Exception as exc:  # the loader's own errors are one-liners already
-            self.call_from_thread(self._fatal, "Could not load the library", [str(exc)])
+            self.call_from_thread(self._fatal, tr("Could not load the library"), [str(exc)])
             return
         if picker and pending:
             self.call_from_thread(self._grow, pending, len(items), len(items))
@@ -194,8 +211,8 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
     def _first_screen(self, result: LoadResult) -> Screen:
         briefings = result.library.briefings
         if not briefings:
-            lines = [str(p) for p in result.problems] or ["The library holds no briefing."]
-            return ErrorScreen("No briefing could be opened", lines, fatal=True)
+            lines = [str(p) for p in result.problems] or [tr("The library holds no briefing.")]
+            return ErrorScreen(tr("No briefing could be opened"), lines, fatal=True)
         if self.goto:
             found = self._goto_target(result.library)
             if found is None:
@@ -224,7 +241,14 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
                 lines.append(f"{broken.folder}:")
                 lines.extend(f"  {p}" for p in broken.problems)
             self.push_screen(
-                ErrorScreen(f"{len(result.broken)} briefing(s) could not be opened", lines)
+                ErrorScreen(
+                    i18n.ngettext(
+                        "{n} briefing could not be opened",
+                        "{n} briefings could not be opened",
+                        len(result.broken),
+                    ),
+                    lines,
+                )
             )
 
     @work(thread=True, exclusive=True, group="index", description="index the library")
@@ -262,6 +286,12 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
     def _index_ready(self, index: SearchIndex) -> None:
         self.search_index = index
 
+    def adopt(self, result: LoadResult) -> None:
+        """A library reloaded by --watch replaces this one, search index included."""
+        self.result = result
+        self.loaded = {b.id: b for b in result.library.briefings}
+        self._build_index(result.library)
+
     def _fatal(self, title: str, lines: list[str]) -> None:
         self.push_screen(ErrorScreen(title, lines, fatal=True))
 
@@ -280,16 +310,43 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
         else:
             self.push_screen(HelpScreen(screen))
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its prompt in the chrome's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            prompt = tr("Search for commands…")
+            self.push_screen(CommandPalette(placeholder=prompt, id="--command-palette"))
+
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Only commands that make sense for a reader; nothing that writes files or shells out."""
-        yield SystemCommand("Help", "Show the keys", self.action_help)
+        yield SystemCommand(tr("Help"), tr("Show the keys"), self.action_help)
         yield SystemCommand(
-            "Dark/light theme", "Switch between dark and light", self.action_toggle_theme
+            tr("Dark/light theme"), tr("Switch between dark and light"), self.action_toggle_theme
         )
-        yield SystemCommand("Quit", "Leave the browser", self.exit)
+        yield SystemCommand(tr("Quit"), tr("Leave the browser"), self.exit)
+
+    # -- the analyst's layer ------------------------------------------------------------------
+
+    def show_state_notices(self) -> None:
+        """Tell the analyst, once each, what the state layer had to say (a failed write...)."""
+        for notice in self.analyst.new_notices():
+            self.notify(notice, title="Notes", severity="warning", markup=False, timeout=8)
+
+    def exit(
+        self,
+        result: None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        """Remember where each open briefing was being read, then leave."""
+        for screen in self.screen_stack:
+            if isinstance(screen, BriefingScreen):
+                screen.save_position()
+        super().exit(result, return_code, message)
 
     # -- errors ------------------------------------------------------------------------------
 
@@ -306,6 +363,6 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
         self._return_code = 1
         message = f"{type(error).__name__}: {error}".strip().rstrip(":")
         try:
-            self.push_screen(ErrorScreen("Something went wrong", [message], fatal=True))
+            self.push_screen(ErrorScreen(tr("Something went wrong"), [message], fatal=True))
         except Exception:  # pragma: no cover - the screen itself could not be shown
             super()._handle_exception(error)

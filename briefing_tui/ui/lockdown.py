@@ -36,6 +36,8 @@ from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from typing import Any
 
+from briefing_tui.ui.i18n import N_, tr
+
 #: Variables removed in secure mode on top of every ``TEXTUAL`` / ``TEXTUAL_*`` one.
 #: ``BROWSER`` picks the program ``webbrowser`` starts; ``PAGER``/``EDITOR``/``VISUAL`` are what a
 #: future "open in pager" feature or a library would run; ``PYTHONBREAKPOINT`` picks the callable
@@ -46,7 +48,7 @@ SCRUBBED_NAMES = frozenset(
 )
 
 #: Message shown in the app when an action is refused.
-REFUSED = "Not available in secure mode."
+REFUSED = N_("Not available in secure mode.")
 
 
 def is_scrubbed(name: str) -> bool:
@@ -110,7 +112,9 @@ class LockdownMixin:
 
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         """Show the link instead of running a browser on the machine the app runs on."""
-        self.notify(f"Link: {url}", title="Not opened on the server", markup=False)  # type: ignore[attr-defined]
+        self.notify(  # type: ignore[attr-defined]
+            tr("Link: {url}", url=url), title=tr("Not opened on the server"), markup=False
+        )
 
     # -- files: screenshots and deliveries ------------------------------------------------------
 
@@ -188,4 +192,4 @@ class LockdownMixin:
         await super()._init_devtools()  # type: ignore[misc]
 
     def _refuse(self) -> None:
-        self.notify(REFUSED, severity="warning", markup=False)  # type: ignore[attr-defined]
+        self.notify(tr(REFUSED), severity="warning", markup=False)  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ from briefing_tui.content.text import plain
 from briefing_tui.reading.kinds import KIND_INFO
 from briefing_tui.reading.refs import BriefingRefs, Target
 from briefing_tui.search import fold, match_words
+from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.render import text
 
 
@@ -46,7 +47,10 @@ class JumpCommands(Provider):
         host = self._host()
         if host is None:
             return []
-        return [t for t in host.refs.targets.values() if t.kind != "paragraph"]
+        hidden = getattr(host, "hidden_tabs", frozenset())  # a tab the briefing lacks
+        return [
+            t for t in host.refs.targets.values() if t.kind != "paragraph" and t.tab not in hidden
+        ]
 
     def _jump(self, target_id: str) -> None:
         host = self._host()
@@ -56,7 +60,7 @@ class JumpCommands(Provider):
     @staticmethod
     def _name(target: Target) -> str:
         label = target.label if target.kind != "section" else target.location
-        return f"{KIND_INFO[target.kind].title}: {label}"
+        return f"{tr(KIND_INFO[target.kind].title)}: {label}"
 
     @staticmethod
     def _prompt(name: str, location: str, offsets: Sequence[int] = ()) -> Text:

@@ -17,6 +17,7 @@ from textual.driver import Driver
 from textual.message import Message
 
 from briefing_tui.process_guard import EXIT_CRASH, one_line
+from briefing_tui.ui.i18n import tr
 
 
 class TerminalGuardMixin:
@@ -50,7 +51,7 @@ class TerminalGuardMixin:
     def input_dropped(self, count: int) -> None:
         """Called (on the UI thread) when the gate starts dropping input."""
         self.notify(  # type: ignore[attr-defined]
-            "Input is arriving faster than it can be handled: some keys were ignored.",
+            tr("Input is arriving faster than it can be handled: some keys were ignored."),
             severity="warning",
             markup=False,
         )

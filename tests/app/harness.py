@@ -6,6 +6,7 @@ only thing on screen so a test sees exactly what it posts and draws.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 from collections.abc import Callable
@@ -124,21 +125,20 @@ def hostile_briefing() -> Briefing:
         return f"{HOSTILE} {value}"
 
     first = b.agreements[0]
-    agreement = first.model_copy(update={"title": plant(first.title), "text": plant(first.text)})
-    source = b.sources[0].model_copy(update={"title": plant(b.sources[0].title)})
-    figure = b.figures[0].model_copy(update={"label": plant(b.figures[0].label)})
-    event = b.timeline[0].model_copy(update={"title": plant(b.timeline[0].title)})
-    reaction = b.reactions[0].model_copy(update={"actor": plant(b.reactions[0].actor)})
-    return b.model_copy(
-        update={
-            "title": plant(b.title),
-            "summary": plant(b.summary),
-            "agreements": (agreement, *b.agreements[1:]),
-            "sources": (source, *b.sources[1:]),
-            "figures": (figure, *b.figures[1:]),
-            "timeline": (event, *b.timeline[1:]),
-            "reactions": (reaction, *b.reactions[1:]),
-        }
+    agreement = dataclasses.replace(first, title=plant(first.title), text=plant(first.text))
+    source = dataclasses.replace(b.sources[0], title=plant(b.sources[0].title))
+    figure = dataclasses.replace(b.figures[0], label=plant(b.figures[0].label))
+    event = dataclasses.replace(b.timeline[0], title=plant(b.timeline[0].title))
+    reaction = dataclasses.replace(b.reactions[0], actor=plant(b.reactions[0].actor))
+    return dataclasses.replace(
+        b,
+        title=plant(b.title),
+        summary=plant(b.summary),
+        agreements=(agreement, *b.agreements[1:]),
+        sources=(source, *b.sources[1:]),
+        figures=(figure, *b.figures[1:]),
+        timeline=(event, *b.timeline[1:]),
+        reactions=(reaction, *b.reactions[1:]),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from briefing_tui.content.model import Library
 from briefing_tui.content.problems import LoadResult
 from briefing_tui.ui.app import BriefingApp
@@ -15,16 +17,19 @@ def planted(result: LoadResult) -> LoadResult:
     b = result.library.briefings[0]
     section = b.sections[0]
     first = section.paragraphs[0]
-    attribution = first.attributions[0].model_copy(update={"quote": PAYLOAD})
-    paragraph = first.model_copy(
-        update={"text": f"{PAYLOAD} {first.text}", "label": PAYLOAD, "attributions": (attribution,)}
+    attribution = dataclasses.replace(first.attributions[0], quote=PAYLOAD)
+    paragraph = dataclasses.replace(
+        first,
+        text=f"{PAYLOAD} {first.text}",
+        label=PAYLOAD,
+        attributions=(attribution,),
     )
-    sources = (b.sources[0].model_copy(update={"title": PAYLOAD}), *b.sources[1:])
-    section = section.model_copy(
-        update={"title": PAYLOAD, "paragraphs": (paragraph, *section.paragraphs[1:])}
+    sources = (dataclasses.replace(b.sources[0], title=PAYLOAD), *b.sources[1:])
+    section = dataclasses.replace(
+        section, title=PAYLOAD, paragraphs=(paragraph, *section.paragraphs[1:])
     )
-    briefing = b.model_copy(
-        update={"title": PAYLOAD, "sections": (section, *b.sections[1:]), "sources": sources}
+    briefing = dataclasses.replace(
+        b, title=PAYLOAD, sections=(section, *b.sections[1:]), sources=sources
     )
     return LoadResult(Library(briefings=(briefing,)))
 

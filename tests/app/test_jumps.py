@@ -291,7 +291,10 @@ async def test_help_speaks_of_tasks_not_widgets(bundled: LoadResult) -> None:
             assert task in shown
         for widget in ("OverviewView", "DataTable", "OptionList", "Input", "Footer", "Reader"):
             assert widget not in shown
-        assert "Copy" not in shown  # ctrl+c copies nothing in the briefing: not listed
+        # ctrl+c (Textual's "Copy" of a selection) copies nothing in the briefing: not listed;
+        # L (a source's link) and y (a citation) are the browser's copy keys.
+        assert "^c" not in shown and "Copy selected text" not in shown
+        assert "Copy a citation" in shown
         assert "Half a page down" in shown
 
 

@@ -6,6 +6,7 @@ list's heading existed only in exports: search found them, then landed on a scre
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from harness import Harness, bundled_briefing, flat, screen_text
@@ -86,10 +87,8 @@ async def test_overview_marks_editorial_parts() -> None:
 
 async def test_a_long_timeline_date_is_never_cut() -> None:
     b = bundled_briefing()
-    event = b.timeline[0].model_copy(
-        update={"date": dt.date(2025, 9, 1), "end": dt.date(2025, 9, 3)}
-    )
-    briefing = b.model_copy(update={"timeline": (event, *b.timeline[1:])})
+    event = dataclasses.replace(b.timeline[0], date=dt.date(2025, 9, 1), end=dt.date(2025, 9, 3))
+    briefing = dataclasses.replace(b, timeline=(event, *b.timeline[1:]))
     app = Harness(_overview, briefing)
     async with app.run_test(size=(80, 60)) as pilot:
         await pilot.pause()

@@ -1,20 +1,20 @@
 """Defence in depth: hostile text that slipped past the loader still never reaches the terminal.
 
 The loader rejects control and bidi characters, but every widget must hold up on its own: here a
-briefing is rebuilt with ``model_copy`` (no validation, as if a loader bug let the text through)
-so that every text field of every model carries markup and terminal-control payloads. The app is
-driven through every view; each must keep running, show the markup literally, and draw no ESC,
-C1 or bidi character: checked on the compositor's segments and on the bytes the screen renders
-to (what the driver would write to a real terminal).
+briefing is rebuilt with ``dataclasses.replace`` (no validation, as if a loader bug let the text
+through) so that every text field of every model carries markup and terminal-control payloads.
+The app is driven through every view; each must keep running, show the markup literally, and draw
+no ESC, C1 or bidi character: checked on the compositor's segments and on the bytes the screen
+renders to (what the driver would write to a real terminal).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
 from harness import frame_output, frame_strips, screen_text
-from pydantic import BaseModel
 from rich.segment import Segment
 
 from briefing_tui.content.loader import load_briefing
@@ -65,14 +65,19 @@ MINI = Path(__file__).resolve().parent.parent / "data" / "mini"
 ID_FIELDS = {"id", "area", "ref", "refs", "source", "sources", "tags", "after_section"}
 
 
+def _is_item(value: Any) -> bool:
+    """A content item (a dataclass instance), not a value inside one."""
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+
+
 def poison(model: Any) -> Any:
     """``model`` with PAYLOAD prefixed to every free-text field, recursively, unvalidated."""
     if isinstance(model, tuple):
         return tuple(poison(item) for item in model)
-    if not isinstance(model, BaseModel):
+    if not _is_item(model):
         return model
     update: dict[str, object] = {}
-    for name in type(model).model_fields:
+    for name in (f.name for f in dataclasses.fields(model)):
         value = getattr(model, name)
         words = isinstance(value, tuple) and value and all(type(v) is str for v in value)
         if name in ID_FIELDS and (type(value) is str or words):
@@ -81,9 +86,9 @@ def poison(model: Any) -> Any:
             update[name] = f"{PAYLOAD} {value}"
         elif words:
             update[name] = tuple(f"{PAYLOAD} {v}" for v in value)
-        elif isinstance(value, tuple | BaseModel):
+        elif isinstance(value, tuple) or _is_item(value):
             update[name] = poison(value)
-    return model.model_copy(update=update)
+    return dataclasses.replace(model, **update)
 
 
 def mini() -> Briefing:
@@ -91,14 +96,14 @@ def mini() -> Briefing:
 
 
 def hostile(briefing_id: str = "mini") -> Briefing:
-    briefing = poison(mini()).model_copy(update={"id": briefing_id})
+    briefing = dataclasses.replace(poison(mini()), id=briefing_id)
     assert isinstance(briefing, Briefing)
     return briefing
 
 
 def library(*briefings: Briefing) -> LoadResult:
-    # model_construct: the Library validator would accept these, but nothing is re-validated.
-    return LoadResult(Library.model_construct(briefings=briefings))
+    # Building a Library checks only that ids are unique: nothing is re-validated.
+    return LoadResult(Library(briefings=briefings))
 
 
 def test_poison_reaches_every_text_field() -> None:
@@ -110,9 +115,9 @@ def test_poison_reaches_every_text_field() -> None:
             for index, item in enumerate(model):
                 walk(item, f"{where}[{index}]")
             return
-        if not isinstance(model, BaseModel):
+        if not _is_item(model):
             return
-        for name in type(model).model_fields:
+        for name in (f.name for f in dataclasses.fields(model)):
             value = getattr(model, name)
             if type(value) is str and name not in ID_FIELDS:
                 seen.append(f"{where}.{name}")

@@ -20,6 +20,7 @@ def test_every_case_reaches_its_mark(tmp_path: Path, capsys) -> None:
         "bare textual",
         "bare + models (floor)",
         "bundled briefing",
+        "bundled from snapshot",
         "3-briefing library",
     }
     for case, values in summary.items():

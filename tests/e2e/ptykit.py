@@ -63,6 +63,7 @@ class Session:
         env: Mapping[str, str] | None = None,
         secure: bool = True,
         core_unlimited: bool = False,
+        state: bool = False,
     ) -> None:
         environ = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -72,7 +73,10 @@ class Session:
             "LC_ALL": "C.UTF-8",
             **(env or {}),
         }
-        argv = [sys.executable, "-m", "briefing_tui", *(["--secure"] if secure else []), *args]
+        # --no-state unless asked: a secure session keeps notes under the account's real home
+        # (the tester's), and a position saved by one test would move the next one's screen.
+        flags = [*(["--secure"] if secure else []), *([] if state else ["--no-state"])]
+        argv = [sys.executable, "-m", "briefing_tui", *flags, *args]
         cols, rows = size
         pid, fd = pty.fork()
         if pid == 0:  # child: size the terminal before Textual asks, then become the app

@@ -95,7 +95,8 @@ def test_secure_app_ignores_a_hostile_environment(tmp_path: Path) -> None:
     }
     tmux = Tmux()
     try:
-        tmux.start("hostile", [*briefing_command(), "--secure"], env=hostile, status_file=status)
+        argv = [*briefing_command(), "--secure", "--no-state"]  # notes: see test_state_tmux
+        tmux.start("hostile", argv, env=hostile, status_file=status)
         wait_screen(tmux, "hostile", TITLE)
         assert not tmux.pane_dead("hostile"), "the app quit by itself (TEXTUAL_PRESS=q?)"
         tmux.keys("hostile", "q")

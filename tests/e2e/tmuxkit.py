@@ -63,7 +63,11 @@ class Tmux:
         command = shlex.join(argv)
         if status_file is not None:
             command = f"{command}; echo $? > {shlex.quote(str(status_file))}"
-        variables = {**base_env(), **(env or {}), "TERM": term}
+        # The analyst's state (notes, where they left off) goes to a folder of this session's,
+        # not the tester's own: a position saved by one session must not move another's first
+        # screen (a session started again under the same name finds its own).
+        state_home = os.path.join(self._dir, f"state-{name}")
+        variables = {**base_env(XDG_STATE_HOME=state_home), **(env or {}), "TERM": term}
         assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in variables.items())
         shell = f"exec env -i {assignments} sh -c {shlex.quote(command)}"
         width, height = size

@@ -9,6 +9,7 @@ from mdkit import rendered_text, shown
 
 from briefing_tui.content.loader import load_library
 from briefing_tui.content.model import Briefing, Library
+from briefing_tui.content.validation import validate_json
 from briefing_tui.export import to_json, to_markdown, to_text
 from briefing_tui.reading.refs import BriefingRefs
 
@@ -122,5 +123,5 @@ def test_markdown_export_misses_nothing(briefing: Briefing) -> None:
 
 
 def test_json_export_round_trips(briefing: Briefing) -> None:
-    again = Library.model_validate_json(to_json([briefing]))
+    again = validate_json(Library, to_json([briefing]))
     assert again.briefings[0] == briefing

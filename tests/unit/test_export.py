@@ -20,6 +20,7 @@ from minikit import MINI
 
 from briefing_tui.content.loader import load_library
 from briefing_tui.content.model import Briefing, Library
+from briefing_tui.content.validation import validate_json
 from briefing_tui.export import to_json, to_markdown, to_text
 from briefing_tui.export.markdown import md, md_start
 
@@ -144,7 +145,7 @@ def test_source_urls_are_links_in_markdown() -> None:
 
 
 def test_json_export_round_trips(briefing: Briefing) -> None:
-    again = Library.model_validate_json(to_json([briefing]))
+    again = validate_json(Library, to_json([briefing]))
     assert again.briefings == (briefing,)
 
 

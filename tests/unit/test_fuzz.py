@@ -7,6 +7,7 @@ test here, so they do not change other test modules.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -47,8 +48,8 @@ FIELD_NAMES = sorted(
     {
         n
         for m in vars(models).values()
-        if isinstance(m, type) and hasattr(m, "model_fields")
-        for n in m.model_fields
+        if isinstance(m, type) and dataclasses.is_dataclass(m)
+        for n in (f.name for f in dataclasses.fields(m))
     }
 )
 

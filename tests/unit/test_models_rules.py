@@ -6,6 +6,7 @@ the loader reports, so a rule that fires twice, at the wrong line or with a vagu
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import typing
@@ -13,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from minikit import UNKNOWN, MiniCopy, copy_mini
-from pydantic import BaseModel
 
 from briefing_tui.content import items, scalars
 from briefing_tui.content import model as models
@@ -253,19 +253,15 @@ def test_every_string_field_is_text_or_slug() -> None:
     checked, unchecked = [], []
     defined = [(name, m) for module in (items, models) for name, m in vars(module).items()]
     for model_name, model in defined:
-        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        if not (isinstance(model, type) and dataclasses.is_dataclass(model)):
             continue
         if model.__module__ not in (items.__name__, models.__name__):
             continue
-        for name, info in model.model_fields.items():
-            annotation = (
-                typing.Annotated[(info.annotation, *info.metadata)]
-                if info.metadata
-                else info.annotation
-            )
-            for metadata in _metadata_of_str(annotation) or []:
-                safe = any(getattr(m, "func", None) in SAFE_CHECKS for m in metadata)
-                (checked if safe else unchecked).append(f"{model_name}.{name}")
+        hints = typing.get_type_hints(model, include_extras=True)
+        for field in dataclasses.fields(model):
+            for metadata in _metadata_of_str(hints[field.name]) or []:
+                safe = any(getattr(m, "check", None) in SAFE_CHECKS for m in metadata)
+                (checked if safe else unchecked).append(f"{model_name}.{field.name}")
     assert unchecked == []
     # the walk really saw the text fields the issue names
     for where in (
@@ -393,7 +389,7 @@ def test_timeline_may_fall_outside_the_visit_with_a_warning_on_request(
     assert mini.problems() == []
     briefing = load_briefing(Path("."))
     loc, day = expected
-    assert timeline_warnings(briefing.model_dump()) == [
+    assert timeline_warnings(dataclasses.asdict(briefing)) == [
         (loc, f"{day} is outside the briefing (2025-01-01 to 2025-01-03)")
     ]
 

@@ -113,7 +113,7 @@ def test_empty_query_is_empty_not_an_error(mini: SearchIndex) -> None:
         (
             "kind:zebra",
             "unknown kind 'zebra'; use one of: paragraph, table, agreement, source, figure, "
-            "section, timeline, reaction, briefing",
+            "section, timeline, reaction, briefing, note",
         ),
         (
             "status:done",

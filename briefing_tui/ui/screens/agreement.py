@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from briefing_tui.content.model import Agreement, Briefing
 from briefing_tui.reading.labels import list_status, source_kind_words
+from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.render import Marker, highlighted, text
 from briefing_tui.ui.widgets.document import GAP
 
@@ -31,25 +32,26 @@ def agreement_body(agreement: Agreement, briefing: Briefing, marker: Marker | No
     current search's matches in the text highlighted when there is one."""
     parts: list[RenderableType] = []
     meta = text(briefing.area(agreement.area).title, "dim")
-    meta.append_text(text("  ·  status: ", "dim"))
+    meta.append_text(text(tr("  ·  status: "), "dim"))
     meta.append_text(text(agreement.status.value, "bold"))
     body = highlighted(agreement.text, marker(agreement.text)) if marker else text(agreement.text)
     parts += [meta, Text(), body]
     if agreement.figures:
-        parts.append(_heading("Figures"))
+        parts.append(_heading(tr("Figures")))
         for figure in agreement.figures:
             line = text(f"{figure.value:g} {figure.unit}", "bold")
             line.append_text(text(f"  “{figure.text}”  {figure.label}: {figure.measures}", ""))
             parts.append(line)
-    parts.append(_heading(f"Sources ({len(agreement.sources)})"))
+    parts.append(_heading(tr("Sources ({n})", n=len(agreement.sources))))
     for source_id in agreement.sources:
         source = briefing.source(source_id)
         line = text("• ")
         line.append_text(text(source.title))
-        line.append_text(text(f"  [{source_kind_words(source)}; {list_status(source)}]", "dim"))
+        kind = source_kind_words(source)
+        line.append_text(text(f"  [{kind}; {tr(list_status(source))}]", "dim"))
         parts.append(line)
     if agreement.attributions:
-        parts.append(_heading("Attributed to"))
+        parts.append(_heading(tr("Attributed to")))
         for attribution in agreement.attributions:
             line = text(f"• {attribution.speaker}")
             if attribution.role:
@@ -88,7 +90,7 @@ class AgreementScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="agreement-card") as card:
             card.border_title = text(self.agreement.title)  # Text: a str is markup
-            card.border_subtitle = text("Esc/q/Enter close")
+            card.border_subtitle = text(tr("Esc/q/Enter close"))
             body = agreement_body(self.agreement, self.briefing, self.marker)
             yield Static(body, id="agreement-body")
 

@@ -15,30 +15,36 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.dates import format_range
 from briefing_tui.reading.history import History
 from briefing_tui.reading.refs import TABS, BriefingRefs, Tab
 from briefing_tui.search import SearchSession
+from briefing_tui.ui.i18n import tr
+from briefing_tui.ui.links import copy_links
 from briefing_tui.ui.messages import ItemFocused, JumpRequested, Moved, OpenBriefing
 from briefing_tui.ui.render import Marker, text
+from briefing_tui.ui.screens.analyst_bindings import ANALYST_BINDINGS, TYPED
+from briefing_tui.ui.screens.analyst_keys import AnalystKeys
+from briefing_tui.ui.screens.provenance_filters import ProvenanceFilters
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from briefing_tui.search import SearchIndex, SearchResult
 from briefing_tui.ui.screens.picker import PickerScreen
+from briefing_tui.ui.widgets import tab_views
 from briefing_tui.ui.widgets.attribution import AttributionPane
+from briefing_tui.ui.widgets.footer import ChromeFooter
 from briefing_tui.ui.widgets.lazy_tabs import LazyTabs
 from briefing_tui.ui.widgets.report import ReportView
-from briefing_tui.ui.widgets.report_blocks import UNSOURCED
 from briefing_tui.ui.widgets.search_panel import SearchPanel
 from briefing_tui.ui.widgets.status_line import StatusLine
 from briefing_tui.ui.widgets.tab_strip import TabStrip
-from briefing_tui.ui.widgets.tab_views import TAB_TITLES, TabView, view_class
+from briefing_tui.ui.widgets.tab_views import TabView, view_class
 
 
-class BriefingScreen(Screen[None]):
+class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
     """One briefing, read through four tabs with its sources always in view."""
 
     BINDINGS = [
@@ -55,9 +61,11 @@ class BriefingScreen(Screen[None]):
         Binding("p", "toggle_pane", "Sources pane", id="pane.toggle"),
         Binding("f", "filter_source", "Filter by source", show=False, id="filter.source"),
         Binding("u", "filter_unsourced", "Unsourced only", show=False, id="filter.unsourced"),
+        Binding("L", "copy_link", "Copy source link", show=False, id="source.copy_link"),
         Binding("backspace", "back", "Back", show=False, id="history.back"),
         Binding("alt+left", "back", "Back", show=False, id="history.back_alt"),
         Binding("alt+right", "forward", "Forward", show=False, id="history.forward"),
+        *ANALYST_BINDINGS,  # m ' A ctrl+n y c C: the analyst's own layer (issue #17)
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -74,20 +82,24 @@ class BriefingScreen(Screen[None]):
         self._focus_before_search: Widget | None = None
         #: The current search's matches in any text, or None: views built later pick it up.
         self.marker: Marker | None = None
+        self.hidden_tabs = tab_views.hidden_tabs(briefing)
+        """Tabs this briefing has nothing for: not in the strip, the help or the palette."""
+        self.hidden_binding_ids = frozenset(f"tab.{tab}" for tab in self.hidden_tabs)
+        """Keys the help leaves out: their tab is not there (the key says so if pressed)."""
 
     def compose(self) -> ComposeResult:
         self._set_breakpoint(self.app.size.width)
         b = self.briefing
         title = Text()
         title.append(text(b.title, "bold"))
-        title.append(f"  {format_range(b.start, b.end)}", style="dim")
+        title.append(f"  {format_range(b.start, b.end, language=b.language)}", style="dim")
         yield Static(title, id="title-bar")
         with Horizontal(id="body"):
-            yield LazyTabs(TAB_TITLES, "report", self._build, id="tabs")
+            yield LazyTabs(tab_views.tab_titles(self.hidden_tabs), "report", self._build, id="tabs")
             yield AttributionPane(self.refs, id="attribution")
         yield SearchPanel(id="search-panel")
         yield StatusLine(self._position, id="status-line")
-        yield Footer()
+        yield ChromeFooter()
 
     def _set_breakpoint(self, width: int) -> None:
         """Set the class Textual's first Resize would set, before the first frame.
@@ -118,6 +130,7 @@ class BriefingScreen(Screen[None]):
         if self._goto:
             self.jump(self._goto)
         self._show_status()
+        self.start_analyst()
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -164,9 +177,10 @@ class BriefingScreen(Screen[None]):
         self.query_one(StatusLine).refresh_line()
 
     def _position(self) -> str:
+        hint = self.layer_hint()  # the analyst's notes and changes (analyst_keys)
         if self.active_tab != "report":
-            return ""
-        return self.query_one(ReportView).reader.position()
+            return hint
+        return " · ".join(p for p in (self.query_one(ReportView).reader.position(), hint) if p)
 
     def on_key(self) -> None:
         self.query_one(StatusLine).key_pressed()
@@ -188,7 +202,7 @@ class BriefingScreen(Screen[None]):
         the tab is opened for the first time.
         """
         target = self.refs.target(target_id)
-        if target is None:
+        if target is None or target.tab in self.hidden_tabs:
             return False
         origin = self.current_position()
 
@@ -204,12 +218,17 @@ class BriefingScreen(Screen[None]):
                 self.query_one(AttributionPane).show(view.current_target())
                 if record:
                     self.history.jumped(origin, target_id)
+                    self.jumped_from(origin)  # for '' (analyst_keys)
                 self._show_status()
 
         self._open(target.tab, select)
         return True
 
     def action_show_tab(self, tab: Tab) -> None:
+        if tab in self.hidden_tabs:
+            self.set_status(tr(tab_views.NOTHING_IN_TAB[tab]))
+            return
+
         def show(view: TabView) -> None:
             view.focus_default()
             self.query_one(AttributionPane).show(view.current_target())
@@ -231,43 +250,17 @@ class BriefingScreen(Screen[None]):
 
     def _travel(self, target_id: str | None) -> None:
         if target_id is None:
-            self.set_status("No further history.")
+            self.set_status(tr("No further history."))
             return
         self.jump(target_id, record=False)
+
+    def action_copy_link(self) -> None:
+        """Copy links to the analyst's own clipboard (OSC 52, through ssh); see ``ui.links``."""
+        self.set_status(copy_links(self))
 
     def action_toggle_pane(self) -> None:
         self.pane_shown = not self.pane_shown
         self.query_one(AttributionPane).set_class(self.pane_shown, "-toggled")
-
-    # -- provenance filters ------------------------------------------------------------------
-
-    def action_filter_source(self) -> None:
-        def chosen(source_id: str | None) -> None:
-            if source_id is None:
-                return
-            self._apply_filter(source_id or None)
-
-        from briefing_tui.ui.screens.choose_source import ChooseSourceScreen
-
-        self.app.push_screen(ChooseSourceScreen(self.briefing, self.refs), chosen)
-
-    def action_filter_unsourced(self) -> None:
-        report = self.query_one(ReportView)
-        self._apply_filter(None if report.reader.filter == UNSOURCED else UNSOURCED)
-
-    def _apply_filter(self, value: str | None) -> None:
-        report = self.query_one(ReportView)
-        report.set_filter(value)
-        self._open("report")
-        report.focus_default()
-        if value is None:
-            self.set_status("Showing every paragraph.")
-        elif value == UNSOURCED:
-            self.set_status("Showing only paragraphs that cite no source (u: show all).")
-        else:
-            title = self.briefing.source(value).title
-            self.set_status(f"Showing paragraphs citing {title[:50]} (f: change, u/f: clear).")
-        self.query_one(AttributionPane).show(report.current_target())
 
     # -- messages from the tabs --------------------------------------------------------------
 
@@ -280,13 +273,13 @@ class BriefingScreen(Screen[None]):
     def on_jump_requested(self, event: JumpRequested) -> None:
         event.stop()
         if not self.jump(event.target_id):
-            self.set_status(
-                f"Nothing to jump to for {self.refs.labels.get(event.target_id, event.target_id)}."
-            )
+            label = self.refs.labels.get(event.target_id, event.target_id)
+            self.set_status(tr("Nothing to jump to for {label}.", label=label))
 
     def on_tab_strip_chosen(self, event: TabStrip.Chosen) -> None:
         event.stop()
-        if event.tab in TABS:  # a click on a label does what its digit key does
+        # A click on a label does what its digit key does.
+        if event.tab in TABS and event.tab not in self.hidden_tabs:
             self.action_show_tab(event.tab)  # type: ignore[arg-type]
 
     # -- search ------------------------------------------------------------------------------
@@ -298,7 +291,7 @@ class BriefingScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A "/" typed into a text box is text (a query may contain one), not "open search".
-        return not (action == "search" and isinstance(self.focused, Input))
+        return not ((action == "search" or action in TYPED) and isinstance(self.focused, Input))
 
     def action_search(self) -> None:
         panel = self.query_one(SearchPanel)
@@ -347,7 +340,7 @@ class BriefingScreen(Screen[None]):
 
     def _show_stop(self, note: str) -> None:
         if not self.search.active:
-            self.set_status("No search results: press / to search.")
+            self.set_status(tr("No search results: press / to search."))
             return
         place = self.search.place()
         hit = place.hit
@@ -357,7 +350,8 @@ class BriefingScreen(Screen[None]):
             return
         if place.target is not None:
             self.jump(place.target, span=place.stop.span)
-        self.set_status(f"Match {place.counter}: {hit.location}  (n/N: next/previous){note}")
+        message = tr("Match {n}: {at}  (n/N: next/previous)", n=place.counter, at=hit.location)
+        self.set_status(message + note)
 
     def action_next_hit(self) -> None:
         self._step_hit(1)
@@ -367,12 +361,13 @@ class BriefingScreen(Screen[None]):
 
     def _step_hit(self, step: int) -> None:
         if not self.search.active:
-            self.set_status("No search results: press / to search.")
+            self.set_status(tr("No search results: press / to search."))
             return
-        self._show_stop(self.search.step(step))
+        note = self.search.step(step)
+        self._show_stop(tr(note) if note else "")
 
     def action_clear_marks(self) -> None:
         if self.search.active:
             self.search.clear()
             self._mark_matches(None)
-            self.set_status("Search marks cleared.")
+            self.set_status(tr("Search marks cleared."))

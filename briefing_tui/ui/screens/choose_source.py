@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.ui.i18n import ngettext, tr
 from briefing_tui.ui.render import text
 from briefing_tui.ui.widgets._shared import step_cursor
 
@@ -34,14 +35,16 @@ class ChooseSourceScreen(ModalScreen[str | None]):
         self.refs = refs
 
     def compose(self) -> ComposeResult:
-        options = [Option(Text("All paragraphs (clear the filter)", style="italic"), id="*all*")]
+        options = [
+            Option(Text(tr("All paragraphs (clear the filter)"), style="italic"), id="*all*")
+        ]
         for source in self.briefing.sources:
             count = sum(1 for t in self.refs.backlinks(source.id) if t.kind == "paragraph")
             prompt = text(source.title)
-            prompt.append(f"  ({count} paragraph{'s' * (count != 1)})", style="dim")
+            prompt.append(ngettext("  ({n} paragraph)", "  ({n} paragraphs)", count), style="dim")
             options.append(Option(prompt, id=source.id, disabled=count == 0))
         with Vertical(id="choose-source"):
-            yield Static(Text("Show only paragraphs citing…", style="bold"))
+            yield Static(Text(tr("Show only paragraphs citing…"), style="bold"))
             yield OptionList(*options, markup=False)
 
     def action_move(self, step: int) -> None:

@@ -9,6 +9,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.render import text
 
 
@@ -36,7 +37,7 @@ class ErrorScreen(ModalScreen[None]):
             if index:
                 body.append("\n")
             body.append(text(line))
-        hint = "q quits" if self.fatal else "Escape continues · q quits"
+        hint = tr("q quits") if self.fatal else tr("Escape continues · q quits")
         with Vertical(id="error-box"):
             yield Static(
                 Text.assemble(("⚠ ", "bold red"), text(self.title_text, "bold")), id="error-title"

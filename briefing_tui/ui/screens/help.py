@@ -13,13 +13,15 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from briefing_tui.ui.i18n import N_, tr
+
 #: Help is grouped by what an analyst wants to do, in that order; rows come from the live
 #: bindings (by id), so a remapped key shows as remapped and a key that is not bound is not
 #: listed. Textual's own bindings (text editing, copy, widget internals) have no id and are left
 #: out: they are not the browser's keys.
 TASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        "Read the report",
+        N_("Read the report"),
         (
             "reader.down", "reader.up", "reader.half_down", "reader.half_up",
             "reader.page_down", "reader.page_up", "reader.top", "reader.bottom",
@@ -27,28 +29,38 @@ TASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "reader.prev_section", "report.outline",
         ),
     ),
-    ("Switch tabs", ("tab.overview", "tab.report", "tab.agreements", "tab.sources")),
-    ("Search", ("search.open", "search.next", "search.previous", "search.clear")),
+    (N_("Switch tabs"), ("tab.overview", "tab.report", "tab.agreements", "tab.sources")),
+    (N_("Search"), ("search.open", "search.next", "search.previous", "search.clear")),
     (
-        "Check sources",
+        N_("Check sources"),
         (
             "pane.toggle", "pane.down", "pane.up", "filter.source", "filter.unsourced",
-            "sources.backlinks", "sources.list",
+            "sources.backlinks", "sources.list", "source.copy_link",
         ),
     ),
-    ("Go back and forward after a jump", ("history.back", "history.back_alt", "history.forward")),
     (
-        "Agreements table",
+        N_("Go back and forward after a jump"),
+        ("history.back", "history.back_alt", "history.forward"),
+    ),
+    (
+        N_("Your marks, notes and citations"),
+        (
+            "marks.set", "marks.goto", "notes.edit", "notes.list", "cite.copy", "changes.next",
+            "changes.previous",
+        ),
+    ),
+    (
+        N_("Agreements table"),
         ("agreements.sort", "agreements.reverse", "agreements.area", "agreements.status"),
     ),
-    ("The app", ("app.help", "app.help_f1", "app.theme", "app.quit", "app.quit_ctrl")),
+    (N_("The app"), ("app.help", "app.help_f1", "app.theme", "app.quit", "app.quit_ctrl")),
 )  # fmt: skip
 
 #: Keys Textual provides without an id of ours, that do what they say in every tab.
 GENERAL_ROWS: tuple[tuple[str, str], ...] = (
-    ("enter", "Open the item under the cursor, or jump to what it cites"),
-    ("tab", "Move to the next pane (the sources pane scrolls with j/k once there)"),
-    ("ctrl+p", "Jump to any section, agreement, source or figure by name"),
+    ("enter", N_("Open the item under the cursor, or jump to what it cites")),
+    ("tab", N_("Move to the next pane (the sources pane scrolls with j/k once there)")),
+    ("ctrl+p", N_("Jump to any section, agreement, source or figure by name")),
 )
 
 
@@ -67,17 +79,21 @@ def declared_bindings(node: DOMNode) -> list[Binding]:
 
 
 def binding_rows(
-    nodes: list[DOMNode], key_display: Callable[[Binding], str]
+    nodes: list[DOMNode],
+    key_display: Callable[[Binding], str],
+    hidden: frozenset[str] = frozenset(),
 ) -> list[tuple[str, list[tuple[str, str]]]]:
     """(task, [(keys, description)]) for the bindings with an id on ``nodes``, by task.
 
     Bindings that share a description in a task are merged, so ``j``/``down`` show as one row;
     moving a cursor in a list (j/k/g/G of every tab) is one row under "Move in any list".
+    ``hidden`` are binding ids left out (the digit of a tab the briefing does not have).
+    Rows are in English, the message ids: the help screen translates them as it draws.
     """
     by_id: dict[str, tuple[list[str], str]] = {}
     for node in nodes:
         for binding in declared_bindings(node):
-            if not binding.id or not binding.description:
+            if not binding.id or not binding.description or binding.id in hidden:
                 continue
             keys, _ = by_id.setdefault(binding.id, ([], binding.description))
             shown = key_display(binding)
@@ -97,12 +113,13 @@ def binding_rows(
     lists = [by_id[i] for i in by_id if i not in placed and i.split(".")[-1] in LIST_MOVES]
     if lists:
         keys = list(dict.fromkeys(k for keys, _ in lists for k in keys))
-        groups.append(("Move in any list", [(" ".join(keys), "Next / previous / first / last")]))
+        row = (" ".join(keys), N_("Next / previous / first / last"))
+        groups.append((N_("Move in any list"), [row]))
         placed.update(i for i in by_id if i.split(".")[-1] in LIST_MOVES)
     rest = [by_id[i] for i in by_id if i not in placed and i.split(".")[0] not in DIALOGS]
     if rest:
-        groups.append(("More", [(" ".join(keys), description) for keys, description in rest]))
-    groups.append(("In every tab", list(GENERAL_ROWS)))
+        groups.append((N_("More"), [(" ".join(keys), description) for keys, description in rest]))
+    groups.append((N_("In every tab"), list(GENERAL_ROWS)))
     return groups
 
 
@@ -110,7 +127,16 @@ def binding_rows(
 LIST_MOVES = {"down", "up", "first", "last", "top", "bottom"}
 
 #: Keys of dialogs and the search bar, which show their own hints while open.
-DIALOGS = {"help", "search", "agreement", "choose_source", "error", "picker"}
+DIALOGS = {
+    "help",
+    "search",
+    "agreement",
+    "choose_source",
+    "error",
+    "picker",
+    "notes",
+    "note_editor",
+}
 
 
 class HelpScreen(ModalScreen[None]):
@@ -133,13 +159,14 @@ class HelpScreen(ModalScreen[None]):
         table = Table(show_header=False, box=None, padding=(0, 1), expand=True)
         table.add_column("keys", style="bold cyan", no_wrap=True)
         table.add_column("what")
-        for group, rows in binding_rows(nodes, self.app.get_key_display):
-            table.add_row(Text(group, style="bold underline"), "")
+        hidden = getattr(self.under, "hidden_binding_ids", frozenset())
+        for group, rows in binding_rows(nodes, self.app.get_key_display, hidden):
+            table.add_row(Text(tr(group), style="bold underline"), "")
             for keys, description in rows:
-                table.add_row(Text(keys), Text(description))
+                table.add_row(Text(keys), Text(tr(description)))
             table.add_row("", "")
         with VerticalScroll(id="help-body"):
-            yield Static(Text("Keys  (Escape closes)", style="bold"))
+            yield Static(Text(tr("Keys  (Escape closes)"), style="bold"))
             yield Static(table)
 
     def action_scroll(self, step: int) -> None:

@@ -5,23 +5,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.dates import format_range
 from briefing_tui.search import match_words
+from briefing_tui.state.model import ReadState
+from briefing_tui.ui.i18n import ngettext, tr
 from briefing_tui.ui.messages import OpenBriefing
 from briefing_tui.ui.render import text
 from briefing_tui.ui.widgets._shared import step_cursor
+from briefing_tui.ui.widgets.footer import ChromeFooter
 
 
-def briefing_prompt(briefing: Briefing) -> Text:
+def briefing_prompt(
+    briefing: Briefing, read: ReadState | None = None, updated: bool = False
+) -> Text:
     prompt = text(briefing.title, "bold")
-    prompt.append(f"\n  {format_range(briefing.start, briefing.end)}", style="dim")
+    dates = format_range(briefing.start, briefing.end, language=briefing.language)
+    prompt.append(f"\n  {dates}", style="dim")
+    if read is not None and read.last_read is not None:
+        when = f"{read.last_read:%Y-%m-%d %H:%M}"
+        prompt.append("  · " + tr("last read {when} UTC", when=when), style="dim")
+    if updated:
+        prompt.append("  " + tr("updated since"), style="bold yellow")
     prompt.append("\n  ")
     prompt.append(text(briefing.summary))
     return prompt
@@ -54,24 +66,66 @@ class PickerScreen(Screen[None]):
         #: ``(folders done, folders in all)`` while the library is still validating. (Not named
         #: ``loading``: that is Widget's reactive that swaps the screen for a spinner.)
         self.load_state = loading
+        #: The analyst's last visit to each briefing, and those changed since (issue #17).
+        self.reads: dict[str, ReadState] = {}
+        self.updated: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Static(id="picker-title")
-        yield Input(placeholder="filter…", id="picker-filter")
+        yield Input(placeholder=tr("filter…"), id="picker-filter")
         yield OptionList(markup=False, id="picker-list")
-        yield Footer()
+        yield ChromeFooter()
 
     def on_mount(self) -> None:
         self._title()
         self._refill("")
         self.query_one(Input).focus()
+        self._read_state()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:  # back from a briefing: its read was just recorded
+            self._read_state()
+
+    def _prompt(self, briefing: Briefing) -> Text:
+        return briefing_prompt(briefing, self.reads.get(briefing.id), briefing.id in self.updated)
+
+    def _read_state(self) -> None:
+        """Last-read times now (one query); the "updated" badges from a worker, since telling
+        needs a fingerprint of every item of every briefing read before."""
+        session = getattr(self.app, "analyst", None)
+        if session is None or session.state.status == "off":
+            return
+        self.reads = session.state.last_positions()
+        self._refill(self.query_one(Input).value, keep=True)
+        read = [(b, self.reads[b.id].fingerprint) for b in self.briefings if b.id in self.reads]
+        self._find_updated(read)
+
+    @work(thread=True, exclusive=True, group="picker-updated", description="updated badges")
+    def _find_updated(self, read: list[tuple[Briefing, str | None]]) -> None:
+        from briefing_tui.state.fingerprint import briefing_fingerprint, item_fingerprints
+
+        updated = {
+            b.id
+            for b, seen in read
+            if seen is not None and briefing_fingerprint(item_fingerprints(b)) != seen
+        }
+        self.app.call_from_thread(self._updated_found, updated)
+
+    def _updated_found(self, updated: set[str]) -> None:
+        if updated != self.updated:
+            self.updated = updated
+            self._refill(self.query_one(Input).value, keep=True)
 
     def _title(self) -> None:
         count = len(self.briefings)
-        line = f"{count} briefing{'s' * (count != 1)} — type to filter, Enter opens"
+        line = ngettext(
+            "{n} briefing — type to filter, Enter opens",
+            "{n} briefings — type to filter, Enter opens",
+            count,
+        )
         if self.load_state is not None:
             done, total = self.load_state
-            line += f"  (loading {done} of {total}…)"
+            line += tr("  (loading {done} of {total}…)", done=done, total=total)
         self.query_one("#picker-title", Static).update(Text(line, style="bold"))
 
     def add(self, briefings: Sequence[Briefing], loading: tuple[int, int] | None) -> None:
@@ -81,19 +135,21 @@ class PickerScreen(Screen[None]):
         needle = self.query_one(Input).value
         option_list = self.query_one(OptionList)
         option_list.add_options(
-            Option(briefing_prompt(b), id=b.id) for b in briefings if matches(b, needle)
+            Option(self._prompt(b), id=b.id) for b in briefings if matches(b, needle)
         )
         if option_list.highlighted is None and option_list.option_count:
             option_list.highlighted = 0
         self._title()
 
-    def _refill(self, needle: str) -> None:
+    def _refill(self, needle: str, keep: bool = False) -> None:
         option_list = self.query_one(OptionList)
+        before = option_list.highlighted
         option_list.set_options(
-            Option(briefing_prompt(b), id=b.id) for b in self.briefings if matches(b, needle)
+            Option(self._prompt(b), id=b.id) for b in self.briefings if matches(b, needle)
         )
         if option_list.option_count:
-            option_list.highlighted = 0
+            kept = before if keep and before is not None else 0
+            option_list.highlighted = min(kept, option_list.option_count - 1)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._refill(event.value)

@@ -9,6 +9,8 @@ from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from briefing_tui.ui.i18n import tr
+
 #: Smallest terminal the briefing screen is laid out for: the tab bar, an outline beside the text,
 #: a status line and the footer. Below it widgets overlap or vanish, so the app says so instead.
 MIN_WIDTH, MIN_HEIGHT = 60, 16
@@ -73,7 +75,8 @@ class TooSmallScreen(ModalScreen[None]):
 
     def _message(self) -> Text:
         width, height = self._shown_size
-        message = Text("Terminal too small", style="bold")
-        message.append(f"\n{width}x{height}, needs {MIN_WIDTH}x{MIN_HEIGHT}", style="")
+        message = Text(tr("Terminal too small"), style="bold")
+        needs = tr("needs {size}", size=f"{MIN_WIDTH}x{MIN_HEIGHT}")
+        message.append(f"\n{width}x{height}, {needs}", style="")
         message.append("\nEnlarge it, or q to quit", style="dim")
         return message

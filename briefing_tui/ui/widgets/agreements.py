@@ -21,10 +21,12 @@ from textual.widgets import DataTable, Static
 
 from briefing_tui.content.model import Agreement, Briefing, Status
 from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.messages import ItemFocused
 from briefing_tui.ui.render import Marker, highlighted, text
 from briefing_tui.ui.screens.agreement import AgreementScreen
 from briefing_tui.ui.widgets._shared import is_displayed
+from briefing_tui.ui.widgets.document import EDITORIAL
 
 SortKey = Callable[[Agreement], "str | float | int"]
 
@@ -104,12 +106,12 @@ class AgreementsView(Vertical):
         """Shared navigation facts; the detail screen uses it to title sources."""
         area_titles = {a.id: a.title for a in briefing.areas}
         self.columns: tuple[Column, ...] = (
-            Column("area", "Area", lambda a: area_titles[a.area].casefold()),
-            Column("agreement", "Agreement", lambda a: a.title.casefold()),
+            Column("area", tr("Area"), lambda a: area_titles[a.area].casefold()),
+            Column("agreement", tr("Agreement"), lambda a: a.title.casefold()),
             # ✎: statuses and figures are our reading of the table, not the report's words.
-            Column("status", "Status ✎", lambda a: a.status.value),
-            Column("figure", "Key figure ✎", figure_value),
-            Column("sources", "Src", lambda a: len(a.sources)),
+            Column("status", tr("Status") + " ✎", lambda a: a.status.value),
+            Column("figure", tr("Key figure") + " ✎", figure_value),
+            Column("sources", tr("Src"), lambda a: len(a.sources)),
         )
         """The table's columns, in display order; also the order ``s`` cycles through."""
         self.sort_column: int | None = None
@@ -227,20 +229,21 @@ class AgreementsView(Vertical):
     def _update_status(self, shown: int) -> None:
         arrow = "↓" if self.sort_reverse else "↑"
         if self.sort_column is None:
-            sort = "report order" + (f" {arrow}" if self.sort_reverse else "")
+            sort = tr("report order") + (f" {arrow}" if self.sort_reverse else "")
         else:
             sort = f"{self.columns[self.sort_column].label.lower()} {arrow}"
-        area = self.briefing.area(self.area_filter).title if self.area_filter else "all"
-        status = self.status_filter.value if self.status_filter else "all"
+        area = self.briefing.area(self.area_filter).title if self.area_filter else tr("all")
+        status = self.status_filter.value if self.status_filter else tr("all")
         line = Text()
-        for label, value in (("Sort", sort), ("Area", area), ("Status", status)):
+        for label, value in ((tr("Sort"), sort), (tr("Area"), area), (tr("Status"), status)):
             line.append_text(text(f"{label}: ", "dim"))
             line.append_text(text(value, "bold"))
             line.append("  ")
-        line.append_text(text(f"{shown} of {len(self.briefing.agreements)}", "bold"))
-        line.append("  ✎ editorial", style="italic magenta")
+        total = len(self.briefing.agreements)
+        line.append_text(text(tr("{shown} of {total}", shown=shown, total=total), "bold"))
+        line.append("  " + tr(EDITORIAL), style="italic magenta")
         if not shown:
-            line.append_text(text("  none match: a/t change the filters", "italic"))
+            line.append_text(text(tr("  none match: a/t change the filters"), "italic"))
         self.query_one("#agreements-status", Static).update(line)
 
     # -- the tab contract --------------------------------------------------------------------

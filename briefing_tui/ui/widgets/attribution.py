@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
@@ -9,27 +11,65 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from briefing_tui.content.model import Attribution, Source
+from briefing_tui.content.model import Attribution, Source, SourceKind
+from briefing_tui.reading.dates import format_day
 from briefing_tui.reading.labels import labelled, list_status, source_kind_words
 from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.reading.words import words_for
+from briefing_tui.ui.i18n import N_, tr
 from briefing_tui.ui.render import text
 from briefing_tui.ui.widgets.document import GAP
 
-ASSESSMENT_NOTICE = "No source cited: analyst's assessment"
+ASSESSMENT_NOTICE = N_("No source cited: analyst's assessment")
+
+#: ``list_status``'s words (reading.labels), translated where they are shown.
+LIST_STATUS = (N_("in report list"), N_("cited in text only"))
 
 
-def source_block(source: Source) -> Text:
-    """A source as the pane and the sources tab describe it."""
-    block = Text()
+def kind_words(source: Source, language: str) -> str:
+    """The source's kind in the briefing's language; ``other`` is the author's ``kind_label``."""
+    if source.kind == SourceKind.OTHER and source.kind_label:
+        return source.kind_label
+    return words_for(language).kinds.get(source.kind, source_kind_words(source))
+
+
+def source_facts(source: Source, language: str) -> Text:
+    """Publisher, dates and link of a source, one per line, each starting with a newline.
+
+    Dates follow the briefing's language; the link is shown whole, folded across lines when
+    it is wider than the pane (never cut), and as text only: nothing here opens it.
+    """
+    out = Text()
+    if source.publisher:
+        out.append("\n  " + tr("Publisher: "), style="dim")
+        out.append_text(text(source.publisher))
+    dates = []
+    if source.published:
+        dates.append(tr("published {date}", date=format_day(source.published, language=language)))
+    if source.accessed:
+        dates.append(tr("accessed {date}", date=format_day(source.accessed, language=language)))
+    if dates:
+        out.append("\n  ")
+        out.append_text(text(" · ".join(dates), "dim"))
+    if source.url:
+        out.append("\n  ")
+        out.append_text(text(source.url, "underline"))
+    return out
+
+
+def source_block(source: Source, language: str = "en") -> Text:
+    """A source as the pane describes it."""
+    block = Text(overflow="fold")
     block.append("■ ", style="cyan")
     block.append(text(source.title, "bold"))
     block.append("\n  ")
-    block.append(source_kind_words(source), style="italic")
+    block.append(kind_words(source, language), style="italic")
     block.append(" · ")
-    block.append(list_status(source), style="green" if source.in_report_list else "yellow")
+    block.append(tr(list_status(source)), style="green" if source.in_report_list else "yellow")
     if source.outlets:
-        block.append("\n  Outlets: ", style="dim")
+        block.append("\n  " + tr("Outlets: "), style="dim")
         block.append(text(", ".join(source.outlets)))
+    block.append_text(source_facts(source, language))
     return block
 
 
@@ -65,9 +105,12 @@ class AttributionPane(VerticalScroll, can_focus=True):
         self.refs = refs
         self.target_id: str | None = None
         self.plain_text = ""
+        #: Lines of the analyst's own layer for an item (its notes, "changed since you last
+        #: read"), drawn under the sources; set by the screen.
+        self.annotate: Callable[[str], list[Text]] | None = None
 
     def compose(self) -> ComposeResult:
-        hint = Text("Move the cursor onto a paragraph or an agreement.", style="dim")
+        hint = Text(tr("Move the cursor onto a paragraph or an agreement."), style="dim")
         yield Static(hint, id="attribution-body")
 
     def show(self, target_id: str | None) -> None:
@@ -84,15 +127,16 @@ class AttributionPane(VerticalScroll, can_focus=True):
         self.target_id = target_id
         sources, attributions = found
         title = Text()
-        title.append("Sources for ", style="bold")
+        title.append(tr("Sources for "), style="bold")
         title.append(text(target.label if target.kind != "paragraph" else target.location, "bold"))
         parts: list[Text] = [title]
         if sources:
-            parts.extend(source_block(s) for s in sources)
+            language = self.refs.briefing.language
+            parts.extend(source_block(s, language) for s in sources)
         else:
-            parts.append(Text(ASSESSMENT_NOTICE, style="italic yellow"))
+            parts.append(Text(tr(ASSESSMENT_NOTICE), style="italic yellow"))
         if attributions:
-            parts.append(Text("In the text", style="bold"))
+            parts.append(Text(tr("In the text"), style="bold"))
             parts.extend(attribution_block(a) for a in attributions)
         paragraph = self.refs.paragraph(target_id)
         gap = paragraph.gap if paragraph else None
@@ -100,7 +144,14 @@ class AttributionPane(VerticalScroll, can_focus=True):
             parts.append(Text.assemble((f"⚠ {GAP}: ", "bold yellow"), text(gap)))
         self._draw(parts)
 
+    def redraw(self) -> None:
+        """Draw the current item again (its notes changed)."""
+        if self.target_id is not None:
+            self.show(self.target_id)
+
     def _draw(self, parts: list[Text]) -> None:
+        if self.annotate is not None and self.target_id is not None:
+            parts = [*parts, *self.annotate(self.target_id)]
         self.plain_text = "\n\n".join(part.plain for part in parts)
         self.query_one("#attribution-body", Static).update(Group(*_spaced(parts)))
         self.scroll_home(animate=False)
@@ -110,8 +161,8 @@ class AttributionPane(VerticalScroll, can_focus=True):
         self.target_id = source_id
         source = self.refs.briefing.source(source_id)
         parts = [
-            Text("Source", style="bold"),
-            source_block(source),
+            Text(tr("Source"), style="bold"),
+            source_block(source, self.refs.briefing.language),
             _cited_by(self.refs, source_id),
         ]
         if source.note:
@@ -121,7 +172,7 @@ class AttributionPane(VerticalScroll, can_focus=True):
 
 def _cited_by(refs: BriefingRefs, source_id: str) -> Text:
     backlinks = refs.backlinks(source_id)
-    line = Text(f"Cited by {len(backlinks)}", style="bold")
+    line = Text(tr("Cited by {n}", n=len(backlinks)), style="bold")
     if backlinks:
         line.append(": ")
         line.append(text(", ".join(t.label for t in backlinks)))

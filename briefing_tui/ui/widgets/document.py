@@ -16,20 +16,23 @@ from briefing_tui.content.model import Briefing
 from briefing_tui.reading.outline import agreements_by_area
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.reading.words import agreement_headings, source_heading
+from briefing_tui.ui.i18n import N_, tr
 from briefing_tui.ui.render import Marker, text
 
 #: How every view names a place where the original report is silent or unclear.
 GAP = "gap in the original"
 
 #: Shown beside wording that is ours rather than the report's (summaries, statuses, figures).
-EDITORIAL = "✎ editorial"
+EDITORIAL = N_("✎ editorial")
+#: Before an editorial note on a paragraph.
+EDITORIAL_NOTE = N_("✎ editorial note")
 
 
 def editorial(label: str = "") -> Text:
     """The editorial mark, optionally followed by what it covers."""
-    mark = Text(EDITORIAL, style="italic magenta")
-    if label:
-        mark.append(f": {label}", style="italic dim")
+    mark = Text(tr(EDITORIAL), style="italic magenta")
+    if label:  # our note on the content, in the analyst's language (see ui.i18n)
+        mark.append(f": {tr(label)}", style="italic dim")
     return mark
 
 

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.outline import outline
 from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.render import text
 
 
@@ -41,7 +42,10 @@ class Outline(OptionList):
             prompt.append(f"{refs.labels[section.id]} ", style="bold")
             prompt.append(text(section.title))
             if total:  # a section of subsections only has no coverage of its own
-                prompt.append(f"\n   {sourced} of {total} sourced", style="dim")
+                prompt.append(
+                    tr("\n   {sourced} of {total} sourced", sourced=sourced, total=total),
+                    style="dim",
+                )
             options.append(Option(prompt, id=section.id))
         super().__init__(*options, markup=False, id=id)
 

@@ -24,6 +24,8 @@ from textual.widgets.option_list import Option
 from briefing_tui.content.model import Briefing, KeyFigure, Reaction, Stance, TimelineEvent
 from briefing_tui.reading.dates import format_range
 from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.reading.words import words_for
+from briefing_tui.ui.i18n import N_, tr
 from briefing_tui.ui.messages import ItemFocused, JumpRequested
 from briefing_tui.ui.render import Marker, text
 from briefing_tui.ui.widgets._shared import is_displayed
@@ -128,11 +130,11 @@ def _two_columns(left: Text, right: Text, left_width: int) -> Table:
     return grid
 
 
-def timeline_date(event: TimelineEvent) -> str:
-    return format_range(event.date, event.end, year=False)
+def timeline_date(event: TimelineEvent, language: str = "en") -> str:
+    return format_range(event.date, event.end, year=False, language=language)
 
 
-def timeline_prompt(event: TimelineEvent, date_width: int = 9) -> Table:
+def timeline_prompt(event: TimelineEvent, date_width: int = 9, language: str = "en") -> Table:
     """``7–10 May  Title`` with the entry's text under the title.
 
     ``date_width`` is the longest date of the timeline, so no date is ever cut
@@ -141,30 +143,42 @@ def timeline_prompt(event: TimelineEvent, date_width: int = 9) -> Table:
     body = text(event.title, "bold")
     body.append("\n")
     body.append_text(text(event.text, "dim"))
-    return _two_columns(text(timeline_date(event), "bold cyan"), body, date_width)
+    return _two_columns(text(timeline_date(event, language), "bold cyan"), body, date_width)
 
 
 def summary_prompt(summary: str) -> Text:
     """The briefing's summary, marked as ours: the report has no summary of its own."""
-    prompt = editorial_mark("summary")
+    prompt = editorial_mark(N_("summary"))
     prompt.append("\n")
     prompt.append_text(text(summary))
     return prompt
 
 
-def stance_badge(stance: Stance) -> Text:
+def stance_words(reaction: Reaction, language: str = "en") -> str:
+    """The stance in the briefing's language; ``other`` is the author's own ``stance_label``."""
+    if reaction.stance == Stance.OTHER and reaction.stance_label:
+        return reaction.stance_label
+    return words_for(language).stances.get(reaction.stance, reaction.stance.value)
+
+
+def badge_width(reactions: tuple[Reaction, ...], language: str = "en") -> int:
+    """Wide enough for every badge of the list, and never narrower than the English stances."""
+    return max([BADGE_WIDTH, *(len(stance_words(r, language)) + 2 for r in reactions)])
+
+
+def stance_badge(stance: Stance, label: str | None = None, width: int = BADGE_WIDTH) -> Text:
     """The stance as a coloured, fixed-width badge: `` CONCERNED ``."""
-    return text(
-        f" {stance.value.upper()} ".center(BADGE_WIDTH), STANCE_STYLE.get(stance, "bold reverse")
-    )
+    shown = (label or stance.value).upper()
+    return text(f" {shown} ".center(width), STANCE_STYLE.get(stance, "bold reverse"))
 
 
-def reaction_prompt(reaction: Reaction) -> Table:
+def reaction_prompt(reaction: Reaction, language: str = "en", width: int = BADGE_WIDTH) -> Table:
     """Stance badge, then the actor and the phrase of the report that describes the reaction."""
     body = text(reaction.actor, "bold")
     body.append("\n")
     body.append_text(text(reaction.summary, "dim"))
-    return _two_columns(stance_badge(reaction.stance), body, BADGE_WIDTH)
+    badge = stance_badge(reaction.stance, stance_words(reaction, language), width)
+    return _two_columns(badge, body, width)
 
 
 def heading(title: str, option_id: str, editorial: str = "") -> Option:
@@ -205,34 +219,45 @@ class OverviewView(Vertical):
 
     def _options(self) -> list[Option | None]:
         b = self.briefing
+        words = words_for(b.language)
+        dates = format_range(b.start, b.end, language=b.language)
         options: list[Option | None] = [
             Option(text(b.title, "bold"), id="header-title", disabled=True),
-            Option(
-                text(format_range(b.start, b.end), "bold cyan"), id="header-dates", disabled=True
-            ),
+            Option(text(dates, "bold cyan"), id="header-dates", disabled=True),
             Option(summary_prompt(b.summary), id="header-summary", disabled=True),
         ]
+        if not (b.figures or b.timeline or b.reactions):
+            # Said, not left blank: the overview.toml of this briefing is absent or empty.
+            note = tr("This briefing has no key figures, timeline or reactions.")
+            options.append(Option(text("\n" + note, "italic dim"), id="empty", disabled=True))
         if b.figures:
             options.append(
-                heading("Key figures", "heading-figures", "numbers picked from the text")
+                heading(words.key_figures, "heading-figures", N_("numbers picked from the text"))
             )
             for figure in b.figures:
                 option_id = f"figure:{figure.id}"
                 self.items[option_id] = OverviewItem(figure.id, figure.ref)
                 options.append(Option(figure_prompt(figure), id=option_id))
         if b.timeline:
-            options.append(heading("Timeline", "heading-timeline", "dates and wording ours"))
-            date_width = max(len(timeline_date(event)) for event in b.timeline)
+            options.append(
+                heading(words.timeline, "heading-timeline", N_("dates and wording ours"))
+            )
+            date_width = max(len(timeline_date(event, b.language)) for event in b.timeline)
             for index, event in enumerate(b.timeline):
                 option_id = f"timeline:{index}"
                 self.items[option_id] = OverviewItem(event.refs[0], event.refs[0])
-                options.append(Option(timeline_prompt(event, date_width), id=option_id))
+                prompt = timeline_prompt(event, date_width, b.language)
+                options.append(Option(prompt, id=option_id))
         if b.reactions:
-            options.append(heading("Reactions", "heading-reactions", "stances and summaries ours"))
+            options.append(
+                heading(words.reactions, "heading-reactions", N_("stances and summaries ours"))
+            )
+            width = badge_width(b.reactions, b.language)
             for reaction in b.reactions:
                 option_id = f"reaction:{reaction.id}"
                 self.items[option_id] = OverviewItem(reaction.id, reaction.ref)
-                options.append(Option(reaction_prompt(reaction), id=option_id))
+                prompt = reaction_prompt(reaction, b.language, width)
+                options.append(Option(prompt, id=option_id))
         return options
 
     def _marked_options(self) -> list[Option | None]:

@@ -14,9 +14,10 @@ from textual import events
 from textual.widgets import Input
 
 from briefing_tui.search import MAX_QUERY_CHARS
+from briefing_tui.ui.i18n import N_, tr
 
 #: Shown when a paste was cut to fit.
-CUT = f"Pasted text cut to fit the search box ({MAX_QUERY_CHARS} characters at most)."
+CUT = N_("Pasted text cut to fit the search box ({limit} characters at most).")
 
 
 class QueryInput(Input):
@@ -35,6 +36,6 @@ class QueryInput(Input):
         room = MAX_QUERY_CHARS - (len(self.value) - (end - start))
         if len(line) > room:
             line = line[: max(room, 0)]
-            self.notify(CUT, severity="warning", markup=False)
+            self.notify(tr(CUT, limit=MAX_QUERY_CHARS), severity="warning", markup=False)
         if line:
             self.replace(line, start, end)

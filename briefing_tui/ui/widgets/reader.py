@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
@@ -55,6 +56,8 @@ class Reader(ReaderKeys, ScrollView, can_focus=True):
         self.refs = refs
         self.filter: Filter = None
         self.marks: dict[str, list[tuple[int, int]]] = {}
+        #: Lines under paragraphs from the analyst's own layer (notes, "changed"), by id.
+        self.badges: dict[str, Text] = {}
         self.blocks: list[Block] = []
         #: Index into :attr:`blocks` of the cursor's paragraph, or None with nothing to show.
         self.cursor: int | None = None
@@ -72,7 +75,7 @@ class Reader(ReaderKeys, ScrollView, can_focus=True):
     # -- building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.blocks = build_blocks(self.briefing, self.refs, self.filter, self.marks)
+        self.blocks = build_blocks(self.briefing, self.refs, self.filter, self.marks, self.badges)
         self._laid_out_width = -1
 
     def _layout(self) -> None:
@@ -308,6 +311,13 @@ class Reader(ReaderKeys, ScrollView, can_focus=True):
     def set_marks(self, marks: dict[str, list[tuple[int, int]]]) -> None:
         """Highlight search matches in place; spans index into each paragraph's full text."""
         self.marks = marks
+        self.rebuild()
+
+    def set_badges(self, badges: dict[str, Text]) -> None:
+        """Show the analyst's notes and "changed" markers under their paragraphs."""
+        if badges == self.badges:
+            return
+        self.badges = badges
         self.rebuild()
 
     def on_resize(self) -> None:

@@ -6,6 +6,7 @@ the blocks out at its width and scrolls them by line.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rich.console import Console
@@ -15,8 +16,10 @@ from textual.strip import Strip
 from briefing_tui.content.model import Briefing, Paragraph, Section, Table
 from briefing_tui.reading.outline import OutlineEntry, outline, reading_order
 from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.reading.words import words_for
+from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.render import highlighted, text
-from briefing_tui.ui.widgets.document import EDITORIAL, GAP, agreements_table, source_list
+from briefing_tui.ui.widgets.document import EDITORIAL_NOTE, GAP, agreements_table, source_list
 
 #: A provenance filter: ``None`` (everything), ``"unsourced"``, or a source id.
 Filter = str | None
@@ -66,16 +69,19 @@ def _heading(refs: BriefingRefs, section: Section, shown: int) -> Text:
     line.append(f"{refs.labels[section.id]} ", style="bold")
     line.append(text(section.title, "bold underline"))
     if count:  # a section holding only subsections has no coverage of its own
-        note = f"  {sourced} of {count} paragraphs sourced"
+        note = tr("  {sourced} of {count} paragraphs sourced", sourced=sourced, count=count)
         if shown != count:
-            note += f" · {shown} shown"
+            note += tr(" · {shown} shown", shown=shown)
         line.append(note, style="dim")
     line.append("\n")
     return line
 
 
 def _paragraph(
-    refs: BriefingRefs, paragraph: Paragraph, marks: dict[str, list[tuple[int, int]]]
+    refs: BriefingRefs,
+    paragraph: Paragraph,
+    marks: dict[str, list[tuple[int, int]]],
+    badge: Text | None = None,
 ) -> Block:
     prompt = Text()
     prompt.append(f"{refs.labels[paragraph.id]} ", style="bold cyan")
@@ -91,13 +97,17 @@ def _paragraph(
     spans = _shift(marks, paragraph.id, start, start + len(paragraph.text))
     prompt.append(highlighted(paragraph.text, spans, "reverse"))
     if not paragraph.sources:
-        prompt.append("\n  ◇ no source cited: analyst's assessment", style="italic dim")
+        assessment = words_for(refs.briefing.language).assessment  # the briefing's language
+        prompt.append(f"\n  ◇ {assessment[0].lower()}{assessment[1:]}", style="italic dim")
     if paragraph.gap:
         prompt.append(f"\n  ⚠ {GAP}: ", style="yellow")
         prompt.append(text(paragraph.gap, "yellow"))
     if paragraph.note:
-        prompt.append(f"\n  {EDITORIAL} note: ", style="italic magenta")
+        prompt.append(f"\n  {tr(EDITORIAL_NOTE)}: ", style="italic magenta")
         prompt.append_text(text(paragraph.note, "italic"))
+    if badge is not None:  # the analyst's own layer: a note, "changed since you last read"
+        prompt.append("\n")
+        prompt.append_text(badge)
     prompt.append("\n")  # a blank line between paragraphs, as in the report
     return Block(paragraph.id, prompt, paragraph=True, offset=offset)
 
@@ -153,10 +163,16 @@ def _with_shown_paragraphs(b: Briefing, filter: Filter) -> set[str]:
 
 
 def build_blocks(
-    b: Briefing, refs: BriefingRefs, filter: Filter, marks: dict[str, list[tuple[int, int]]]
+    b: Briefing,
+    refs: BriefingRefs,
+    filter: Filter,
+    marks: dict[str, list[tuple[int, int]]],
+    badges: Mapping[str, Text] | None = None,
 ) -> list[Block]:
     """The document for ``filter``, with the search ``marks`` in place: every section at every
-    level, its paragraphs, its plain tables and the agreements table, in the report's order."""
+    level, its paragraphs, its plain tables and the agreements table, in the report's order.
+    ``badges`` (the analyst's notes and changes) go under their paragraphs."""
+    badges = badges or {}
     blocks: list[Block] = []
     if b.photo_caption and filter is None:
         caption = Text()
@@ -176,7 +192,8 @@ def build_blocks(
             blocks.append(Block(f"heading:{item.section.id}", heading))
         elif item.kind == "paragraph" and item.paragraph is not None:
             if passes(item.paragraph, filter):
-                blocks.append(_paragraph(refs, item.paragraph, marks))
+                badge = badges.get(item.paragraph.id)
+                blocks.append(_paragraph(refs, item.paragraph, marks, badge))
         elif filter is None and item.kind == "table" and item.table is not None:
             blocks.append(Block(f"table:{item.table.id}", _table(refs, item.table)))
         elif filter is None and item.kind == "agreements":
@@ -187,7 +204,7 @@ def build_blocks(
     if listed is not None:
         blocks.append(Block("source-list", listed))
     if not any(block.paragraph for block in blocks):
-        blocks.append(Block("empty", Text("No paragraph matches this filter.", style="italic")))
+        blocks.append(Block("empty", Text(tr("No paragraph matches this filter."), style="italic")))
     return blocks
 
 

@@ -6,6 +6,7 @@ a slow, stale result can never overwrite a newer one.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,12 +18,14 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from briefing_tui.ui.i18n import ngettext, tr
 from briefing_tui.ui.render import text
 from briefing_tui.ui.widgets.hit_list import HitList
 from briefing_tui.ui.widgets.query_input import QueryInput
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from briefing_tui.search import SearchIndex, SearchResult
+    from briefing_tui.state.model import Note
 
 RESULT_LIMIT = 200
 
@@ -58,10 +61,14 @@ class SearchPanel(Vertical):
         self._generation = 0
         #: How many of ``result.hits`` are in the list so far.
         self._drawn = 0
+        #: The analyst's notes with where each is, searched beside the engine (ui.note_hits);
+        #: set by the screen.
+        self.notes_source: Callable[[], Sequence[tuple[Note, str]]] | None = None
 
     def compose(self) -> ComposeResult:
         yield QueryInput(
-            placeholder='search: words, "a phrase", -word, source:… (Esc closes)', id="search-input"
+            placeholder=tr('search: words, "a phrase", -word, source:… (Esc closes)'),
+            id="search-input",
         )
         yield Static(id="search-count")
         yield HitList(id="search-results")
@@ -96,15 +103,26 @@ class SearchPanel(Vertical):
             return
         if self.index is None:
             self.query_one("#search-count", Static).update(
-                Text("Indexing… results will follow.", style="italic")
+                Text(tr("Indexing… results will follow."), style="italic")
             )
             return
-        self._run(self.index, query, self._generation)
+        notes = self.notes_source() if self.notes_source is not None else ()
+        self._run(self.index, query, self._generation, notes)
 
     # A fixed description: Textual would otherwise repr() the arguments on the UI thread.
     @work(thread=True, exclusive=True, group="search", description="search")
-    def _run(self, index: SearchIndex, query: str, generation: int) -> None:
+    def _run(
+        self,
+        index: SearchIndex,
+        query: str,
+        generation: int,
+        notes: Sequence[tuple[Note, str]] = (),
+    ) -> None:
         result = index.search(query, limit=RESULT_LIMIT)
+        if notes:
+            from briefing_tui.ui.note_hits import with_notes
+
+            result = with_notes(result, notes)
         self.app.call_from_thread(self._show, generation, result)
 
     def _show(self, generation: int, result: SearchResult | None) -> None:
@@ -119,21 +137,21 @@ class SearchPanel(Vertical):
             results.show((), self.show_briefing)
             return
         shown = len(result.hits)
-        summary = f"{result.total} hit{'s' * (result.total != 1)}"
+        summary = ngettext("{n} hit", "{n} hits", result.total)
         if shown < result.total:
-            summary += f" (first {shown} shown)"
+            summary += tr(" (first {shown} shown)", shown=shown)
         # The line's own style covers every part, so the count and the words after it are
         # painted as one run (a pty benchmark waits for "74 hits " in the bytes).
         line = Text(summary, style="dim")
         # Query words are user text: appended as plain Text, never parsed as markup.
         if result.corrected is not None:
-            line.append(" · showing results for ")
+            line.append(tr(" · showing results for "))
             line.append_text(text(result.corrected, "bold"))
         elif result.suggestion is not None:
-            line.append(" · did you mean ")
+            line.append(tr(" · did you mean "))
             line.append_text(text(result.suggestion, "bold"))
         if result.hits:
-            line.append(" · Enter jumps, ↑↓ choose")
+            line.append(tr(" · Enter jumps, ↑↓ choose"))
         count.update(line)
         results.show(result.hits, self.show_briefing)
 

@@ -21,11 +21,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.content.model import Briefing, Source, SourceKind
-from briefing_tui.reading.labels import labelled, list_status, source_kind_words
+from briefing_tui.reading.labels import labelled, list_status
 from briefing_tui.reading.refs import BriefingRefs, Target
+from briefing_tui.ui.i18n import ngettext, tr
 from briefing_tui.ui.messages import ItemFocused, JumpRequested
 from briefing_tui.ui.render import Marker, text
 from briefing_tui.ui.widgets._shared import is_displayed
+from briefing_tui.ui.widgets.attribution import kind_words, source_facts
 from briefing_tui.ui.widgets.document import mark
 
 #: Below this many columns the two lists are stacked instead of side by side.
@@ -54,17 +56,23 @@ def excerpt(value: str, limit: int = EXCERPT) -> str:
 def list_badge(source: Source) -> Text:
     """Whether the report's own source list names this source, or only its text does."""
     style = "bold black on green" if source.in_report_list else "bold black on yellow"
-    return text(f" {list_status(source)} ", style)
+    return text(f" {tr(list_status(source))} ", style)
 
 
-def source_prompt(source: Source, count: int) -> Group:
-    """Title, then kind · outlets, then the list badge and how often it is cited."""
-    meta = text(source_kind_words(source), KIND_STYLE.get(source.kind, "bold"))
+def source_prompt(source: Source, count: int, language: str = "en") -> Group:
+    """Title, then kind · outlets, then the list badge and how often it is cited, then the
+    publisher, dates and the whole link (folded over lines, never cut)."""
+    meta = text(kind_words(source, language), KIND_STYLE.get(source.kind, "bold"))
     if source.outlets:
         meta.append_text(text(" · " + ", ".join(source.outlets), "dim"))
     badges = list_badge(source)
-    badges.append_text(text(f"  cited by {count}", "bold" if count else "dim"))
-    return Group(text(source.title, "bold"), meta, badges)
+    badges.append_text(text(tr("  cited by {n}", n=count), "bold" if count else "dim"))
+    facts = source_facts(source, language)
+    facts.overflow = "fold"
+    lines = [text(source.title, "bold"), meta, badges]
+    if facts.plain:
+        lines.append(facts[1:])  # without its leading newline
+    return Group(*lines)
 
 
 class SourcesView(Vertical):
@@ -103,7 +111,8 @@ class SourcesView(Vertical):
     def _source_options(self) -> list[Option]:
         options = []
         for source in self.briefing.sources:
-            prompt = source_prompt(source, len(self.refs.backlinks(source.id)))
+            count = len(self.refs.backlinks(source.id))
+            prompt = source_prompt(source, count, self.briefing.language)
             mark(prompt, self.marker)
             options.append(Option(prompt, id=source.id))
         return options
@@ -158,17 +167,20 @@ class SourcesView(Vertical):
         targets = self.refs.backlinks(source_id)
         self.backlink_ids = [t.id for t in targets]
         paragraphs = sum(1 for t in targets if t.kind == "paragraph")
-        title = text(f"Cited by {len(targets)}", "bold")
+        title = text(tr("Cited by {n}", n=len(targets)), "bold")
         parts = []
         if paragraphs:
-            parts.append(f"{paragraphs} paragraph{'s' * (paragraphs != 1)}")
-        if len(targets) - paragraphs:
-            count = len(targets) - paragraphs
-            parts.append(f"{count} agreement{'s' * (count != 1)}")
+            parts.append(ngettext("{n} paragraph", "{n} paragraphs", paragraphs))
+        agreements = sum(1 for t in targets if t.kind == "agreement")
+        if agreements:
+            parts.append(ngettext("{n} agreement", "{n} agreements", agreements))
+        tables = len(targets) - paragraphs - agreements
+        if tables:
+            parts.append(ngettext("{n} table", "{n} tables", tables))
         if parts:
             title.append_text(text(f" ({', '.join(parts)})", "dim"))
         else:
-            title.append_text(text(": no paragraph or agreement cites it", "dim"))
+            title.append_text(text(tr(": no paragraph or agreement cites it"), "dim"))
         if source.note:
             title.append_text(text(f"\n{labelled(source.note, self.refs.labels)}", "italic"))
         self.query_one("#backlinks-title", Static).update(title)

@@ -1,0 +1,97 @@
+"""``--watch``: rewriting a briefing's file under a running app reloads it at the same place;
+a rewrite that does not validate leaves the briefing as it was and says why in a notice."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from briefing_tui.authoring.watch import reloads
+from briefing_tui.content.loader import bundled_content_path, load_library
+from briefing_tui.content.problems import LoadResult
+from briefing_tui.ui.app import BriefingApp
+from briefing_tui.ui.screens.briefing import BriefingScreen
+
+#: A failing test gives up after this long; nothing here measures speed.
+DEADLINE = 20.0
+
+
+def copy_bundled(tmp_path: Path) -> Path:
+    folder = tmp_path / "xi"
+    shutil.copytree(bundled_content_path() / "xi-russia-visit-2025-05", folder)
+    return folder
+
+
+def watcher(folder: Path) -> Callable[[threading.Event], Iterator[LoadResult]]:
+    return lambda stop: reloads(folder, stop)
+
+
+async def until(pilot: object, condition: Callable[[], bool]) -> None:
+    loop = asyncio.get_running_loop()
+    end = loop.time() + DEADLINE
+    while not condition():
+        assert loop.time() < end, "gave up waiting"
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+
+
+def position(app: BriefingApp) -> str | None:
+    """The reader's place once the (possibly new) screen is composed."""
+    from textual.css.query import NoMatches
+
+    screen = app.screen
+    if not isinstance(screen, BriefingScreen):
+        return None
+    try:
+        return screen.current_position()
+    except NoMatches:
+        return None
+
+
+def paragraph_text(app: BriefingApp, pid: str) -> str:
+    screen = app.screen
+    assert isinstance(screen, BriefingScreen)
+    return next(p.text for _, p in screen.briefing.paragraphs() if p.id == pid)
+
+
+async def test_a_rewritten_file_reloads_at_the_same_place(tmp_path: Path) -> None:
+    folder = copy_bundled(tmp_path)
+    app = BriefingApp(load_library(folder), goto="s3.p2", watch=watcher(folder))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: position(app) == "s3.p2")
+        await pilot.press("]")  # the reader moves on: that is the place to keep
+        await until(pilot, lambda: position(app) == "s3.p3")
+        await pilot.pause(0.3)  # the watcher is started once the first frame is up
+        sections = folder / "sections.toml"
+        text = sections.read_text(encoding="utf-8")
+        assert "The leaders reaffirmed that" in text
+        sections.write_text(text.replace("The leaders reaffirmed that", "The leaders said that"))
+        await until(pilot, lambda: paragraph_text(app, "s3.p2").startswith("The leaders said"))
+        await until(pilot, lambda: position(app) == "s3.p3")
+        assert any(n.message == "Reloaded xi-russia-visit-2025-05" for n in app._notifications)
+
+        # an edit that does not validate: the briefing stays, the problem is in a notice
+        sections.write_text(text.replace('id = "s3.p2"', 'id = "S3 P2"'), encoding="utf-8")
+        await until(pilot, lambda: any(n.severity == "error" for n in app._notifications))
+        notice = next(n for n in app._notifications if n.severity == "error")
+        assert notice.title == "Not reloaded: the changed files do not validate"
+        assert "sections.toml:" in notice.message and "S3 P2" in notice.message
+        assert paragraph_text(app, "s3.p2").startswith("The leaders said")
+        assert isinstance(app.screen, BriefingScreen) and position(app) == "s3.p3"
+        assert app.crash is None
+
+
+async def test_secure_mode_never_watches(tmp_path: Path) -> None:
+    folder = copy_bundled(tmp_path)
+    started: list[bool] = []
+
+    def spy(stop: threading.Event) -> Iterator[LoadResult]:
+        started.append(True)
+        return iter(())
+
+    app = BriefingApp(load_library(folder), secure=True, watch=spy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+    assert started == []
