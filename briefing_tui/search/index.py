@@ -21,6 +21,7 @@ postings: a union of theirs, like a prefix), and with few hits, words a typo awa
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from briefing_tui.content.model import Briefing, Library
@@ -79,7 +80,9 @@ class SearchIndex(Typos):
         self._index = index
         self._index.reload()
         self._searcher = index.searcher()
-        self._names = FilterNames(self._keys_of)
+        # A function of the searcher, not a bound method: the index must not hold itself in a
+        # cycle, or its files would stay mapped until a garbage collection.
+        self._names = FilterNames(partial(_keys_of, self._searcher))
         self._translator = Translator(index.schema, self._searcher, self._names)
         self._words: Lexicon | None = None
 
@@ -101,11 +104,6 @@ class SearchIndex(Typos):
         """An index written by a store; ``positions`` maps briefing sequence numbers to their
         place in the library's reading order."""
         return cls(index, positions)
-
-    def _keys_of(self, field: str) -> list[str]:
-        """Distinct keys of one filter field, from the term dictionary."""
-        terms = self._searcher.terms_with_prefix(engine.FILTER_FIELD[field], "")
-        return [t for t, _ in terms]
 
     # -- introspection --------------------------------------------------------------------------
 
@@ -291,3 +289,8 @@ class SearchIndex(Typos):
 
 def _found(matcher: Matcher, fields: Iterable[Any]) -> bool:
     return any(matcher.found_in(f.folded, f.has_cjk) for f in fields)
+
+
+def _keys_of(searcher: tantivy.Searcher, field: str) -> list[str]:
+    """Distinct keys of one filter field, from the term dictionary."""
+    return [t for t, _ in searcher.terms_with_prefix(engine.FILTER_FIELD[field], "")]
