@@ -46,6 +46,26 @@ _NAMED = re.compile(
 )
 
 
+#: The briefing file's metadata keys, in the order an import writes them (and the only keys
+#: front matter may set).
+META_ORDER = (
+    "schema_version",
+    "id",
+    "title",
+    "language",
+    "start",
+    "end",
+    "photo_caption",
+    "summary",
+    "tags",
+    "author",
+    "organisation",
+    "classification",
+    "version",
+    "updated",
+)
+
+
 def guess_kind(title: str) -> str:
     lowered = title.lower()
     for kind, words in _KINDS:
@@ -130,24 +150,8 @@ def finish(draft: Draft, file_stem: str, summary: list[str], today: dt.date) -> 
         else:
             meta["summary"] = meta["title"]
             todo(meta, "no summary before the first section: the title stands in for it", "summary")
-    order = [
-        "schema_version",
-        "id",
-        "title",
-        "language",
-        "start",
-        "end",
-        "photo_caption",
-        "summary",
-        "tags",
-        "author",
-        "organisation",
-        "classification",
-        "version",
-        "updated",
-    ]
-    draft.briefing = {k: meta[k] for k in order if k in meta} | {
-        k: v for k, v in meta.items() if k not in order
+    draft.briefing = {k: meta[k] for k in META_ORDER if k in meta} | {
+        k: v for k, v in meta.items() if k not in META_ORDER
     }
     # a heading that is the language's own word is the default: the exports print the two alike
     words = words_for(str(meta.get("language", "en")))

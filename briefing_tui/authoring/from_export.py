@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from briefing_tui.authoring.common import META_ORDER
 from briefing_tui.authoring.draft import Draft
 from briefing_tui.authoring.export_patterns import Patterns
 from briefing_tui.authoring.from_export_parts import agreements, overview, sources
@@ -158,23 +159,7 @@ class _Reader:
                 meta[field] = value_text.split(", ")
             elif field is not None:
                 meta[field] = value_text
-        order = [
-            "schema_version",
-            "id",
-            "title",
-            "language",
-            "start",
-            "end",
-            "photo_caption",
-            "summary",
-            "tags",
-            "author",
-            "organisation",
-            "classification",
-            "version",
-            "updated",
-        ]
-        self.draft.briefing = {k: meta[k] for k in order if k in meta}
+        self.draft.briefing = {k: meta[k] for k in META_ORDER if k in meta}
 
     # -- sections, paragraphs, tables -----------------------------------------------------
 

@@ -18,31 +18,14 @@ from typing import Any
 from markdown_it.token import Token
 
 from briefing_tui.authoring import tables
-from briefing_tui.authoring.common import new_source, paragraph
+from briefing_tui.authoring.common import META_ORDER, new_source, paragraph
 from briefing_tui.authoring.draft import Draft, todo
 from briefing_tui.authoring.mdparse import Inline, inline, parse
 from briefing_tui.authoring.slugs import Ids, clean_id, slugify
 
 _HEADING_ID = re.compile(r"\s*\{#([^}]*)\}\s*$")
 _SOURCES_HEADINGS = frozenset({"sources", "источники", "references", "список источников"})
-_META_KEYS = frozenset(
-    {
-        "schema_version",
-        "id",
-        "title",
-        "language",
-        "start",
-        "end",
-        "photo_caption",
-        "summary",
-        "tags",
-        "author",
-        "organisation",
-        "classification",
-        "version",
-        "updated",
-    }
-)
+_META_KEYS = frozenset(META_ORDER)
 _NOTE = re.compile(r"^(?:Note|Примечание)\s*:\s*", re.I)
 _DANGLING = re.compile(r"\s*\[\^([^\]\s]+)\]")
 _SOURCE_DATE = re.compile(
