@@ -15,9 +15,12 @@ from briefing_tui.content.model import Briefing
 from briefing_tui.content.problems import LoadResult
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.ui.app import BriefingApp
-from briefing_tui.ui.widgets.document import EDITORIAL, GAP
+from briefing_tui.ui.widgets.document import EDITORIAL
 from briefing_tui.ui.widgets.overview import OverviewView
 from briefing_tui.ui.widgets.reader import Reader
+
+#: The bundled briefing is in English: its gaps are named in English words.
+GAP = "gap in the original"
 
 
 def report_text(reader: Reader) -> str:

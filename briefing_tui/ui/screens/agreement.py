@@ -18,9 +18,9 @@ from textual.widgets import Static
 
 from briefing_tui.content.model import Agreement, Briefing
 from briefing_tui.reading.labels import list_status, source_kind_words
+from briefing_tui.reading.words import words_for
 from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.render import Marker, highlighted, text
-from briefing_tui.ui.widgets.document import GAP
 
 
 def _heading(title: str) -> Text:
@@ -60,7 +60,7 @@ def agreement_body(agreement: Agreement, briefing: Briefing, marker: Marker | No
                 line.append_text(text(f": “{attribution.quote}”", "italic"))
             parts.append(line)
     if agreement.gap:
-        parts.append(_heading(f"⚠ {GAP[0].upper()}{GAP[1:]}"))
+        parts.append(_heading(f"⚠ {words_for(briefing.language).gap}"))
         parts.append(text(agreement.gap, "italic"))
     return Group(*parts)
 

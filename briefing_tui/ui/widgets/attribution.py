@@ -18,7 +18,6 @@ from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.reading.words import words_for
 from briefing_tui.ui.i18n import N_, tr
 from briefing_tui.ui.render import text
-from briefing_tui.ui.widgets.document import GAP
 
 ASSESSMENT_NOTICE = N_("No source cited: analyst's assessment")
 
@@ -141,7 +140,9 @@ class AttributionPane(VerticalScroll, can_focus=True):
         paragraph = self.refs.paragraph(target_id)
         gap = paragraph.gap if paragraph else None
         if gap:
-            parts.append(Text.assemble((f"⚠ {GAP}: ", "bold yellow"), text(gap)))
+            said = words_for(self.refs.briefing.language).gap  # the briefing's language
+            said = f"{said[0].lower()}{said[1:]}"
+            parts.append(Text.assemble((f"⚠ {said}: ", "bold yellow"), text(gap)))
         self._draw(parts)
 
     def redraw(self) -> None:

@@ -19,9 +19,6 @@ from briefing_tui.reading.words import agreement_headings, source_heading
 from briefing_tui.ui.i18n import N_, tr
 from briefing_tui.ui.render import Marker, text
 
-#: How every view names a place where the original report is silent or unclear.
-GAP = "gap in the original"
-
 #: Shown beside wording that is ours rather than the report's (summaries, statuses, figures).
 EDITORIAL = N_("✎ editorial")
 #: Before an editorial note on a paragraph.

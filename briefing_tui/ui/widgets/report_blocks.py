@@ -19,7 +19,7 @@ from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.reading.words import words_for
 from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.render import highlighted, text
-from briefing_tui.ui.widgets.document import EDITORIAL_NOTE, GAP, agreements_table, source_list
+from briefing_tui.ui.widgets.document import EDITORIAL_NOTE, agreements_table, source_list
 
 #: A provenance filter: ``None`` (everything), ``"unsourced"``, or a source id.
 Filter = str | None
@@ -100,7 +100,8 @@ def _paragraph(
         assessment = words_for(refs.briefing.language).assessment  # the briefing's language
         prompt.append(f"\n  ◇ {assessment[0].lower()}{assessment[1:]}", style="italic dim")
     if paragraph.gap:
-        prompt.append(f"\n  ⚠ {GAP}: ", style="yellow")
+        gap = words_for(refs.briefing.language).gap  # the briefing's language
+        prompt.append(f"\n  ⚠ {gap[0].lower()}{gap[1:]}: ", style="yellow")
         prompt.append(text(paragraph.gap, "yellow"))
     if paragraph.note:
         prompt.append(f"\n  {tr(EDITORIAL_NOTE)}: ", style="italic magenta")
