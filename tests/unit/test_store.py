@@ -149,3 +149,19 @@ def test_a_new_program_version_rebuilds(
     assert store.open_fresh() is None
     report = refresh_store(store, pytest.fail)
     assert report.rebuilt and report.validated == 3
+
+
+def test_a_damaged_row_is_validated_from_its_files_instead(
+    store: LibraryStore, lib: Path
+) -> None:
+    import sqlite3
+
+    refresh(store)
+    con = sqlite3.connect(store.directory / "manifest.sqlite3")
+    con.execute("UPDATE briefings SET payload = x'00ff00' WHERE folder = 'b1'")
+    con.commit()
+    con.close()
+    opened = store.open_fresh()
+    assert opened is not None
+    items = [b for _, b in opened.iter_library()]
+    assert items == list(load_library(lib).library.briefings)
