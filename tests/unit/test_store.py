@@ -151,9 +151,7 @@ def test_a_new_program_version_rebuilds(
     assert report.rebuilt and report.validated == 3
 
 
-def test_a_damaged_row_is_validated_from_its_files_instead(
-    store: LibraryStore, lib: Path
-) -> None:
+def test_a_damaged_row_is_validated_from_its_files_instead(store: LibraryStore, lib: Path) -> None:
     import sqlite3
 
     refresh(store)
