@@ -49,12 +49,18 @@ SEQ_GAP = 1 << 16
 Progress = Callable[[int, int], None]
 
 
+#: The layout of the manifest and of its payloads (the plain data of content/snapshot.py):
+#: raise it whenever either changes, so that stores written before are rebuilt, not misread.
+STORE_FORMAT = 1
+
+
 def versions() -> dict[str, str]:
     """What a store must have been written with to be read."""
     from briefing_tui.content.model import SCHEMA_VERSION as CONTENT_SCHEMA
     from briefing_tui.search.engine import SCHEMA_VERSION as ENGINE_SCHEMA
 
     return {
+        "store_format": str(STORE_FORMAT),
         "program": __version__,
         "engine_schema": str(ENGINE_SCHEMA),
         "content_schema": str(CONTENT_SCHEMA),
