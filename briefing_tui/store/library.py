@@ -49,12 +49,18 @@ SEQ_GAP = 1 << 16
 Progress = Callable[[int, int], None]
 
 
+#: The layout of the manifest and of its payloads (the plain data of content/snapshot.py):
+#: raise it whenever either changes, so that stores written before are rebuilt, not misread.
+STORE_FORMAT = 1
+
+
 def versions() -> dict[str, str]:
     """What a store must have been written with to be read."""
     from briefing_tui.content.model import SCHEMA_VERSION as CONTENT_SCHEMA
     from briefing_tui.search.engine import SCHEMA_VERSION as ENGINE_SCHEMA
 
     return {
+        "store_format": str(STORE_FORMAT),
         "program": __version__,
         "engine_schema": str(ENGINE_SCHEMA),
         "content_schema": str(CONTENT_SCHEMA),
@@ -127,15 +133,32 @@ class LibraryStore:
         return Manifest(self.directory, self.writable)
 
     def _index_files(self) -> dict[str, list[int]]:
-        """Every file of the index but tantivy's lock files, with its size and mtime."""
-        out = {}
+        """The index's live files (``meta.json`` and the files of the segments it lists),
+        each with its size and mtime. Files of merged-away segments are left out: tantivy
+        deletes them whenever a writer next collects garbage, which must not look like
+        damage. Raises ValueError for a ``meta.json`` that cannot be read as tantivy's."""
         folder = self.directory / INDEX
-        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-            if entry.name.endswith(".lock") or not entry.is_file(follow_symlinks=False):
-                continue
-            info = entry.stat(follow_symlinks=False)
-            out[entry.name] = [info.st_size, info.st_mtime_ns]
-        return out
+        meta = json.loads((folder / "meta.json").read_bytes())
+        live: set[str] = {"meta.json"}
+        prefixes: list[str] = []
+        for segment in meta["segments"]:
+            prefix = str(segment["segment_id"]).replace("-", "")
+            prefixes.append(prefix + ".")
+            deletes = segment.get("deletes")
+            if deletes:
+                live.add(f"{prefix}.{deletes['opstamp']}.del")
+        out = {}
+        for entry in os.scandir(folder):
+            name = entry.name
+            keep = name in live or (
+                name.startswith(tuple(prefixes)) and not name.endswith((".del", ".lock"))
+            )
+            if keep:
+                info = entry.stat(follow_symlinks=False)
+                out[name] = [info.st_size, info.st_mtime_ns]
+        if live - set(out):
+            raise ValueError("index files listed in meta.json are missing")
+        return dict(sorted(out.items()))
 
     def _check_meta(self, meta: dict[str, str]) -> bool:
         """True when the store was written by this program for this library."""
@@ -149,9 +172,9 @@ class LibraryStore:
         try:
             recorded = json.loads(meta.get("index_files", "null"))
             present = self._index_files()
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             raise CorruptStore(f"index unreadable ({exc})") from None
-        if recorded is None or any(present.get(n) != v for n, v in recorded.items()):
+        if recorded != present:
             raise CorruptStore("index files do not match the manifest")
         try:
             return tantivy.Index.open(str(self.directory / INDEX))
@@ -252,7 +275,10 @@ class LibraryStore:
                     index = engine.open_index(str(self.directory / INDEX))
                 else:
                     index = self._open_index(meta)
-                return self._refresh(manifest, index, meta, rebuilt, progress)
+                try:
+                    return self._refresh(manifest, index, meta, rebuilt, progress)
+                except ValueError as exc:  # tantivy's way of saying an index is unusable
+                    raise CorruptStore(f"index unusable ({exc})") from None
             finally:
                 manifest.close()
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from briefing_tui.content.files import display_path
-from briefing_tui.content.problems import BrokenBriefing, Problem
+from briefing_tui.content.problems import BrokenBriefing, ContentError, Problem
+from briefing_tui.store.manifest import CorruptStore
 
 if TYPE_CHECKING:
     import tantivy
@@ -65,9 +68,14 @@ class OpenStore:
         first: dict[str, str] = {}
         folders = {f.name: f for f in self.plan.folders}
         for row in self.manifest.payloads(self.names):
-            data = row.data()
             folder = folders[row.folder]
-            if row.briefing_id is None:
+            try:
+                data = row.data()
+            except CorruptStore:
+                # A damaged row: that briefing is validated from its files instead (the
+                # index was checked when the store was opened).
+                data = self._validated(folder)
+            if "problems" in data:
                 problems = tuple(Problem(**p) for p in data["problems"])
                 yield total, BrokenBriefing(data["folder"], problems)
             elif row.folder not in indexed:
@@ -76,3 +84,14 @@ class OpenStore:
             else:
                 first[row.briefing_id] = display_path(folder)
                 yield total, from_plain(data["briefing"])
+
+    def _validated(self, folder: Path) -> dict[str, Any]:
+        """A folder validated now, in the form a row holds it."""
+        from briefing_tui.content.loader import load_briefing
+        from briefing_tui.content.snapshot import to_plain
+
+        try:
+            return {"briefing": to_plain(load_briefing(folder, self.store.root))}
+        except ContentError as exc:
+            problems = [asdict(p) for p in exc.problems]
+            return {"folder": display_path(folder), "problems": problems}

@@ -149,3 +149,34 @@ def test_a_new_program_version_rebuilds(
     assert store.open_fresh() is None
     report = refresh_store(store, pytest.fail)
     assert report.rebuilt and report.validated == 3
+
+
+def test_a_damaged_row_is_validated_from_its_files_instead(store: LibraryStore, lib: Path) -> None:
+    import sqlite3
+
+    refresh(store)
+    con = sqlite3.connect(store.directory / "manifest.sqlite3")
+    con.execute("UPDATE briefings SET payload = x'00ff00' WHERE folder = 'b1'")
+    con.commit()
+    con.close()
+    opened = store.open_fresh()
+    assert opened is not None
+    items = [b for _, b in opened.iter_library()]
+    assert items == list(load_library(lib).library.briefings)
+
+
+def test_many_small_refreshes_never_look_like_damage(store: LibraryStore, lib: Path) -> None:
+    """Each refresh commits a small segment; tantivy merges them and deletes the merged-away
+    files later, which the store must not take for damage (it rebuilt before this was fixed)."""
+    refresh(store)
+    index_dir = store.directory / "index"
+    stray = index_dir / ("0" * 32 + ".idx")  # a merged-away file not yet collected
+    stray.write_bytes(b"old")
+    for n in range(12):
+        edit(lib / "b0", f"word0{'x' * n}", f"word0{'x' * (n + 1)}")
+        report = refresh_store(store, pytest.fail)  # fails on any "damaged" warning
+        assert (report.validated, report.rebuilt) == (1, False)
+        if n == 5:
+            stray.unlink()
+    assert [h.briefing_id for h in stored(store).search("word0xxxxxxxxxxxx").hits] == ["b0"]
+    assert answers(stored(store)) == answers(in_memory(lib))
