@@ -8,10 +8,12 @@ stem) and ``near`` (a typo away), so matching, ranking and highlighting all read
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from briefing_tui.search.analysis import WordForms
 from briefing_tui.search.query import Query, QueryError, Term, parse_query
 from briefing_tui.search.text import fold, is_cjk
 from briefing_tui.search.typos import alphabets, close_words, typo_limit
@@ -63,6 +65,7 @@ class Typos:
 
     _post: dict[str, dict[int, int]]
     _vocab: list[str]
+    _forms: WordForms
     _letters: dict[str | None, str] | None = None
     _close_cache: dict[tuple[str, int], list[str]]
 
@@ -140,7 +143,5 @@ class Typos:
 
     def _expands(self, word: str) -> bool:
         """Some indexed word starts with ``word``."""
-        import bisect
-
         i = bisect.bisect_left(self._vocab, word)
         return i < len(self._vocab) and self._vocab[i].startswith(word)
