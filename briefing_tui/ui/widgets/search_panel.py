@@ -122,16 +122,19 @@ class SearchPanel(Vertical):
         summary = f"{result.total} hit{'s' * (result.total != 1)}"
         if shown < result.total:
             summary += f" (first {shown} shown)"
-        line = Text(summary, style="dim")
-        # Query words are user text: appended as plain Text, never parsed as markup.
+        # One run of text up to the first user word: "25 hits " is what a terminal shows.
         if result.corrected is not None:
-            line.append(" · showing results for ", style="dim")
-            line.append_text(text(result.corrected, "bold"))
+            note = (" · showing results for ", result.corrected)
         elif result.suggestion is not None:
-            line.append(" · did you mean ", style="dim")
-            line.append_text(text(result.suggestion, "bold"))
-        if result.hits:
-            line.append(" · Enter jumps, ↑↓ choose", style="dim")
+            note = (" · did you mean ", result.suggestion)
+        else:
+            note = None
+        if note is None:
+            line = Text(summary + " · Enter jumps, ↑↓ choose", style="dim")
+        else:
+            line = Text(summary + note[0], style="dim")
+            line.append_text(text(note[1], "bold"))  # user text: never parsed as markup
+            line.append(" · Enter jumps, ↑↓ choose" if result.hits else "", style="dim")
         count.update(line)
         results.show(result.hits, self.show_briefing)
 
