@@ -252,7 +252,7 @@ def test_control_payloads_are_refused_and_the_good_briefing_opens(tmp_path: Path
         app.press(*"j" * 12, settle=0.15)  # scroll the problem list to its end
         app.wait_for(lambda s: "wire note:" in s)
         screen = flat(app.screen_text())
-        assert "1 briefing(s) could not be opened" in screen
+        assert "1 briefing could not be opened" in screen
         assert "library/bad:" in screen
         for name, line, field, char in CONTROL_PROBLEMS:
             # Each problem starts a row; the rest of its sentence may wrap past the scrollbar.

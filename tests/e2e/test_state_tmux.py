@@ -29,7 +29,13 @@ def tmux() -> Tmux:
 
 def _session(tmux: Tmux, name: str, argv: list[str], tmp_path: Path) -> Path:
     status = tmp_path / f"{name}.status"
-    env = {"HOME": str(tmp_path / "home"), "LANG": "C.UTF-8"}
+    # The library store goes to its own cache folder (written at start-up and refreshed in the
+    # background: the browser's own, not what a key under test wrote).
+    env = {
+        "HOME": str(tmp_path / "home"),
+        "LANG": "C.UTF-8",
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
     tmux.start(name, argv, env=env, status_file=status)
     wait_screen(tmux, name, TITLE)
     return status
@@ -71,6 +77,7 @@ def test_y_puts_the_citation_in_the_terminals_clipboard(tmux: Tmux, tmp_path: Pa
     tmux.run("set-option", "-s", "set-clipboard", "on")
     tmux.keys("cite", "]")
     wait_screen(tmux, "cite", "· 2/23 ·")
+    before = _files(tmp_path, status)
     tmux.keys("cite", "y")
     wait_screen(tmux, "cite", "Copied a citation")
     briefing = load_library().library.briefings[0]
@@ -79,7 +86,19 @@ def test_y_puts_the_citation_in_the_terminals_clipboard(tmux: Tmux, tmp_path: Pa
         "show-buffer", check=False
     )
     _quit(tmux, "cite", status)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cite.status"]  # nothing written
+    assert _files(tmp_path, status) == before  # y wrote nothing on the server
+
+
+def _files(root: Path, status: Path) -> set[tuple[Path, int, int]]:
+    """Every file below ``root`` but the session's exit status and the library store's cache,
+    with its size and modification time (a rewrite shows)."""
+    out = set()
+    cache = root / "cache"
+    for p in root.rglob("*"):
+        if p.is_file() and p != status and cache not in p.parents:
+            info = p.stat()
+            out.add((p, info.st_size, info.st_mtime_ns))
+    return out
 
 
 #: The installed command in secure mode, with the account's home (from the password database)
@@ -141,7 +160,13 @@ def test_a_paragraph_edited_between_sessions_is_marked_changed(tmux: Tmux, tmp_p
     db = tmp_path / "notes" / "state.sqlite3"
     argv = [*briefing_command(), str(library), "--state", str(db)]
     status = tmp_path / "first.status"
-    env = {"HOME": str(tmp_path / "home"), "LANG": "C.UTF-8"}
+    # The library store goes to its own cache folder (written at start-up and refreshed in the
+    # background: the browser's own, not what a key under test wrote).
+    env = {
+        "HOME": str(tmp_path / "home"),
+        "LANG": "C.UTF-8",
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
     tmux.start("first", argv, env=env, status_file=status)
     wait_screen(tmux, "first", "Mini briefing")
     _quit(tmux, "first", status)
