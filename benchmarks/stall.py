@@ -35,7 +35,9 @@ def child(path: Path, out: Path) -> int:
     gcpolicy.pause()  # as the briefing command does
     from briefing_tui.cli.launch import open_library
 
-    library = open_library(path)
+    # As `briefing` opens it: through the library's store when one is fresh (the index then
+    # opens instead of being built), validating in memory otherwise.
+    library, index_source, early = open_library(path, False, [])
     from briefing_tui.ui.app import BriefingApp
 
     marks: dict[str, float] = {}
@@ -63,7 +65,7 @@ def child(path: Path, out: Path) -> int:
             super()._index_ready(*args)  # type: ignore[arg-type]
             self.set_timer(0.3, self.exit)
 
-    Recorder(library).run()
+    Recorder(library, index_source=index_source, index_early=early).run()
     out.write_text(json.dumps({"marks": marks, "gaps": gaps}))
     return 0
 
