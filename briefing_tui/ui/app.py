@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding
 from textual.reactive import var
@@ -42,6 +42,9 @@ Loader = Callable[[], Iterator[tuple[int, Briefing | BrokenBriefing]]]
 
 #: How often a loading library refreshes the screen, in seconds.
 GROW_EVERY = 0.1
+
+#: Seconds without a key before a full garbage collection may run (see gcpolicy.defer_full).
+IDLE_COLLECT = 1.0
 
 
 class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
@@ -83,6 +86,7 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
             {b.id: b for b in self.result.library.briefings} if self.result else {}
         )
         self.theme = "textual-dark"
+        self._last_input = 0.0
 
     # -- first screen ------------------------------------------------------------------------
 
@@ -98,6 +102,8 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
         delayed the first frame by tens of milliseconds.
         """
         gcpolicy.resume()
+        gcpolicy.defer_full()
+        self.set_interval(IDLE_COLLECT, self._collect_idle, name="idle collection")
         if self.result is None:
             self._load()
         else:
@@ -105,6 +111,16 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
 
     # Each @work names its description: otherwise Textual builds one from repr() of the
     # arguments, on the UI thread; for a 1,000-briefing library that repr took 0.75 s.
+    def _collect_idle(self) -> None:
+        """Full garbage collections run here, once no key has come for a while (see gcpolicy)."""
+        if time.monotonic() - self._last_input >= IDLE_COLLECT:
+            gcpolicy.collect_idle()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseEvent):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
     @work(thread=True, exclusive=True, group="load", description="load the library")
     def _load(self) -> None:
         """Validate the library off the UI thread.

@@ -15,8 +15,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
+from briefing_tui import gcpolicy
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.dates import format_range
 from briefing_tui.reading.history import History
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # the engine itself loads with the index, after the first fra
     from briefing_tui.search import SearchIndex, SearchResult
 from briefing_tui.ui.screens.picker import PickerScreen
 from briefing_tui.ui.widgets.attribution import AttributionPane
+from briefing_tui.ui.widgets.footer import KeyFooter
 from briefing_tui.ui.widgets.lazy_tabs import LazyTabs
 from briefing_tui.ui.widgets.report import ReportView
 from briefing_tui.ui.widgets.report_blocks import UNSOURCED
@@ -36,6 +38,10 @@ from briefing_tui.ui.widgets.search_panel import SearchPanel
 from briefing_tui.ui.widgets.status_line import StatusLine
 from briefing_tui.ui.widgets.tab_strip import TabStrip
 from briefing_tui.ui.widgets.tab_views import TAB_TITLES, TabView, view_class
+
+#: Seconds after the first frame before the hidden tabs are built, and between two builds.
+PREBUILD_AFTER = 0.3
+PREBUILD_GAP = 0.05
 
 
 class BriefingScreen(Screen[None]):
@@ -87,7 +93,7 @@ class BriefingScreen(Screen[None]):
             yield AttributionPane(self.refs, id="attribution")
         yield SearchPanel(id="search-panel")
         yield StatusLine(self._position, id="status-line")
-        yield Footer()
+        yield KeyFooter()
 
     def _set_breakpoint(self, width: int) -> None:
         """Set the class Textual's first Resize would set, before the first frame.
@@ -118,6 +124,19 @@ class BriefingScreen(Screen[None]):
         if self._goto:
             self.jump(self._goto)
         self._show_status()
+        self.set_timer(PREBUILD_AFTER, self._prebuild)
+
+    def _prebuild(self) -> None:
+        """Build the hidden tabs, one at a time with pauses for keys, before they are asked for.
+
+        A tab's first showing (and help, which builds them all) cost 60-150 ms more than the
+        next. What is built lives as long as the screen: frozen out of the collector's passes.
+        """
+        missing = [tab for tab in TABS if tab not in self.tabs.pages]
+        if not missing:
+            gcpolicy.freeze()
+            return
+        self.tabs.ensure(missing[0], lambda _: self.set_timer(PREBUILD_GAP, self._prebuild))
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -237,7 +256,9 @@ class BriefingScreen(Screen[None]):
 
     def action_toggle_pane(self) -> None:
         self.pane_shown = not self.pane_shown
-        self.query_one(AttributionPane).set_class(self.pane_shown, "-toggled")
+        pane = self.query_one(AttributionPane)
+        pane.set_class(self.pane_shown, "-toggled")
+        pane.draw_pending()  # in this frame, not one after it is shown (harmless if it hides)
 
     # -- provenance filters ------------------------------------------------------------------
 

@@ -312,8 +312,11 @@ class Reader(ReaderKeys, ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         # A narrower reader re-wraps every paragraph; keep the cursor's paragraph in view.
+        # Shown again at the same width (a tab switch sends a Resize too), nothing moved: no
+        # second frame for it.
         self._layout()
-        self.call_after_refresh(self._after_resize)
+        if self._keep_place is not None:
+            self.call_after_refresh(self._after_resize)
 
     def _after_resize(self) -> None:
         """Keep reading where the top of the view was: opening the pane mid-table must not

@@ -27,6 +27,7 @@ from briefing_tui.ui.messages import ItemFocused, JumpRequested
 from briefing_tui.ui.render import Marker, text
 from briefing_tui.ui.widgets._shared import is_displayed
 from briefing_tui.ui.widgets.document import mark
+from briefing_tui.ui.widgets.steady_list import SteadyOptionList
 
 #: Below this many columns the two lists are stacked instead of side by side.
 NARROW = 70
@@ -95,10 +96,10 @@ class SourcesView(Vertical):
     # -- building ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield OptionList(*self._source_options(), id="sources-list", markup=False)
+        yield SteadyOptionList(*self._source_options(), id="sources-list", markup=False)
         with Vertical(id="backlinks-pane"):
             yield Static(id="backlinks-title", markup=False)
-            yield OptionList(id="backlinks-list", markup=False)
+            yield SteadyOptionList(id="backlinks-list", markup=False)
 
     def _source_options(self) -> list[Option]:
         options = []
