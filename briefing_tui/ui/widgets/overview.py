@@ -258,6 +258,8 @@ class OverviewView(Vertical):
             option_list.highlighted = keep
 
     def on_mount(self) -> None:
+        if not self.children:  # mounted as the app closed (tabs are built in idle time)
+            return
         self.option_list.action_first()
         self.option_list.scroll_home(animate=False)
 

@@ -125,6 +125,8 @@ class SourcesView(Vertical):
                 self.backlinks_list.highlighted = backlink
 
     def on_mount(self) -> None:
+        if not self.children:  # mounted as the app closed (tabs are built in idle time)
+            return
         self.source_list.highlighted = 0
         self._show_backlinks(self.briefing.sources[0].id)
 
