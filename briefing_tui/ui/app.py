@@ -87,6 +87,7 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
         )
         self.theme = "textual-dark"
         self._last_input = 0.0
+        self._helps: dict[Screen, Screen] = {}
 
     # -- first screen ------------------------------------------------------------------------
 
@@ -256,9 +257,22 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, App[None]):
             return
         if isinstance(screen, BriefingScreen):
             # Tabs are built when first opened; help lists every tab's keys, so build them now.
-            screen.open_all(lambda: self.push_screen(HelpScreen(screen)))
+            screen.open_all(lambda: self.push_screen(self._kept_help(screen)))
         else:
             self.push_screen(HelpScreen(screen))
+
+    def _kept_help(self, screen: Screen) -> Screen:
+        """``screen``'s help, built once and kept (installed) while ``screen`` is open: laying
+        out its table of keys took ~100 ms of every ``?``. Helps of closed screens go here."""
+        for under, kept in list(self._helps.items()):
+            if under is not screen and not under.is_attached:
+                del self._helps[under]
+                self.uninstall_screen(kept)
+                kept.remove()
+        if screen not in self._helps:
+            self._helps[screen] = HelpScreen(screen)
+            self.install_screen(self._helps[screen], f"help-{id(screen)}")
+        return self._helps[screen]
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

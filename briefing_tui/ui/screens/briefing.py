@@ -25,6 +25,7 @@ from briefing_tui.reading.refs import TABS, BriefingRefs, Tab
 from briefing_tui.search import SearchSession
 from briefing_tui.ui.messages import ItemFocused, JumpRequested, Moved, OpenBriefing
 from briefing_tui.ui.render import Marker, text
+from briefing_tui.ui.settle import paint_when_settled
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from briefing_tui.search import SearchIndex, SearchResult
@@ -38,10 +39,6 @@ from briefing_tui.ui.widgets.search_panel import SearchPanel
 from briefing_tui.ui.widgets.status_line import StatusLine
 from briefing_tui.ui.widgets.tab_strip import TabStrip
 from briefing_tui.ui.widgets.tab_views import TAB_TITLES, TabView, view_class
-
-#: Seconds after the first frame before the hidden tabs are built, and between two builds.
-PREBUILD_AFTER = 0.3
-PREBUILD_GAP = 0.05
 
 
 class BriefingScreen(Screen[None]):
@@ -80,6 +77,8 @@ class BriefingScreen(Screen[None]):
         self._focus_before_search: Widget | None = None
         #: The current search's matches in any text, or None: views built later pick it up.
         self.marker: Marker | None = None
+        self._marks_due: set[str] = set()
+        """Built tabs whose view still shows the marks of an earlier search (see _open)."""
 
     def compose(self) -> ComposeResult:
         self._set_breakpoint(self.app.size.width)
@@ -124,19 +123,9 @@ class BriefingScreen(Screen[None]):
         if self._goto:
             self.jump(self._goto)
         self._show_status()
-        self.set_timer(PREBUILD_AFTER, self._prebuild)
-
-    def _prebuild(self) -> None:
-        """Build the hidden tabs, one at a time with pauses for keys, before they are asked for.
-
-        A tab's first showing (and help, which builds them all) cost 60-150 ms more than the
-        next. What is built lives as long as the screen: frozen out of the collector's passes.
-        """
-        missing = [tab for tab in TABS if tab not in self.tabs.pages]
-        if not missing:
-            gcpolicy.freeze()
-            return
-        self.tabs.ensure(missing[0], lambda _: self.set_timer(PREBUILD_GAP, self._prebuild))
+        # A tab's first showing (and help's) cost 60-150 ms more than the next: build them early.
+        tabs = self.tabs  # its timer, so it stops with the tabs when the screen closes
+        tabs.set_timer(0.3, lambda: tabs.build_rest(0.05, gcpolicy.freeze))
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -156,7 +145,15 @@ class BriefingScreen(Screen[None]):
 
     def _open(self, tab: Tab, then: Callable[[TabView], None] | None = None) -> None:
         """Show ``tab``, building its view on first use, and call ``then`` once it is ready."""
-        self.tabs.show(tab, then)  # type: ignore[arg-type]
+
+        def ready(view: TabView) -> None:
+            if tab in self._marks_due:
+                self._marks_due.discard(tab)
+                view.set_marker(self.marker)  # type: ignore[attr-defined]
+            if then is not None:
+                then(view)
+
+        self.tabs.show(tab, ready)  # type: ignore[arg-type]
 
     def open_all(self, then: Callable[[], None]) -> None:
         """Build every tab without switching to it (help lists every tab's keys), then ``then``."""
@@ -189,6 +186,7 @@ class BriefingScreen(Screen[None]):
 
     def on_key(self) -> None:
         self.query_one(StatusLine).key_pressed()
+        paint_when_settled(self)  # one frame for the key, not one per widget it touched
 
     def on_moved(self, event: Moved) -> None:
         event.stop()
@@ -358,10 +356,11 @@ class BriefingScreen(Screen[None]):
                 if spans:
                     marks[paragraph.id] = spans
             self.query_one(ReportView).reader.set_marks(marks)
-        for tab in ("overview", "agreements", "sources"):
-            view = self.tabs.pages.get(tab)  # type: ignore[call-overload]
-            if view is not None:
-                view.set_marker(self.marker)
+        # Hidden views are marked when next shown (_open): redrawing them all took ~40 ms.
+        self._marks_due = {"overview", "agreements", "sources"} & set(self.tabs.pages)
+        if self.active_tab in self._marks_due:
+            self._marks_due.discard(self.active_tab)
+            self.view(self.active_tab).set_marker(self.marker)  # type: ignore[attr-defined]
 
     def _spans(self, value: str) -> list[tuple[int, int]]:
         return self.marker(value) if self.marker is not None else []

@@ -68,22 +68,40 @@ class KeyFooter(Footer):
             super().bindings_changed(screen)
             return
         self._shown = wanted
-        padded: list[Shown | None] = [*wanted, *[None] * (len(slots) - len(wanted))]
-        for slot, shown in zip(slots, padded, strict=True):
+        chosen = self._choose(slots, wanted)
+        for slot in slots:
+            if slot not in chosen:
+                slot.display = False
+        previous: FooterKey | None = None
+        for slot, shown in zip(chosen, wanted, strict=True):
             self._relabel(slot, shown)
+            if previous is not None and slots.index(slot) < slots.index(previous):
+                self.move_child(slot, after=previous)  # keep the bindings' order
+                slots = list(self._slots())
+            previous = slot
 
-    def _relabel(self, slot: FooterKey, shown: Shown | None) -> None:
-        """Make ``slot`` show what ``FooterKey(...)`` in ``Footer.compose`` would, or hide it."""
-        if shown is None:
-            slot.display = False
-            return
+    def _choose(self, slots: list[FooterKey], wanted: list[Shown]) -> list[FooterKey]:
+        """A slot for each wanted label: the one that showed it last if any (hidden labels
+        keep their text, so showing one again changes no width and needs no second layout
+        pass), else one whose label is not wanted now."""
+        by_label = {(s.key, s.action, s.description): s for s in slots}
+        chosen = [by_label.get((b.key, b.action, b.description)) for b, _, _ in wanted]
+        # Never-used slots first: a hidden label may be wanted again soon.
+        spare = iter(sorted((s for s in slots if s not in chosen), key=lambda s: s.key != ""))
+        return [slot if slot is not None else next(spare) for slot in chosen]
+
+    def _relabel(self, slot: FooterKey, shown: Shown) -> None:
+        """Make ``slot`` show what ``FooterKey(...)`` in ``Footer.compose`` would."""
         binding, enabled, tooltip = shown
+        slot.display = True
+        slot._disabled = not enabled  # FooterKey keeps it privately; Textual is pinned
+        slot.set_class(not enabled, "-disabled")
+        slot.tooltip = tooltip or None
+        label = (binding.key, binding.action, binding.description)
+        if (slot.key, slot.action, slot.description) == label:
+            return
         slot.key = binding.key
         slot.key_display = self.app.get_key_display(binding)
         slot.description = binding.description
         slot.action = binding.action
-        slot._disabled = not enabled  # FooterKey keeps it privately; Textual is pinned
-        slot.set_class(not enabled, "-disabled")
-        slot.tooltip = tooltip or None
-        slot.display = True
         slot.refresh(layout=True)  # its width is the label's

@@ -72,7 +72,14 @@ class Reader(ReaderKeys, ScrollView, can_focus=True):
     # -- building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
+        # A block drawn as before keeps its wrapped lines: a search or a filter changes a few
+        # blocks, and wrapping all of them again was most of Enter on a search hit.
+        before = {block.id: block for block in self.blocks}
         self.blocks = build_blocks(self.briefing, self.refs, self.filter, self.marks)
+        for block in self.blocks:
+            old = before.get(block.id)
+            if old is not None and old.text == block.text:
+                block.layouts = old.layouts
         self._laid_out_width = -1
 
     def _layout(self) -> None:

@@ -38,7 +38,10 @@ class StatusLine(Static):
     def key_pressed(self) -> None:
         """Every key ends the previous message; one set by this key's own action stays."""
         self._keys += 1
-        self.refresh()
+        if self.message:
+            # Only to clear it: a repaint requested here, before the key's action has run,
+            # made a frame of its own ahead of the action's (the position comes via Moved).
+            self.refresh()
 
     def refresh_line(self) -> None:
         """The position changed: paint the line again (one line, so no relayout)."""
