@@ -7,7 +7,9 @@ pty answers Textual's query for synchronised output, so every frame arrives wrap
 it caused (the output then stays quiet for :data:`QUIET` seconds). The first press of a key is
 reported apart from the repeats: first use builds tabs, imports modules and fills caches.
 
-A key that draws nothing (``k`` at the top) is reported as such, not as a fast key.
+A key that draws nothing (``k`` at the top) is reported as such, not as a fast key. The last
+column is the median number of frames a press drew: each frame after the first waits for
+Textual's 60 fps timer, so it is where a key's time goes besides the work itself.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ class Timing:
     first: float | None = None
     repeats: list[float] = field(default_factory=list)
     silent: int = 0
+    #: Frames each press drew (first use included).
+    frames: list[int] = field(default_factory=list)
 
 
 ESC = b"\x1b"
@@ -125,13 +129,15 @@ class Pty:
         while self._read(quiet):
             pass
 
-    def press(self, key: bytes) -> float | None:
-        """Seconds from writing ``key`` to the end of the last frame it caused; None: no frame."""
+    def press(self, key: bytes) -> tuple[float | None, int]:
+        """Seconds from writing ``key`` to the end of the last frame it caused (None: no
+        frame), and how many frames it caused."""
         self.settle(0.1)
         mark = len(self.output)
         start = time.perf_counter()
         os.write(self.fd, key)
         last: float | None = None
+        frames = 0
         deadline = start + NOTHING
         while True:
             wait = QUIET if last is not None else max(0.0, deadline - time.perf_counter())
@@ -139,8 +145,9 @@ class Pty:
                 break
             if SYNC_END in self.output[mark:]:
                 last = time.perf_counter()
+                frames += self.output[mark:].count(SYNC_END)
                 mark = len(self.output)
-        return None if last is None else last - start
+        return (None if last is None else last - start), frames
 
     def close(self) -> None:
         os.write(self.fd, b"\x11")
@@ -164,7 +171,8 @@ def measure(repeats: int = REPEATS) -> list[Timing]:
                 if step.before:
                     os.write(terminal.fd, step.before)
                     terminal.settle()
-                seconds = terminal.press(step.key)
+                seconds, frames = terminal.press(step.key)
+                timing.frames.append(frames)
                 if seconds is None:
                     timing.silent += 1
                 elif n == 0:
@@ -188,8 +196,8 @@ def p95(samples: list[float]) -> float:
 def run(repeats: int = REPEATS) -> int:
     timings = measure(repeats)
     print("key to settled screen, bundled briefing, 80x24 pty; milliseconds")
-    print("| key | first use | repeats | median | p95 | worst | drew nothing |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| key | first use | repeats | median | p95 | worst | drew nothing | frames |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     everything: list[float] = []
     for t in timings:
         first = f"{t.first * 1000:.0f}" if t.first is not None else "—"
@@ -201,7 +209,8 @@ def run(repeats: int = REPEATS) -> int:
             )
         else:
             stats = "— | — | —"
-        print(f"| {t.name} | {first} | {len(t.repeats)} | {stats} | {t.silent} |")
+        frames = statistics.median(t.frames) if t.frames else 0
+        print(f"| {t.name} | {first} | {len(t.repeats)} | {stats} | {t.silent} | {frames:g} |")
     firsts = [t.first for t in timings if t.first is not None]
     if everything:
         print(
