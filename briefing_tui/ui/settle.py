@@ -19,12 +19,21 @@ KEY_SETTLE = 0.006
 
 
 def paint_when_settled(screen: Screen[object]) -> None:
-    """Hold painting for :data:`KEY_SETTLE` seconds, then let the screen paint what changed."""
+    """Hold painting for :data:`KEY_SETTLE` seconds, then let the screen paint what changed.
+
+    While painting is held, Textual drops the frames it draws outside its timer: those of a
+    restyle (a theme change) and of a screen coming to the top. A key that did either gets
+    the whole screen repainted, as ``App.delay_update`` does for every key.
+    """
     app = screen.app
+    theme = app.theme
     app._begin_batch()  # the start and end of App.batch_update; Textual is pinned
 
     def settled() -> None:
         app._end_batch()
-        screen.check_idle()  # the screen paints on idle; nothing else may wake it
+        if app.screen is not screen or app.theme != theme:
+            app.screen.refresh()
+        else:
+            screen.check_idle()  # the screen paints on idle; nothing else may wake it
 
     screen.set_timer(KEY_SETTLE, settled)
