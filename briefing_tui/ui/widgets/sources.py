@@ -250,8 +250,8 @@ class SourcesView(Vertical):
     @on(OptionList.OptionHighlighted, "#sources-list")
     def _source_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if event.option_id is None:
-            return
+        if event.option_id is None or event.option_index != self.source_list.highlighted:
+            return  # stale: the cursor moved on meanwhile (a jump that built this tab landed)
         self._show_backlinks(event.option_id)
         self._tell(event.option_id)
 
