@@ -31,9 +31,11 @@ def paint_when_settled(screen: Screen[object]) -> None:
 
     def settled() -> None:
         app._end_batch()
-        if app.screen is not screen or app.theme != theme:
+        if app.screen is not screen or app.theme != theme or not screen.is_attached:
             app.screen.refresh()
         else:
             screen.check_idle()  # the screen paints on idle; nothing else may wake it
 
-    screen.set_timer(KEY_SETTLE, settled)
+    # The app's timer, not the screen's: a key may close the screen (Back to the library's
+    # list), and a hold never released would leave the whole app unpainted.
+    app.set_timer(KEY_SETTLE, settled)

@@ -424,6 +424,22 @@ async def test_picker_filters_and_opens(two_briefings: Path) -> None:
         assert app.screen.briefing.id == "mini"
 
 
+async def test_back_to_the_library_list_leaves_painting_on(two_briefings: Path) -> None:
+    """A key holds painting for a few milliseconds (ui/settle.py); Back from a briefing's first
+    place closes its screen, and a hold released by that screen's own timer was never released:
+    the app stopped painting for good."""
+    app = BriefingApp(load_library(two_briefings))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        await pilot.press("backspace")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, PickerScreen)
+        assert app._batch_count == 0  # Textual paints nothing while this count is above zero
+
+
 async def test_broken_briefing_is_listed_and_the_rest_opens(two_briefings: Path) -> None:
     (two_briefings / "mini" / "sources.toml").write_text("heading = 1\n", encoding="utf-8")
     result = load_library(two_briefings)
