@@ -7,7 +7,12 @@ pty answers Textual's query for synchronised output, so every frame arrives wrap
 it caused (the output then stays quiet for :data:`QUIET` seconds). The first press of a key is
 reported apart from the repeats: first use builds tabs, imports modules and fills caches.
 
-A key that draws nothing (``k`` at the top) is reported as such, not as a fast key.
+A key that draws nothing (``k`` at the top) is reported as such, not as a fast key. The last
+column is the median number of frames a press drew: each frame after the first waits for
+Textual's 60 fps timer, so it is where a key's time goes besides the work itself. ``--cpu``
+runs the browser under :mod:`benchmarks.cpuchild` and adds the CPU time it spent per press
+(first use, median of the repeats) and the full garbage-collector passes: figures that a
+loaded machine moves much less than the wall clock.
 """
 
 from __future__ import annotations
@@ -18,8 +23,10 @@ import select
 import signal
 import statistics
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from benchmarks.ptyrun import spawn
 
@@ -50,6 +57,12 @@ class Timing:
     first: float | None = None
     repeats: list[float] = field(default_factory=list)
     silent: int = 0
+    #: Frames each press drew (first use included).
+    frames: list[int] = field(default_factory=list)
+    #: With ``--cpu``: the browser's CPU milliseconds per press (first use included), and the
+    #: garbage collector's full passes during them.
+    cpu: list[float] = field(default_factory=list)
+    full_passes: int = 0
 
 
 ESC = b"\x1b"
@@ -125,13 +138,15 @@ class Pty:
         while self._read(quiet):
             pass
 
-    def press(self, key: bytes) -> float | None:
-        """Seconds from writing ``key`` to the end of the last frame it caused; None: no frame."""
+    def press(self, key: bytes) -> tuple[float | None, int]:
+        """Seconds from writing ``key`` to the end of the last frame it caused (None: no
+        frame), and how many frames it caused."""
         self.settle(0.1)
         mark = len(self.output)
         start = time.perf_counter()
         os.write(self.fd, key)
         last: float | None = None
+        frames = 0
         deadline = start + NOTHING
         while True:
             wait = QUIET if last is not None else max(0.0, deadline - time.perf_counter())
@@ -139,8 +154,9 @@ class Pty:
                 break
             if SYNC_END in self.output[mark:]:
                 last = time.perf_counter()
+                frames += self.output[mark:].count(SYNC_END)
                 mark = len(self.output)
-        return None if last is None else last - start
+        return (None if last is None else last - start), frames
 
     def close(self) -> None:
         os.write(self.fd, b"\x11")
@@ -152,8 +168,11 @@ class Pty:
         os.close(self.fd)
 
 
-def measure(repeats: int = REPEATS) -> list[Timing]:
-    terminal = Pty([sys.executable, "-m", "briefing_tui"])
+def measure(repeats: int = REPEATS, cpu: Path | None = None) -> list[Timing]:
+    argv = [sys.executable, "-m", "briefing_tui"]
+    if cpu is not None:
+        argv = [sys.executable, "-m", "benchmarks.cpuchild", str(cpu)]
+    terminal = Pty(argv)
     timings: list[Timing] = []
     try:
         terminal.wait_for(b"Report")
@@ -164,7 +183,17 @@ def measure(repeats: int = REPEATS) -> list[Timing]:
                 if step.before:
                     os.write(terminal.fd, step.before)
                     terminal.settle()
-                seconds = terminal.press(step.key)
+                if cpu is not None:
+                    os.kill(terminal.pid, signal.SIGUSR1)
+                    time.sleep(0.01)  # the signal is handled between two bytecodes
+                seconds, frames = terminal.press(step.key)
+                timing.frames.append(frames)
+                if cpu is not None:
+                    os.kill(terminal.pid, signal.SIGUSR2)
+                    time.sleep(0.02)
+                    spent, _, full = cpu.read_text().splitlines()[-1].split()
+                    timing.cpu.append(float(spent))
+                    timing.full_passes += int(full)
                 if seconds is None:
                     timing.silent += 1
                 elif n == 0:
@@ -185,11 +214,13 @@ def p95(samples: list[float]) -> float:
     return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
-def run(repeats: int = REPEATS) -> int:
-    timings = measure(repeats)
+def run(repeats: int = REPEATS, cpu: bool = False) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        timings = measure(repeats, Path(tmp) / "cpu.txt" if cpu else None)
     print("key to settled screen, bundled briefing, 80x24 pty; milliseconds")
-    print("| key | first use | repeats | median | p95 | worst | drew nothing |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    extra = " cpu first | cpu median | full gc |" if cpu else ""
+    print(f"| key | first use | repeats | median | p95 | worst | drew nothing | frames |{extra}")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|" + ("---:|---:|---:|" if cpu else ""))
     everything: list[float] = []
     for t in timings:
         first = f"{t.first * 1000:.0f}" if t.first is not None else "—"
@@ -201,7 +232,11 @@ def run(repeats: int = REPEATS) -> int:
             )
         else:
             stats = "— | — | —"
-        print(f"| {t.name} | {first} | {len(t.repeats)} | {stats} | {t.silent} |")
+        frames = statistics.median(t.frames) if t.frames else 0
+        row = f"| {t.name} | {first} | {len(t.repeats)} | {stats} | {t.silent} | {frames:g} |"
+        if t.cpu:
+            row += f" {t.cpu[0]:.0f} | {statistics.median(t.cpu[1:]):.0f} | {t.full_passes} |"
+        print(row)
     firsts = [t.first for t in timings if t.first is not None]
     if everything:
         print(

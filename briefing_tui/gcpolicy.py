@@ -83,3 +83,41 @@ def bulk() -> Iterator[None]:
                 if _bulk_disabled:
                     _bulk_disabled = False
                     gc.enable()
+
+
+def freeze() -> None:
+    """Hide everything alive now from the collector: for a UI that has just built what it keeps.
+
+    The browser builds its hidden tabs after the first frame; left unfrozen, their widgets,
+    styles and caches were rescanned by every full collection, ~50-80 ms that landed on
+    whichever key happened to trigger one (benchmarks/keys). No pause first: the tabs are
+    built across many event-loop turns, between which keys must still be answered.
+    """
+    gc.freeze()
+
+
+#: The oldest generation's threshold while full collections wait for an idle moment (Python's
+#: default is 10): keys pressed without a pause still get a full collection every 100 passes
+#: of the middle generation (a few dozen tab switches), so memory stays bounded.
+DEFERRED = 100
+
+
+def defer_full() -> None:
+    """Leave full collections to :func:`collect_idle`; young collections run as before.
+
+    The strips Textual keeps for repainting (each with its own small caches: ~22,000 cache
+    objects after four tab switches) survive into the oldest generation, and the automatic
+    full pass over them took 30-80 ms of whichever key set it off; every twentieth key or so,
+    mostly tab switches (benchmarks/keys, gc callbacks in the real process). They now run
+    after a pause, or 10x less often while keys keep coming. Refcounting still frees
+    everything that is not cyclic as soon as it is dropped.
+    """
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, DEFERRED)
+
+
+def collect_idle() -> None:
+    """The full collection :func:`defer_full` put off, if anything reached the oldest
+    generation since the last one; for when the user is not pressing keys."""
+    if gc.isenabled() and gc.get_count()[2]:
+        gc.collect()

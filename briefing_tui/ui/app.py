@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding
 from textual.reactive import var
@@ -53,6 +53,9 @@ IndexSource = Callable[[Library | None], "SearchIndex"]
 
 #: How often a loading library refreshes the screen, in seconds.
 GROW_EVERY = 0.1
+
+#: Seconds without a key before a full garbage collection may run (see gcpolicy.defer_full).
+IDLE_COLLECT = 1.0
 
 
 class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin, App[None]):
@@ -108,6 +111,8 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
             {b.id: b for b in self.result.library.briefings} if self.result else {}
         )
         self.theme = "textual-dark"
+        self._last_input = 0.0
+        self._helps: dict[Screen, Screen] = {}
 
     # -- first screen ------------------------------------------------------------------------
 
@@ -126,6 +131,8 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
         self.show_state_notices()
         if self._index_early:
             self._open_index()
+        gcpolicy.defer_full()
+        self.set_interval(IDLE_COLLECT, self._collect_idle, name="idle collection")
         if self.result is None:
             self._load()
         else:
@@ -134,6 +141,16 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
 
     # Each @work names its description: otherwise Textual builds one from repr() of the
     # arguments, on the UI thread; for a 1,000-briefing library that repr took 0.75 s.
+    def _collect_idle(self) -> None:
+        """Full garbage collections run here, once no key has come for a while (see gcpolicy)."""
+        if time.monotonic() - self._last_input >= IDLE_COLLECT:
+            gcpolicy.collect_idle()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseEvent):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
     @work(thread=True, exclusive=True, group="load", description="load the library")
     def _load(self) -> None:
         """Validate the library off the UI thread.
@@ -306,7 +323,7 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
             return
         if isinstance(screen, BriefingScreen):
             # Tabs are built when first opened; help lists every tab's keys, so build them now.
-            screen.open_all(lambda: self.push_screen(HelpScreen(screen)))
+            screen.open_all(lambda: self.push_screen(self._kept_help(screen)))
         else:
             self.push_screen(HelpScreen(screen))
 
@@ -317,6 +334,19 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
         if self.use_command_palette and not CommandPalette.is_open(self):
             prompt = tr("Search for commands…")
             self.push_screen(CommandPalette(placeholder=prompt, id="--command-palette"))
+
+    def _kept_help(self, screen: Screen) -> Screen:
+        """``screen``'s help, built once and kept (installed) while ``screen`` is open: laying
+        out its table of keys took ~100 ms of every ``?``. Helps of closed screens go here."""
+        for under, kept in list(self._helps.items()):
+            if under is not screen and not under.is_attached:
+                del self._helps[under]
+                self.uninstall_screen(kept)
+                kept.remove()
+        if screen not in self._helps:
+            self._helps[screen] = HelpScreen(screen)
+            self.install_screen(self._helps[screen], f"help-{id(screen)}")
+        return self._helps[screen]
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

@@ -121,3 +121,30 @@ def test_resume_inside_bulk_leaves_collection_to_the_last_block(restore_gc: None
         gcpolicy.resume()  # start-up ends while a worker is still building
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_full_passes_wait_for_collect_idle(restore_gc: None) -> None:
+    """The browser defers full passes (they took 30-80 ms of a key) to a moment without keys."""
+    gc.enable()
+    before = gc.get_threshold()
+    passes: list[int] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    gc.callbacks.append(record)
+    try:
+        gcpolicy.defer_full()
+        assert gc.get_threshold() == (before[0], before[1], gcpolicy.DEFERRED)
+        gc.collect()
+        passes.clear()
+        gcpolicy.collect_idle()
+        assert passes == []  # nothing reached the oldest generation since: nothing to do
+        gc.collect(1)  # a middle pass moves survivors on, as a burst of keys does
+        passes.clear()
+        gcpolicy.collect_idle()
+        assert passes == [2]
+    finally:
+        gc.callbacks.remove(record)
+        gc.set_threshold(*before)

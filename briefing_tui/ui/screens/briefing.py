@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from briefing_tui import gcpolicy
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.dates import format_range
 from briefing_tui.reading.history import History
@@ -29,13 +30,14 @@ from briefing_tui.ui.render import Marker, text
 from briefing_tui.ui.screens.analyst_bindings import ANALYST_BINDINGS, TYPED
 from briefing_tui.ui.screens.analyst_keys import AnalystKeys
 from briefing_tui.ui.screens.provenance_filters import ProvenanceFilters
+from briefing_tui.ui.settle import paint_when_settled
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from briefing_tui.search import SearchIndex, SearchResult
 from briefing_tui.ui.screens.picker import PickerScreen
 from briefing_tui.ui.widgets import tab_views
 from briefing_tui.ui.widgets.attribution import AttributionPane
-from briefing_tui.ui.widgets.footer import ChromeFooter
+from briefing_tui.ui.widgets.key_footer import KeyFooter
 from briefing_tui.ui.widgets.lazy_tabs import LazyTabs
 from briefing_tui.ui.widgets.report import ReportView
 from briefing_tui.ui.widgets.search_panel import SearchPanel
@@ -86,6 +88,8 @@ class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
         """Tabs this briefing has nothing for: not in the strip, the help or the palette."""
         self.hidden_binding_ids = frozenset(f"tab.{tab}" for tab in self.hidden_tabs)
         """Keys the help leaves out: their tab is not there (the key says so if pressed)."""
+        self._marks_due: set[str] = set()
+        """Built tabs whose view still shows the marks of an earlier search (see _open)."""
 
     def compose(self) -> ComposeResult:
         self._set_breakpoint(self.app.size.width)
@@ -99,7 +103,7 @@ class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
             yield AttributionPane(self.refs, id="attribution")
         yield SearchPanel(id="search-panel")
         yield StatusLine(self._position, id="status-line")
-        yield ChromeFooter()
+        yield KeyFooter()
 
     def _set_breakpoint(self, width: int) -> None:
         """Set the class Textual's first Resize would set, before the first frame.
@@ -131,6 +135,9 @@ class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
             self.jump(self._goto)
         self._show_status()
         self.start_analyst()
+        # A tab's first showing (and help's) cost 60-150 ms more than the next: build them early.
+        tabs = self.tabs  # its timer, so it stops with the tabs when the screen closes
+        tabs.set_timer(0.3, lambda: tabs.build_rest(0.05, gcpolicy.freeze))
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -150,7 +157,15 @@ class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
 
     def _open(self, tab: Tab, then: Callable[[TabView], None] | None = None) -> None:
         """Show ``tab``, building its view on first use, and call ``then`` once it is ready."""
-        self.tabs.show(tab, then)  # type: ignore[arg-type]
+
+        def ready(view: TabView) -> None:
+            if tab in self._marks_due:
+                self._marks_due.discard(tab)
+                view.set_marker(self.marker)  # type: ignore[attr-defined]
+            if then is not None:
+                then(view)
+
+        self.tabs.show(tab, ready)  # type: ignore[arg-type]
 
     def open_all(self, then: Callable[[], None]) -> None:
         """Build every tab without switching to it (help lists every tab's keys), then ``then``."""
@@ -184,6 +199,7 @@ class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
 
     def on_key(self) -> None:
         self.query_one(StatusLine).key_pressed()
+        paint_when_settled(self)  # one frame for the key, not one per widget it touched
 
     def on_moved(self, event: Moved) -> None:
         event.stop()
@@ -260,7 +276,9 @@ class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
 
     def action_toggle_pane(self) -> None:
         self.pane_shown = not self.pane_shown
-        self.query_one(AttributionPane).set_class(self.pane_shown, "-toggled")
+        pane = self.query_one(AttributionPane)
+        pane.set_class(self.pane_shown, "-toggled")
+        pane.draw_pending()  # in this frame, not one after it is shown (harmless if it hides)
 
     # -- messages from the tabs --------------------------------------------------------------
 
@@ -330,10 +348,11 @@ class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
                 if spans:
                     marks[paragraph.id] = spans
             self.query_one(ReportView).reader.set_marks(marks)
-        for tab in ("overview", "agreements", "sources"):
-            view = self.tabs.pages.get(tab)  # type: ignore[call-overload]
-            if view is not None:
-                view.set_marker(self.marker)
+        # Hidden views are marked when next shown (_open): redrawing them all took ~40 ms.
+        self._marks_due = {"overview", "agreements", "sources"} & set(self.tabs.pages)
+        if self.active_tab in self._marks_due:
+            self._marks_due.discard(self.active_tab)
+            self.view(self.active_tab).set_marker(self.marker)  # type: ignore[attr-defined]
 
     def _spans(self, value: str) -> list[tuple[int, int]]:
         return self.marker(value) if self.marker is not None else []

@@ -169,6 +169,11 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(tr("Keys  (Escape closes)"), style="bold"))
             yield Static(table)
 
+    def on_screen_resume(self) -> None:
+        # The briefing screen keeps its help: each opening starts at the top again.
+        for body in self.query("#help-body"):
+            body.scroll_home(animate=False)
+
     def action_scroll(self, step: int) -> None:
         self.query_one("#help-body", VerticalScroll).scroll_relative(y=step, animate=False)
 

@@ -149,6 +149,8 @@ class AgreementsView(Vertical):
         yield table
 
     def on_mount(self) -> None:
+        if not self.children:  # mounted as the app closed (tabs are built in idle time)
+            return
         self._layout_columns(self.size.width or 80)
         self._rebuild()
 

@@ -107,6 +107,8 @@ class AttributionPane(VerticalScroll, can_focus=True):
         #: Lines of the analyst's own layer for an item (its notes, "changed since you last
         #: read"), drawn under the sources; set by the screen.
         self.annotate: Callable[[str], list[Text]] | None = None
+        self._pending: list[Text] | None = None
+        """What to draw once the pane is shown; None: the pane shows the latest already."""
 
     def compose(self) -> ComposeResult:
         hint = Text(tr("Move the cursor onto a paragraph or an agreement."), style="dim")
@@ -154,8 +156,25 @@ class AttributionPane(VerticalScroll, can_focus=True):
         if self.annotate is not None and self.target_id is not None:
             parts = [*parts, *self.annotate(self.target_id)]
         self.plain_text = "\n\n".join(part.plain for part in parts)
+        self._pending = parts
+        if self.display:
+            self.draw_pending()
+
+    def draw_pending(self) -> None:
+        """Put the last described item on screen.
+
+        While the pane is hidden (narrow terminals, until ``p``) the cursor still moves it
+        along; updating the hidden text laid the whole screen out again on every paragraph
+        and tab change, so it is drawn when the pane is shown instead.
+        """
+        if self._pending is None:
+            return
+        parts, self._pending = self._pending, None
         self.query_one("#attribution-body", Static).update(Group(*_spaced(parts)))
         self.scroll_home(animate=False)
+
+    def on_show(self) -> None:
+        self.draw_pending()
 
     def _show_source(self, source_id: str) -> None:
         """On the Sources tab the item *is* a source: describe it and where it is cited."""

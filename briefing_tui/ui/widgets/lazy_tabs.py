@@ -82,6 +82,18 @@ class LazyTabs(Vertical, Generic[T]):
 
         self.run_worker(ready(), group=f"build-{tab}")
 
+    def build_rest(self, gap: float, then: Callable[[], None]) -> None:
+        """Build the pages not built yet one at a time, ``gap`` seconds apart so keys pressed
+        meanwhile are answered between two builds; then ``then``."""
+        if self._waiting:  # a tab someone asked for is being built: it goes first, alone
+            self.set_timer(gap, lambda: self.build_rest(gap, then))
+            return
+        missing = [tab for tab in self.titles if tab not in self.pages]
+        if not missing:
+            then()
+            return
+        self.ensure(missing[0], lambda _: self.set_timer(gap, lambda: self.build_rest(gap, then)))
+
     def ensure_all(self, then: Callable[[], None]) -> None:
         """Build every page without showing it (help lists every tab's keys), then ``then``."""
         missing = {tab for tab in self.titles if tab not in self.pages}

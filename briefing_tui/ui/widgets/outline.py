@@ -15,9 +15,10 @@ from briefing_tui.reading.outline import outline
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.render import text
+from briefing_tui.ui.widgets.steady_list import SteadyOptionList
 
 
-class Outline(OptionList):
+class Outline(SteadyOptionList):
     """Sections with their coverage line; Enter jumps the reader to a section."""
 
     BINDINGS = [

@@ -31,6 +31,7 @@ from briefing_tui.ui.render import Marker, text
 from briefing_tui.ui.widgets._shared import is_displayed
 from briefing_tui.ui.widgets.document import editorial as editorial_mark
 from briefing_tui.ui.widgets.document import mark
+from briefing_tui.ui.widgets.steady_list import SteadyOptionList
 
 #: Cells of the bar drawn for percentage figures; fixed so it fits at 80 columns with room for
 #: the legend, and so two bars are comparable at a glance.
@@ -268,7 +269,7 @@ class OverviewView(Vertical):
         return options
 
     def compose(self) -> ComposeResult:
-        yield OptionList(*self._marked_options(), id="overview-list", markup=False)
+        yield SteadyOptionList(*self._marked_options(), id="overview-list", markup=False)
 
     def set_marker(self, marker: Marker | None) -> None:
         """Highlight search matches in place, keeping the cursor where it is."""
@@ -282,6 +283,8 @@ class OverviewView(Vertical):
             option_list.highlighted = keep
 
     def on_mount(self) -> None:
+        if not self.children:  # mounted as the app closed (tabs are built in idle time)
+            return
         self.option_list.action_first()
         self.option_list.scroll_home(animate=False)
 

@@ -75,7 +75,14 @@ class Reader(ReaderKeys, ScrollView, can_focus=True):
     # -- building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
+        # A block drawn as before keeps its wrapped lines: a search or a filter changes a few
+        # blocks, and wrapping all of them again was most of Enter on a search hit.
+        before = {block.id: block for block in self.blocks}
         self.blocks = build_blocks(self.briefing, self.refs, self.filter, self.marks, self.badges)
+        for block in self.blocks:
+            old = before.get(block.id)
+            if old is not None and old.text == block.text:
+                block.layouts = old.layouts
         self._laid_out_width = -1
 
     def _layout(self) -> None:
@@ -322,8 +329,11 @@ class Reader(ReaderKeys, ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         # A narrower reader re-wraps every paragraph; keep the cursor's paragraph in view.
+        # Shown again at the same width (a tab switch sends a Resize too), nothing moved: no
+        # second frame for it.
         self._layout()
-        self.call_after_refresh(self._after_resize)
+        if self._keep_place is not None:
+            self.call_after_refresh(self._after_resize)
 
     def _after_resize(self) -> None:
         """Keep reading where the top of the view was: opening the pane mid-table must not

@@ -29,6 +29,7 @@ from briefing_tui.ui.render import Marker, text
 from briefing_tui.ui.widgets._shared import is_displayed
 from briefing_tui.ui.widgets.attribution import kind_words, source_facts
 from briefing_tui.ui.widgets.document import mark
+from briefing_tui.ui.widgets.steady_list import SteadyOptionList
 
 #: Below this many columns the two lists are stacked instead of side by side.
 NARROW = 70
@@ -103,10 +104,10 @@ class SourcesView(Vertical):
     # -- building ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield OptionList(*self._source_options(), id="sources-list", markup=False)
+        yield SteadyOptionList(*self._source_options(), id="sources-list", markup=False)
         with Vertical(id="backlinks-pane"):
             yield Static(id="backlinks-title", markup=False)
-            yield OptionList(id="backlinks-list", markup=False)
+            yield SteadyOptionList(id="backlinks-list", markup=False)
 
     def _source_options(self) -> list[Option]:
         options = []
@@ -133,6 +134,8 @@ class SourcesView(Vertical):
                 self.backlinks_list.highlighted = backlink
 
     def on_mount(self) -> None:
+        if not self.children:  # mounted as the app closed (tabs are built in idle time)
+            return
         self.source_list.highlighted = 0
         self._show_backlinks(self.briefing.sources[0].id)
 
@@ -259,8 +262,8 @@ class SourcesView(Vertical):
     @on(OptionList.OptionHighlighted, "#sources-list")
     def _source_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if event.option_id is None:
-            return
+        if event.option_id is None or event.option_index != self.source_list.highlighted:
+            return  # stale: the cursor moved on meanwhile (a jump that built this tab landed)
         self._show_backlinks(event.option_id)
         self._tell(event.option_id)
 
