@@ -23,7 +23,7 @@ from briefing_tui.ui.screens.picker import PickerScreen
 from briefing_tui.ui.widgets.attribution import ASSESSMENT_NOTICE, AttributionPane
 from briefing_tui.ui.widgets.reader import Reader
 from briefing_tui.ui.widgets.tab_strip import TabStrip
-from briefing_tui.ui.widgets.tab_views import TAB_TITLES
+from briefing_tui.ui.widgets.tab_views import tab_titles
 
 SMALL = (80, 24)
 WIDE = (160, 48)
@@ -560,10 +560,10 @@ async def test_hidden_tabs_are_built_after_the_first_frame(bundled: LoadResult) 
         await pilot.pause()
         assert screen.view("agreements").current_target() == "power-of-siberia-2"
         for _ in range(200):  # the idle build: one tab at a time, with pauses between
-            if set(screen.tabs.pages) == set(TAB_TITLES):
+            if set(screen.tabs.pages) == set(tab_titles()):
                 break
             await pilot.pause(0.05)
-        assert set(screen.tabs.pages) == set(TAB_TITLES)
+        assert set(screen.tabs.pages) == set(tab_titles())
         assert screen.active_tab == "agreements"  # built in the background, not shown
 
 
