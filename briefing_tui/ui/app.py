@@ -18,6 +18,7 @@ from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 
 from briefing_tui import gcpolicy
 from briefing_tui.content.loader import collect
@@ -112,6 +113,8 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
         )
         self.theme = "textual-dark"
         self._last_input = 0.0
+        self._armed = 0.0
+        self._idle_timer: Timer | None = None
         self._helps: dict[Screen, Screen] = {}
 
     # -- first screen ------------------------------------------------------------------------
@@ -132,7 +135,6 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
         if self._index_early:
             self._open_index()
         gcpolicy.defer_full()
-        self.set_interval(IDLE_COLLECT, self._collect_idle, name="idle collection")
         if self.result is None:
             self._load()
         else:
@@ -149,6 +151,13 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseEvent):
             self._last_input = time.monotonic()
+            # One timer armed by the input, not an interval: an app-wide interval held a
+            # panic's report back until the event loop closed. Re-armed at most once a second.
+            if self._idle_timer is None or self._last_input - self._armed >= IDLE_COLLECT:
+                if self._idle_timer is not None:
+                    self._idle_timer.stop()
+                self._armed = self._last_input
+                self._idle_timer = self.set_timer(2 * IDLE_COLLECT, self._collect_idle)
         await super().on_event(event)
 
     @work(thread=True, exclusive=True, group="load", description="load the library")

@@ -8,6 +8,8 @@ dies (``panic``), and what reaches stderr when the app has gone.
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from rich.traceback import Traceback
 
@@ -53,6 +55,7 @@ async def test_a_panic_from_the_input_thread_ends_in_one_line(
             raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
         except UnicodeDecodeError:
             app.panic(Traceback())  # what Textual's driver does when its input thread dies
+    await _printed(app)
     assert app.return_code == EXIT_CRASH
     assert only_line(capsys.readouterr().err) == "briefing: internal error"
 
@@ -64,7 +67,17 @@ async def test_outside_secure_mode_textual_reports_as_usual(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.panic("a message from Textual")
+    await _printed(app)
     assert "a message from Textual" in capsys.readouterr().err
+
+
+async def _printed(app: BriefingApp) -> None:
+    """Wait (bounded) for the app's last words: with timers of its own still pending (the idle
+    collection, the idle tab build), Pilot's exit returns before the app has printed them."""
+    for _ in range(200):
+        if not app._exit_renderables:
+            return
+        await asyncio.sleep(0.01)
 
 
 def test_one_line_keeps_the_type_and_first_line_only() -> None:

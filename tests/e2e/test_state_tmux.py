@@ -128,6 +128,9 @@ def test_a_secure_session_writing_notes_creates_only_the_state_file(
             str(account)]  # fmt: skip
     tmux.start("secure", argv, env=env, status_file=status)
     wait_screen(tmux, "secure", TITLE)
+    # The reader's position in the status line: the cursor is on a paragraph (a key before
+    # that finds nothing under the cursor to mark).
+    wait_screen(tmux, "secure", "· 1/23 ·")
     tmux.keys("secure", "m", "b")
     wait_screen(tmux, "secure", "Mark b set on")
     tmux.keys("secure", "A")
