@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
-from textual import events, work
+from textual import work
 from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
-from textual.timer import Timer
 
 from briefing_tui import gcpolicy
 from briefing_tui.content.loader import collect
@@ -28,6 +27,7 @@ from briefing_tui.reading.refs import find_target, suggestions
 from briefing_tui.ui import i18n
 from briefing_tui.ui.analyst_session import AnalystSession
 from briefing_tui.ui.i18n import tr
+from briefing_tui.ui.idle_collect import IdleCollectMixin
 from briefing_tui.ui.lockdown import LockdownMixin
 from briefing_tui.ui.messages import OpenBriefing
 from briefing_tui.ui.palette import JumpCommands
@@ -55,11 +55,10 @@ IndexSource = Callable[[Library | None], "SearchIndex"]
 #: How often a loading library refreshes the screen, in seconds.
 GROW_EVERY = 0.1
 
-#: Seconds without a key before a full garbage collection may run (see gcpolicy.defer_full).
-IDLE_COLLECT = 1.0
 
-
-class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin, App[None]):
+class BriefingApp(
+    LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin, IdleCollectMixin, App[None]
+):
     search_index: var[SearchIndex | None] = var(None)
     """The library's search index, once built (after the first frame); screens watch it."""
 
@@ -112,9 +111,6 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
             {b.id: b for b in self.result.library.briefings} if self.result else {}
         )
         self.theme = "textual-dark"
-        self._last_input = 0.0
-        self._armed = 0.0
-        self._idle_timer: Timer | None = None
         self._helps: dict[Screen, Screen] = {}
 
     # -- first screen ------------------------------------------------------------------------
@@ -143,23 +139,6 @@ class BriefingApp(LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin,
 
     # Each @work names its description: otherwise Textual builds one from repr() of the
     # arguments, on the UI thread; for a 1,000-briefing library that repr took 0.75 s.
-    def _collect_idle(self) -> None:
-        """Full garbage collections run here, once no key has come for a while (see gcpolicy)."""
-        if time.monotonic() - self._last_input >= IDLE_COLLECT:
-            gcpolicy.collect_idle()
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key | events.MouseEvent):
-            self._last_input = time.monotonic()
-            # One timer armed by the input, not an interval: an app-wide interval held a
-            # panic's report back until the event loop closed. Re-armed at most once a second.
-            if self._idle_timer is None or self._last_input - self._armed >= IDLE_COLLECT:
-                if self._idle_timer is not None:
-                    self._idle_timer.stop()
-                self._armed = self._last_input
-                self._idle_timer = self.set_timer(2 * IDLE_COLLECT, self._collect_idle)
-        await super().on_event(event)
-
     @work(thread=True, exclusive=True, group="load", description="load the library")
     def _load(self) -> None:
         """Validate the library off the UI thread.
