@@ -20,6 +20,7 @@ part means in the index that :mod:`briefing_tui.search.engine` writes:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from briefing_tui.search.engine import FILTER_FIELD
@@ -44,6 +45,8 @@ EXACT, FORM, PREFIX, NEAR = 3, 2, 1, 0
 _PREFIX_SCORE = 0.01
 #: A prefix is scored by this many of its most common expansions (ours: MAX_SCORED_EXPANSIONS).
 SCORED_EXPANSIONS = 8
+#: A prefix with more expansions than this is matched by a regex query, not a term set.
+SET_MOST = 512
 
 
 def needs_check(term: Term) -> bool:
@@ -74,7 +77,8 @@ class Translator:
 
         A prefix is the set of its expansions read from the term dictionary, not a regex query:
         compiling ``word.*`` into an automaton cost a quarter to half a millisecond per query
-        and field, the largest part of a keystroke on one briefing."""
+        and field, the largest part of a keystroke on one briefing. Past :data:`SET_MOST`
+        expansions the regex is cheaper again (10,000 expansions: 4.5 ms against 14 ms)."""
         q = self.t.Query
         if is_cjk(word):
             if len(word) == 1:
@@ -88,7 +92,12 @@ class Translator:
         expansions = self._expansions(part, word)
         if not expansions:
             return q.empty_query()
-        match = q.const_score_query(q.term_set_query(self.schema, part, expansions), _PREFIX_SCORE)
+        if len(expansions) > SET_MOST:
+            # Thousands of expansions: the automaton walks the dictionary faster than a set.
+            every = q.regex_query(self.schema, part, f"{re.escape(word)}.*")
+        else:
+            every = q.term_set_query(self.schema, part, expansions)
+        match = q.const_score_query(every, _PREFIX_SCORE)
         if not scored:
             return match
         best = [q.term_query(self.schema, part, e) for e in expansions[:SCORED_EXPANSIONS]]
