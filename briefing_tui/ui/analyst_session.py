@@ -20,10 +20,11 @@ from briefing_tui.content.model import Briefing
 from briefing_tui.state.analyst import AnalystState
 from briefing_tui.state.fingerprint import item_fingerprints
 from briefing_tui.state.model import Changes, ItemRef, Mark, Note, NoteStatus, StateInputError
+from briefing_tui.ui.i18n import N_
 
 #: What the keys say when nothing can be kept.
-OFF = "Notes and marks are off in this session (--no-state)."
-READ_ONLY = "Notes and marks are read-only in this session: nothing new is saved."
+OFF = N_("Notes and marks are off in this session (--no-state).")
+READ_ONLY = N_("Notes and marks are read-only in this session: nothing new is saved.")
 
 
 @dataclass
@@ -148,9 +149,15 @@ class AnalystSession:
         target = self.ref(briefing, item)
         if not text.strip():
             if note is None:
-                return "No note written."
-            return "Note deleted." if self.state.delete_note(note.id) else "Note NOT deleted."
+                return N_("No note written.")
+            return (
+                N_("Note deleted.") if self.state.delete_note(note.id) else N_("Note NOT deleted.")
+            )
         if note is None:
-            return "Note saved." if self.state.add_note(target, text) else "Note NOT saved."
+            return N_("Note saved.") if self.state.add_note(target, text) else N_("Note NOT saved.")
         # Editing re-anchors the note to the item as it reads now: the analyst has seen it.
-        return "Note saved." if self.state.edit_note(note.id, text, target) else "Note NOT saved."
+        return (
+            N_("Note saved.")
+            if self.state.edit_note(note.id, text, target)
+            else N_("Note NOT saved.")
+        )

@@ -243,4 +243,46 @@ RU: dict[str, str | tuple[str, str, str]] = {
     " · showing results for ": " · показаны результаты для ",
     " · did you mean ": " · возможно, имелось в виду ",
     " · Enter jumps, ↑↓ choose": " · Enter — перейти, ↑↓ — выбрать",
+    "Back at {label}, where you left off.": "Снова на {label}, где вы остановились.",
+    "Copied a citation of {where} to your terminal's clipboard.": (
+        "Цитата {where} скопирована в буфер обмена вашего терминала."
+    ),
+    "First time you read this briefing: nothing is marked as changed.": (
+        "Вы читаете эту справку впервые: изменения не отмечены."
+    ),
+    "Mark {letter} NOT saved.": "Метка {letter} НЕ сохранена.",
+    "Mark {letter} set on {where} (' {letter} returns).": (
+        "Метка {letter} поставлена на {where} (' {letter} возвращает)."
+    ),
+    "Move onto a paragraph, agreement or source to copy a citation.": (
+        "Чтобы скопировать цитату, встаньте на абзац, соглашение или источник."
+    ),
+    "No jump to return from yet: ' + a letter jumps to a mark.": (
+        "Возвращаться пока неоткуда: ' и буква переходят к метке."
+    ),
+    "No mark chosen.": "Метка не выбрана.",
+    "No mark set.": "Метка не поставлена.",
+    "No mark {letter}: m {letter} sets one.": "Метки {letter} нет: m {letter} ставит её.",
+    "No note written.": "Заметка не написана.",
+    "Note NOT deleted.": "Заметка НЕ удалена.",
+    "Note NOT saved.": "Заметка НЕ сохранена.",
+    "Note deleted.": "Заметка удалена.",
+    "Note saved.": "Заметка сохранена.",
+    "Notes and marks are off in this session (--no-state).": (
+        "Заметки и метки в этом сеансе отключены (--no-state)."
+    ),
+    "Notes and marks are read-only in this session: nothing new is saved.": (
+        "Заметки и метки в этом сеансе только для чтения: новое не сохраняется."
+    ),
+    "Nothing changed since you last read this briefing.": (
+        "С вашего последнего чтения в справке ничего не изменилось."
+    ),
+    "Nothing under the cursor to mark.": "Под курсором нечего отметить.",
+    "Nothing under the cursor to write a note on.": "Под курсором нет ничего для заметки.",
+    "Still comparing with your last read…": "Ещё сравниваю с вашим последним чтением…",
+    "{n} item changed since you last read (c).": (
+        "{n} элемент изменился с вашего последнего чтения (c).",
+        "{n} элемента изменились с вашего последнего чтения (c).",
+        "{n} элементов изменились с вашего последнего чтения (c).",
+    ),
 }

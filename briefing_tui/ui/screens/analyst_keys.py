@@ -19,6 +19,7 @@ from briefing_tui.state.fingerprint import item_fingerprints
 from briefing_tui.state.model import ItemRef, Note
 from briefing_tui.ui.analyst_session import OFF, AnalystSession
 from briefing_tui.ui.annotations import CHANGE_WORDS, Annotations, annotate
+from briefing_tui.ui.i18n import N_, ngettext, tr
 from briefing_tui.ui.messages import OpenBriefing
 from briefing_tui.ui.palette_analyst import Entry
 from briefing_tui.ui.screens.letter_prompt import BACK, LetterPrompt
@@ -89,7 +90,7 @@ class AnalystKeys:
             if target is not None:
                 self.jump(target.id, record=False)
                 # Short: the status line is one line, and what changed may follow on it.
-                self._start_said = f"Back at {target.label}, where you left off."
+                self._start_said = tr("Back at {label}, where you left off.", label=target.label)
                 self.set_status(self._start_said)
         self._notices()
         # Also now and then, not only on leaving: an ssh connection that drops may end the
@@ -113,8 +114,11 @@ class AnalystKeys:
             return  # left before the worker finished: the read is recorded all the same
         self.refresh_annotations()
         if changes:
-            count = len(changes.ids)
-            said = f"{count} item{'s' * (count != 1)} changed since you last read (c)."
+            said = ngettext(
+                "{n} item changed since you last read (c).",
+                "{n} items changed since you last read (c).",
+                len(changes.ids),
+            )
             self.set_status(f"{self._start_said} {said}".strip())
 
     def save_position(self) -> None:
@@ -161,7 +165,7 @@ class AnalystKeys:
     def _refused(self) -> bool:
         why = self.analyst.refusal()
         if why is not None:
-            self.set_status(why)
+            self.set_status(tr(why))
             return True
         return False
 
@@ -170,28 +174,29 @@ class AnalystKeys:
     def action_mark(self) -> None:
         item = self.item_under_cursor()
         if item is None:
-            self.set_status("Nothing under the cursor to mark.")
+            self.set_status(tr("Nothing under the cursor to mark."))
             return
         if self._refused():
             return
 
         def chosen(letter: str | None) -> None:
             if letter is None:
-                self.set_status("No mark set.")
+                self.set_status(tr("No mark set."))
                 return
             saved = self.analyst.set_mark(letter, self.briefing, item)
             self._notices()
             if saved:
-                self.set_status(f"Mark {letter} set on {self._where(item)} (' {letter} returns).")
+                done = N_("Mark {letter} set on {where} (' {letter} returns).")
+                self.set_status(tr(done, letter=letter, where=self._where(item)))
             else:
-                self.set_status(f"Mark {letter} NOT saved.")
+                self.set_status(tr("Mark {letter} NOT saved.", letter=letter))
 
         self.app.push_screen(LetterPrompt("Mark"), chosen)
 
     def action_goto_mark(self) -> None:
         def chosen(letter: str | None) -> None:
             if letter is None:
-                self.set_status("No mark chosen.")
+                self.set_status(tr("No mark chosen."))
             elif letter == BACK:
                 self._jump_back()
             else:
@@ -216,14 +221,14 @@ class AnalystKeys:
     def goto_mark(self, letter: str) -> None:
         mark = self.analyst.mark(letter)
         if mark is None:
-            self.set_status(f"No mark {letter}: m {letter} sets one.")
+            self.set_status(tr("No mark {letter}: m {letter} sets one.", letter=letter))
             return
         self._travel_to(mark.ref, f"mark {letter}")
 
     def _jump_back(self) -> None:
         origin = self.analyst.origin
         if origin is None:
-            self.set_status("No jump to return from yet: ' + a letter jumps to a mark.")
+            self.set_status(tr("No jump to return from yet: ' + a letter jumps to a mark."))
             return
         self._travel_to(origin, "where the last jump started")
 
@@ -248,7 +253,7 @@ class AnalystKeys:
     def action_note(self) -> None:
         item = self.item_under_cursor()
         if item is None:
-            self.set_status("Nothing under the cursor to write a note on.")
+            self.set_status(tr("Nothing under the cursor to write a note on."))
             return
         if self._refused():
             return
@@ -262,14 +267,14 @@ class AnalystKeys:
             self._notices()
             if said:
                 self.refresh_annotations()
-                self.set_status(f"{said[0]} ({self._where(item)})")
+                self.set_status(f"{tr(said[0])} ({self._where(item)})")
 
         current = note.text if note is not None else ""
         self.app.push_screen(NoteEditor(self._where(item), current, save), closed)
 
     def action_notes(self) -> None:
         if self.analyst.state.status == "off":
-            self.set_status(OFF)
+            self.set_status(tr(OFF))
             return
         notes = self.analyst.state.notes()
         briefings = getattr(self.app, "loaded", {self.briefing.id: self.briefing})
@@ -321,15 +326,15 @@ class AnalystKeys:
     def _step_change(self, step: int) -> None:
         changes = self.analyst.changes.get(self.briefing.id)
         if changes is None:
-            self.set_status("Still comparing with your last read…")
+            self.set_status(tr("Still comparing with your last read…"))
             return
         ids = [i for i in (changes.ids if changes else ()) if self.refs.target(i) is not None]
         if not ids:
             first = changes is not None and changes.first_read
             self.set_status(
-                "First time you read this briefing: nothing is marked as changed."
+                tr("First time you read this briefing: nothing is marked as changed.")
                 if first
-                else "Nothing changed since you last read this briefing."
+                else tr("Nothing changed since you last read this briefing.")
             )
             return
         here = self.item_under_cursor()
@@ -349,7 +354,7 @@ class AnalystKeys:
         item = self.item_under_cursor()
         target = self.refs.target(item) if item is not None else None
         if item is None or target is None or target.kind not in CITABLE:
-            self.set_status("Move onto a paragraph, agreement or source to copy a citation.")
+            self.set_status(tr("Move onto a paragraph, agreement or source to copy a citation."))
             return
         try:
             cited = citation(self.briefing, item)
@@ -357,7 +362,12 @@ class AnalystKeys:
             self.set_status(str(exc))
             return
         self.app.copy_to_clipboard(cited)
-        self.set_status(f"Copied a citation of {self._where(item)} to your terminal's clipboard.")
+        self.set_status(
+            tr(
+                "Copied a citation of {where} to your terminal's clipboard.",
+                where=self._where(item),
+            )
+        )
 
     # -- the palette ---------------------------------------------------------------------------
 
