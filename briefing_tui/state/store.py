@@ -17,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from urllib.parse import quote
@@ -89,7 +90,7 @@ def connect(path: Path, create: bool) -> sqlite3.Connection:
     conn = raw_connect(path, create)
     try:
         try:
-            _check(conn)
+            _patiently(lambda: _check(conn))
         except sqlite3.OperationalError as exc:
             primary = exc.sqlite_errorcode & 0xFF  # extended codes keep the primary in the low byte
             if create or primary not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
@@ -100,13 +101,32 @@ def connect(path: Path, create: bool) -> sqlite3.Connection:
             conn = raw_connect(path, create, immutable=True)
             _check(conn)
         if create:
-            conn.execute("PRAGMA journal_mode=WAL")
+            _patiently(lambda: conn.execute("PRAGMA journal_mode=WAL"))
             conn.execute("PRAGMA synchronous=FULL")
-            migrate(conn)
+            _patiently(lambda: migrate(conn))
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def _patiently(step: Callable[[], object]) -> None:
+    """Run ``step``, again while another session holds the lock, up to the busy timeout.
+
+    SQLite does not wait (its busy handler is not called) where waiting could deadlock: two
+    sessions creating one database at once, one switching it to WAL while the other reads its
+    schema, got "database is locked" at once (3 sessions at once: 14 of 180 opens failed).
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            busy = exc.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+            if not busy or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)
 
 
 def raw_connect(path: Path, create: bool, immutable: bool = False) -> sqlite3.Connection:
@@ -120,10 +140,19 @@ def raw_connect(path: Path, create: bool, immutable: bool = False) -> sqlite3.Co
 def _check(conn: sqlite3.Connection) -> None:
     try:
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+        # One read transaction: another session may commit the first migration between two
+        # reads, and tables without our id would look like another program's database.
+        conn.execute("BEGIN")
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+        except BaseException:
+            with suppress(sqlite3.Error):  # the reads' own error is the one to report
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
         # Only a file SQLite calls corrupt or not a database is moved aside; a lock, a
         # permission or an I/O error says nothing about the file and leaves it alone.
