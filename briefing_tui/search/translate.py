@@ -47,6 +47,8 @@ _PREFIX_SCORE = 0.01
 SCORED_EXPANSIONS = 8
 #: A prefix with more expansions than this is matched by a regex query, not a term set.
 SET_MOST = 512
+#: Prefixes whose expansions a translator keeps (a few keystrokes' worth).
+PREFIXES_KEPT = 32
 
 
 def needs_check(term: Term) -> bool:
@@ -64,12 +66,27 @@ class Translator:
         self.schema = schema
         self.searcher = searcher
         self.names = names
+        #: Prefix -> its expansions (see ``_expansions``).
+        self._prefixes: dict[str, list[str]] = {}
 
     # -- words and terms ------------------------------------------------------------------
 
-    def _expansions(self, part: str, word: str) -> list[str]:
-        """Every word of ``part`` that starts with ``word``, most common first."""
-        return [t for t, _ in self.searcher.terms_with_prefix(part, word)]
+    def _expansions(self, word: str) -> list[str]:
+        """Every word that starts with ``word``, most common first.
+
+        Read from ``body`` for both parts: ``body`` holds every title's words too, so a title
+        matches none that is not there, and the title tier of a query no longer walks the term
+        dictionary a second time for the same prefix (3 ms of a 24 ms keystroke at 10,000
+        expansions). Kept per searcher (its dictionary never changes), so typing on and
+        backspacing over a prefix read it once.
+        """
+        found = self._prefixes.get(word)
+        if found is None:
+            found = [t for t, _ in self.searcher.terms_with_prefix("body", word)]
+            if len(self._prefixes) >= PREFIXES_KEPT:
+                self._prefixes.clear()
+            self._prefixes[word] = found
+        return found
 
     def _word(self, part: str, word: str, prefix: bool, scored: bool = True) -> tantivy.Query:
         """One word in ``title`` or ``body`` (or their CJK fields); ``scored=False`` when only
@@ -89,7 +106,7 @@ class Translator:
             return q.phrase_query(self.schema, f"{part}_pair", pairs)
         if not prefix:
             return q.term_query(self.schema, part, word)
-        expansions = self._expansions(part, word)
+        expansions = self._expansions(word)
         if not expansions:
             return q.empty_query()
         if len(expansions) > SET_MOST:
