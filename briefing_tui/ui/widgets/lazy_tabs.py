@@ -92,6 +92,11 @@ class LazyTabs(Vertical, Generic[T]):
         if not missing:
             then()
             return
+        # The app may be closing, its pages taken apart: a page mounted then raised MountError
+        # and turned a clean quit into an internal error (seen under key floods in CI).
+        holders = list(self.query(f"#{missing[0]}").results(Container))
+        if not holders or not holders[0].is_mounted or not self.is_attached:
+            return
         self.ensure(missing[0], lambda _: self.set_timer(gap, lambda: self.build_rest(gap, then)))
 
     def ensure_all(self, then: Callable[[], None]) -> None:
