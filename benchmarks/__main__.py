@@ -51,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     keys = sub.add_parser("keys", help="every documented key: key to settled screen")
     keys.add_argument("--repeats", type=int, default=6, help="presses per key (default 6)")
     keys.add_argument("--cpu", action="store_true", help="also the browser's CPU time per key")
+    keys.add_argument(
+        "--only", default="", help="comma-separated step names to time (others are skipped)"
+    )
     stall = sub.add_parser("stall", help="UI thread stalls while a library loads and indexes")
     stall.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
     stall.add_argument("--repeats", type=int, default=2, help="runs per case (default 2)")
@@ -78,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     if ns.bench == "keys":
         from . import keys as keys_bench
 
-        return keys_bench.run(ns.repeats, ns.cpu)
+        return keys_bench.run(ns.repeats, ns.cpu, ns.only)
     if ns.bench == "keystroke":
         from . import keystroke as keystroke_bench
 

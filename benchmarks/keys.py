@@ -168,7 +168,9 @@ class Pty:
         os.close(self.fd)
 
 
-def measure(repeats: int = REPEATS, cpu: Path | None = None) -> list[Timing]:
+def measure(
+    repeats: int = REPEATS, cpu: Path | None = None, only: frozenset[str] = frozenset()
+) -> list[Timing]:
     argv = [sys.executable, "-m", "briefing_tui"]
     if cpu is not None:
         argv = [sys.executable, "-m", "benchmarks.cpuchild", str(cpu)]
@@ -178,6 +180,8 @@ def measure(repeats: int = REPEATS, cpu: Path | None = None) -> list[Timing]:
         terminal.wait_for(b"Report")
         terminal.settle(1.5)  # the search index is built after the first frame
         for step in PLAN:
+            if only and step.name not in only:
+                continue
             timing = Timing(step.name)
             for n in range(repeats):
                 if step.before:
@@ -214,9 +218,12 @@ def p95(samples: list[float]) -> float:
     return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
-def run(repeats: int = REPEATS, cpu: bool = False) -> int:
+def run(repeats: int = REPEATS, cpu: bool = False, only: str = "") -> int:
+    """``only``: a comma-separated subset of step names (a step's state comes from the steps
+    before it, so include those it needs: ``n`` follows ``enter on a hit``)."""
+    names = frozenset(name.strip() for name in only.split(",") if name.strip())
     with tempfile.TemporaryDirectory() as tmp:
-        timings = measure(repeats, Path(tmp) / "cpu.txt" if cpu else None)
+        timings = measure(repeats, Path(tmp) / "cpu.txt" if cpu else None, names)
     print("key to settled screen, bundled briefing, 80x24 pty; milliseconds")
     extra = " cpu first | cpu median | full gc |" if cpu else ""
     print(f"| key | first use | repeats | median | p95 | worst | drew nothing | frames |{extra}")

@@ -31,7 +31,9 @@ from collections.abc import Callable, Generator, Iterable
 from typing import Any
 
 from textual import events
+from textual import constants
 from textual._parser import ParseError, Peek1, Read1
+from textual._time import get_time
 from textual._xterm_parser import XTermParser, _re_extended_key
 from textual.drivers.linux_driver import LinuxDriver
 from textual.keys import Keys
@@ -41,6 +43,15 @@ from briefing_tui.ui.input_guard import InputGate, clamp_size
 
 #: What starts and ends a bracketed paste, as the terminal sends them.
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
+
+#: How long the input loop sleeps when nothing is pending (it also watches for the app's exit).
+IDLE_TICK = 0.1
+
+#: Milliseconds a lone Escape waits for the rest of a sequence, unless ``ESCDELAY`` says
+#: otherwise. Textual's 100 ms made Escape the slowest key; 50 ms is what neovim waits by
+#: default (``ttimeoutlen``) and what tmux goes well below (10 ms since 3.5). A terminal sends a
+#: key's sequence in one write, so over ssh it arrives in one packet and stays whole.
+ESCAPE_DELAY_MS = 50
 
 #: Highest Unicode code point: ``chr()`` of anything above raises.
 MAX_CODE_POINT = 0x10FFFF
@@ -100,6 +111,18 @@ class SafeParser(XTermParser):
                 inner = super().parse(on_token)
                 request = next(inner)
 
+    def wait(self) -> float:
+        """Seconds the input loop may wait for bytes before :meth:`tick` has work to do.
+
+        Textual's loop waits 0.1 s between ticks, so a lone Escape (which only a timeout tells
+        from the start of a sequence) fired up to a tick late: 117-119 ms from key to screen.
+        Waiting exactly until the parser's deadline makes it :data:`ESCAPE_DELAY` plus the work.
+        """
+        due = self._timeout_time
+        if due is None:
+            return IDLE_TICK
+        return min(IDLE_TICK, max(0.0, due - get_time()))
+
     def _follow_paste(self, character: str) -> None:
         """Track whether the characters being read are inside a bracketed paste."""
         self._recent = (self._recent + character)[-len(PASTE_START) :]
@@ -143,6 +166,8 @@ class SafeDriver(LinuxDriver):
     def __init__(self, app: Any, **kwargs: Any) -> None:
         super().__init__(app, **kwargs)
         self._secure = bool(getattr(app, "secure", False))
+        if "ESCDELAY" not in os.environ:  # the user's own setting wins, as in Textual
+            constants.ESCAPE_DELAY = ESCAPE_DELAY_MS / 1000  # type: ignore[misc]
         if self._secure:
             # Textual's driver has just made SIGTSTP stop the process (for ctrl+z suspend).
             # Until raw mode starts, ctrl+z on the tty sends it: a secure session, which has
@@ -175,8 +200,8 @@ class SafeDriver(LinuxDriver):
     def run_input_thread(self) -> None:
         """Read stdin, decode it leniently, parse it with :class:`SafeParser`, send events.
 
-        Same shape as Textual's loop (select with a 0.1 s tick so escape timeouts fire), but
-        undecodable bytes become U+FFFD instead of an exception.
+        Same shape as Textual's loop, but undecodable bytes become U+FFFD instead of an
+        exception, and the wait ends when a lone Escape is due (see :meth:`SafeParser.wait`).
         """
         accept_resize = lambda: self._in_band_window_resize  # noqa: E731
         parser = SafeParser(accept_resize)
@@ -186,7 +211,7 @@ class SafeDriver(LinuxDriver):
         try:
             while not self.exit_event.is_set():
                 events_in: Iterable[Message] = ()
-                if selector.select(0.1):
+                if selector.select(parser.wait()):
                     data = os.read(self.fileno, 4096)
                     if not data:
                         break

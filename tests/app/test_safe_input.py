@@ -158,3 +158,44 @@ async def test_the_backlog_counts_input_events_only() -> None:
     finally:
         for number, handler in saved.items():
             signal.signal(number, handler)
+
+
+def test_a_lone_escape_is_waited_for_exactly_its_delay_not_a_whole_tick() -> None:
+    """Escape was the slowest key (117-119 ms): the input loop slept 0.1 s between ticks and
+    Textual waited 100 ms for the rest of a sequence. The loop now wakes when the escape is due."""
+    from textual import constants
+
+    from briefing_tui.ui.driver import IDLE_TICK
+
+    parser = SafeParser(lambda: False)
+    assert parser.wait() == IDLE_TICK  # nothing pending: the idle tick
+    assert keys(list(parser.feed("\x1b"))) == []  # could still be the start of a sequence
+    pending = parser.wait()
+    assert 0 < pending <= constants.ESCAPE_DELAY
+    assert keys(list(parser.feed("[A"))) == ["up"]  # the rest came: a sequence after all
+    assert parser.wait() == IDLE_TICK
+
+
+@pytest.mark.parametrize(("environ", "expected"), [(None, 0.05), ("120", None)])
+async def test_the_escape_delay_is_50_ms_unless_the_user_set_escdelay(
+    monkeypatch: pytest.MonkeyPatch, environ: str | None, expected: float | None
+) -> None:
+    import signal
+
+    from textual import constants
+
+    from briefing_tui.ui.driver import SafeDriver
+
+    before = constants.ESCAPE_DELAY
+    saved = {s: signal.getsignal(s) for s in (signal.SIGTSTP, signal.SIGCONT)}
+    if environ is None:
+        monkeypatch.delenv("ESCDELAY", raising=False)
+    else:
+        monkeypatch.setenv("ESCDELAY", environ)
+    try:
+        SafeDriver(_App(False))
+        assert constants.ESCAPE_DELAY == (before if expected is None else expected)
+    finally:
+        constants.ESCAPE_DELAY = before  # type: ignore[misc]
+        for number, handler in saved.items():
+            signal.signal(number, handler)
