@@ -30,8 +30,7 @@ from codecs import getincrementaldecoder
 from collections.abc import Callable, Generator, Iterable
 from typing import Any
 
-from textual import events
-from textual import constants
+from textual import constants, events
 from textual._parser import ParseError, Peek1, Read1
 from textual._time import get_time
 from textual._xterm_parser import XTermParser, _re_extended_key

@@ -194,7 +194,7 @@ async def test_the_escape_delay_is_50_ms_unless_the_user_set_escdelay(
         monkeypatch.setenv("ESCDELAY", environ)
     try:
         SafeDriver(_App(False))
-        assert constants.ESCAPE_DELAY == (before if expected is None else expected)
+        assert (before if expected is None else expected) == constants.ESCAPE_DELAY
     finally:
         constants.ESCAPE_DELAY = before  # type: ignore[misc]
         for number, handler in saved.items():
