@@ -26,6 +26,7 @@ from briefing_tui.content.problems import BrokenBriefing, LoadResult
 from briefing_tui.reading.refs import find_target, suggestions
 from briefing_tui.ui import i18n
 from briefing_tui.ui.analyst_session import AnalystSession
+from briefing_tui.ui.css_cache import parse_once_per_theme
 from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.idle_collect import IdleCollectMixin
 from briefing_tui.ui.lockdown import LockdownMixin
@@ -37,6 +38,7 @@ from briefing_tui.ui.screens.error import ErrorScreen
 from briefing_tui.ui.screens.help import HelpScreen
 from briefing_tui.ui.screens.loading import LoadingScreen
 from briefing_tui.ui.screens.picker import PickerScreen
+from briefing_tui.ui.settle import OneFramePerKey
 from briefing_tui.ui.size_guard import SizeGuardMixin
 from briefing_tui.ui.terminal_guard import TerminalGuardMixin
 from briefing_tui.ui.watching import Watcher, WatchMixin
@@ -57,7 +59,13 @@ GROW_EVERY = 0.1
 
 
 class BriefingApp(
-    LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin, IdleCollectMixin, App[None]
+    LockdownMixin,
+    TerminalGuardMixin,
+    SizeGuardMixin,
+    WatchMixin,
+    IdleCollectMixin,
+    OneFramePerKey,
+    App[None],
 ):
     search_index: var[SearchIndex | None] = var(None)
     """The library's search index, once built (after the first frame); screens watch it."""
@@ -91,6 +99,7 @@ class BriefingApp(
         state: AnalystState | None = None,
     ) -> None:
         super().__init__()
+        parse_once_per_theme(self.stylesheet)  # `d` re-parsed every rule (ui.css_cache)
         i18n.use(language)  # the chrome's words: tab names, help, messages (see ui.i18n)
         self.language = i18n.current()
         #: The analyst's marks, notes and reading (issue #17); opened by the command line.

@@ -8,30 +8,83 @@ timer): `j` drew two frames (41-44 ms from key to settled screen on the loaded b
 machine, 17-20 ms as one), a tab switch four, the first a stale repaint of the old tab.
 ``App.delay_update`` holds painting in the same way but ends with a repaint of the whole
 screen, which cost more than it saved (j: 28-52 ms of CPU against 14).
+
+A key that changes the layout (`o` opens the outline, `p` the pane, a digit shows a tab) has a
+second stage: Textual lays the screen out and paints in the same step, and only then do the
+resized widgets hear of their new size (the reader re-wraps its text, which changes its height
+and asks for another layout). Each round was another frame, 4-5 per key and 95 ms on repeat.
+So while painting is held, the layout is run here, round after round, until no widget has
+anything left to do; then the screen is painted once.
 """
 
 from __future__ import annotations
 
+from time import monotonic
+
+from textual import events
+from textual.app import App
 from textual.screen import Screen
 
 #: Seconds a key's effects get to arrive before the screen is painted.
 KEY_SETTLE = 0.006
+#: Seconds between checks while a key's layout rounds run.
+ROUND = 0.002
+#: Longest a key may hold painting, however busy the widgets stay: the reader sees something.
+MOST = 0.080
+
+
+def busy(screen: Screen[object]) -> bool:
+    """Whether the screen or any widget on it has messages waiting (a resize, a layout)."""
+    if screen._layout_required or not screen._message_queue.empty():
+        return True
+    return any(not node._message_queue.empty() for node in screen.walk_children())
+
+
+def _nothing() -> None:
+    pass
+
+
+def _lay_out(screen: Screen[object]) -> None:
+    """Textual's layout step without the frame it ends with (painting is held, so the frame
+    would be rendered only to be dropped: 10-15 ms a round)."""
+    screen._compositor_refresh = _nothing  # type: ignore[method-assign]
+    try:
+        screen._refresh_layout(scroll=screen._scroll_required)
+    finally:
+        del screen._compositor_refresh
+    screen._layout_required = screen._scroll_required = False
 
 
 def paint_when_settled(screen: Screen[object]) -> None:
-    """Hold painting for :data:`KEY_SETTLE` seconds, then let the screen paint what changed.
+    """Hold painting for at least :data:`KEY_SETTLE` seconds, until the key's work is done.
 
     While painting is held, Textual drops the frames it draws outside its timer: those of a
-    restyle (a theme change) and of a screen coming to the top. A key that did either gets
-    the whole screen repainted, as ``App.delay_update`` does for every key.
+    restyle (a theme change), of a screen coming to the top, and of the layouts run here. A
+    key that did any of those gets the whole screen repainted, as ``App.delay_update`` does
+    for every key.
     """
     app = screen.app
     theme = app.theme
+    start = monotonic()
+    laid_out = False
     app._begin_batch()  # the start and end of App.batch_update; Textual is pinned
 
     def settled() -> None:
+        nonlocal laid_out
+        current = app.screen is screen and screen.is_attached
+        if current and monotonic() - start < MOST:
+            if screen._layout_required:
+                # Lay out now, under the hold: the resized widgets get their Resize events
+                # and answer them before anything is painted.
+                _lay_out(screen)
+                laid_out = True
+                app.set_timer(ROUND, settled)
+                return
+            if busy(screen):
+                app.set_timer(ROUND, settled)
+                return
         app._end_batch()
-        if app.screen is not screen or app.theme != theme or not screen.is_attached:
+        if laid_out or not current or app.theme != theme:
             app.screen.refresh()
         else:
             screen.check_idle()  # the screen paints on idle; nothing else may wake it
@@ -39,3 +92,17 @@ def paint_when_settled(screen: Screen[object]) -> None:
     # The app's timer, not the screen's: a key may close the screen (Back to the library's
     # list), and a hold never released would leave the whole app unpainted.
     app.set_timer(KEY_SETTLE, settled)
+
+
+class OneFramePerKey(App[None]):
+    """Every key holds painting from the moment it arrives, whatever answers it.
+
+    Held from the screen's ``on_key`` instead, keys bound with priority (``/``, ``m``, ``'``,
+    ``A``) were never held: the app answers them before the screen hears of the key, and `/`
+    drew 4 frames.
+    """
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self._running and not self._closing:
+            paint_when_settled(self.screen)
+        await super().on_event(event)

@@ -595,3 +595,24 @@ async def test_streamed_library_with_one_good_briefing_opens_it(two_briefings: P
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
         assert app.screen.briefing.id == "mini"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 16), (120, 40)])
+async def test_the_overview_summary_shows_its_last_line_after_a_tab_switch(
+    bundled: LoadResult, size: tuple[int, int]
+) -> None:
+    """The overview's list wrapped its options before its scrollbar appeared and kept those
+    heights at the narrower width: the summary's last line ("partnership.") was cut."""
+    from harness import screen_text
+
+    app = BriefingApp(bundled)
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("1")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        summary = bundled.library.briefings[0].summary
+        shown = " ".join(screen_text(app).split())
+        last_words = " ".join(summary.split()[-3:])
+        assert last_words in shown

@@ -30,7 +30,6 @@ from briefing_tui.ui.render import Marker, text
 from briefing_tui.ui.screens.analyst_bindings import ANALYST_BINDINGS, TYPED
 from briefing_tui.ui.screens.analyst_keys import AnalystKeys
 from briefing_tui.ui.screens.provenance_filters import ProvenanceFilters
-from briefing_tui.ui.settle import paint_when_settled
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from briefing_tui.search import SearchIndex, SearchResult
@@ -198,8 +197,7 @@ class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
         return " · ".join(p for p in (self.query_one(ReportView).reader.position(), hint) if p)
 
     def on_key(self) -> None:
-        self.query_one(StatusLine).key_pressed()
-        paint_when_settled(self)  # one frame for the key, not one per widget it touched
+        self.query_one(StatusLine).key_pressed()  # the paint hold: ui.settle.OneFramePerKey
 
     def on_moved(self, event: Moved) -> None:
         event.stop()

@@ -6,9 +6,12 @@ the blocks out at its width and scrolls them by line.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import overload
 
+from rich._wrap import divide_line
 from rich.console import Console
 from rich.text import Text
 from textual.strip import Strip
@@ -39,14 +42,14 @@ class Block:
     #: Where the paragraph's ``full_text`` starts inside :attr:`text` (search marks index it).
     offset: int = 0
     #: Laid-out lines, filled for the current width.
-    lines: list[Strip] = field(default_factory=list)
+    lines: Sequence[Strip] = field(default_factory=list)
     #: Character offset in :attr:`text` where each laid-out line starts.
     starts: list[int] = field(default_factory=list)
     #: First document line of the block.
     top: int = 0
     #: Width -> (lines, starts) already laid out: the pane and the outline toggle between two
     #: widths, and wrapping the whole report again took ~100 ms (bench ``keys``, ``p``).
-    layouts: dict[int, tuple[list[Strip], list[int]]] = field(default_factory=dict)
+    layouts: dict[int, tuple[Sequence[Strip], list[int]]] = field(default_factory=dict)
 
     @property
     def bottom(self) -> int:
@@ -209,8 +212,64 @@ def build_blocks(
     return blocks
 
 
-def wrap_block(block: Block, width: int, console: Console) -> tuple[list[Strip], list[int]]:
+class Wrapped(Sequence[Strip]):
+    """A block's lines at one width, drawn the first time one of them is needed.
+
+    Finding where the lines break is cheap and must be done for every block (the document's
+    height, the position indicator); drawing them as strips was over half of wrapping the whole
+    report (32-44 ms a width, paid by the first `o`, `p` and the first frame) and is only
+    needed for the few blocks on screen.
+    """
+
+    def __init__(self, text: Text, spans: list[tuple[int, int]], width: int, console: Console):
+        self._text = text
+        self._spans = spans
+        self._width = width
+        self._console = console
+        self._strips: list[Strip] | None = None
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    @overload
+    def __getitem__(self, index: int) -> Strip: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Strip]: ...
+    def __getitem__(self, index: int | slice) -> Strip | list[Strip]:
+        if self._strips is None:
+            self._strips = [self._draw(start, end) for start, end in self._spans]
+        return self._strips[index]
+
+    def _draw(self, start: int, end: int) -> Strip:
+        # What Rich's Text.wrap does to each piece of a line it divides.
+        piece = self._text[start:end]
+        piece.rstrip_end(self._width)
+        piece.truncate(self._width, overflow="fold")
+        return Strip(piece.render(self._console, end="")).adjust_cell_length(self._width)
+
+
+def line_spans(plain: str, width: int) -> list[tuple[int, int]]:
+    """Where each line of ``plain`` starts and ends at ``width``, as Rich's wrap divides it
+    (lines at newlines, then at words, a word wider than a line folded)."""
+    spans: list[tuple[int, int]] = []
+    base = 0
+    for line in plain.split("\n"):
+        bounds = [0, *divide_line(line, width, fold=True), len(line)]
+        spans.extend((base + a, base + b) for a, b in pairwise(bounds))
+        base += len(line) + 1
+    return spans
+
+
+def wrap_block(block: Block, width: int, console: Console) -> tuple[Sequence[Strip], list[int]]:
     """A block's lines at ``width``, and where in its text each line starts."""
+    text = block.text
+    if "\t" in text.plain or text.justify not in (None, "default", "left"):
+        return _wrap_eagerly(block, width, console)  # what line_spans does not model
+    spans = line_spans(text.plain, max(1, width))
+    return Wrapped(text, spans, width, console), [start for start, _ in spans]
+
+
+def _wrap_eagerly(block: Block, width: int, console: Console) -> tuple[list[Strip], list[int]]:
     lines: list[Strip] = []
     starts: list[int] = []
     plain = block.text.plain
