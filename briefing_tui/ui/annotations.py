@@ -15,12 +15,16 @@ from briefing_tui.content.model import Briefing
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.state.model import Note
 from briefing_tui.ui.analyst_session import AnalystSession
+from briefing_tui.ui.i18n import N_, tr
 from briefing_tui.ui.render import text
 
 #: How much of a note the report shows under its paragraph.
 NOTE_PREVIEW = 70
 
-CHANGE_WORDS = {"changed": "changed since you last read", "new": "new since you last read"}
+CHANGE_WORDS = {
+    "changed": N_("changed since you last read"),
+    "new": N_("new since you last read"),
+}
 
 
 def preview(note: str) -> str:
@@ -56,21 +60,21 @@ def annotate(session: AnalystSession, briefing: Briefing, refs: BriefingRefs) ->
         badge = Text()
         hint = [f"✎ {len(notes[item])} note{'s' * (len(notes[item]) > 1)}"] if item in notes else []
         if item in changes:
-            hint.append(f"● {CHANGE_WORDS[changes[item]]}")
+            hint.append(f"● {tr(CHANGE_WORDS[changes[item]])}")
         found.hints[item] = " · ".join(hint)
         if item in changes:
-            words = CHANGE_WORDS[changes[item]]
+            words = tr(CHANGE_WORDS[changes[item]])
             badge.append(f"  ● {words}", style="bold yellow")
             pane.append(Text(f"● {words.capitalize()}", style="bold yellow"))
         for note in notes.get(item, []):
             if badge:
                 badge.append("\n")
-            badge.append("  ✎ note: ", style="bold magenta")
+            badge.append(f"  ✎ {tr('note')}: ", style="bold magenta")
             badge.append_text(text(preview(note.text), "magenta"))
-            line = Text("✎ Your note", style="bold magenta")
+            line = Text(f"✎ {tr('Your note')}", style="bold magenta")
             if moved_on(note):
-                badge.append(" (written before the paragraph changed)", style="yellow")
-                line.append(" (written before this item changed)", style="yellow")
+                badge.append(f" ({tr('written before the paragraph changed')})", style="yellow")
+                line.append(f" ({tr('written before this item changed')})", style="yellow")
             line.append("\n")
             line.append_text(text(note.text))
             pane.append(line)

@@ -279,6 +279,29 @@ RU: dict[str, str | tuple[str, str, str]] = {
     ),
     "Nothing under the cursor to mark.": "Под курсором нечего отметить.",
     "Nothing under the cursor to write a note on.": "Под курсором нет ничего для заметки.",
+    "the item changed since this note": "элемент изменился после этой заметки",
+    "the item is no longer in the briefing": "элемента больше нет в справке",
+    "briefing not loaded": "справка не загружена",
+    "Your notes: {count} · Enter jumps · Escape closes": (
+        "Ваши заметки: {count} · Enter — перейти · Escape — закрыть"
+    ),
+    "No notes yet: press A on a paragraph, agreement or source to write one.": (
+        "Заметок пока нет: нажмите A на абзаце, соглашении или источнике, чтобы написать."
+    ),
+    "Note on {where}": "Заметка к {where}",
+    "your note (Enter saves; empty deletes; Escape cancels)": (
+        "ваша заметка (Enter — сохранить; пустая — удалить; Escape — отмена)"
+    ),
+    "Enter saves · an empty note deletes it · Escape cancels": (
+        "Enter — сохранить · пустая заметка удаляется · Escape — отмена"
+    ),
+    "Your note": "Ваша заметка",
+    "note": "заметка",
+    "changed since you last read": "изменилось с вашего последнего чтения",
+    "new since you last read": "новое с вашего последнего чтения",
+    "written before the paragraph changed": "написана до изменения абзаца",
+    "written before this item changed": "написана до изменения элемента",
+    "Change {n}/{total}: {where} {what} (c/C)": "Изменение {n}/{total}: {where} — {what} (c/C)",
     "Still comparing with your last read…": "Ещё сравниваю с вашим последним чтением…",
     "{n} item changed since you last read (c).": (
         "{n} элемент изменился с вашего последнего чтения (c).",

@@ -23,6 +23,7 @@ from briefing_tui.search import (
     parse_query,
 )
 from briefing_tui.state.model import Note
+from briefing_tui.ui.i18n import tr
 
 #: Most note hits added to one result.
 MAX_NOTE_HITS = 50
@@ -87,7 +88,7 @@ def matching_notes(text: str, notes: Sequence[tuple[Note, str]]) -> list[Hit]:
                 target_id=note.ref.item,
                 ref=None,
                 location=location,
-                title="Your note",
+                title=tr("Your note"),
                 field="note",
                 text=body,
                 snippet=snippet,

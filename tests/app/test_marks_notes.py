@@ -373,3 +373,34 @@ async def test_a_note_written_into_the_file_by_other_means_is_shown_safely(
         await pilot.press("escape")
         await pilot.pause()
         assert "\u202e" not in frame_output(app) and app.is_running
+
+
+async def test_notes_view_editor_and_note_hits_speak_russian_in_a_russian_session(
+    bundled: LoadResult, state: AnalystState
+) -> None:
+    from briefing_tui.ui import i18n
+
+    app = BriefingApp(bundled, state=state, language="ru")
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            assert "Заметок пока нет" in flat(screen_text(app))
+            await pilot.press("escape", "]", "A")
+            await pilot.pause()
+            assert isinstance(app.screen, NoteEditor)
+            shown = flat(screen_text(app))
+            assert "Заметка к" in shown and "Escape — отмена" in shown
+            await pilot.press(*"проверить", "enter")
+            await pilot.pause()
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            assert "Ваши заметки: 1" in flat(screen_text(app))
+            await pilot.press("escape", "slash", *"kind:note проверить")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert "Ваша заметка" in flat(screen_text(app))
+    finally:
+        i18n.use("en")

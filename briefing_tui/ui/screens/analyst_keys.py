@@ -303,7 +303,7 @@ class AnalystKeys:
             for note in self.analyst.state.notes():
                 here = note.ref.briefing == self.briefing.id
                 where = self._where(note.ref.item) if here else note.ref.key
-                rows.append((note, f"Your note · {where}"))
+                rows.append((note, f"{tr('Your note')} · {where}"))
             self._note_rows = rows
         return self._note_rows
 
@@ -345,7 +345,13 @@ class AnalystKeys:
         self.jump(item)
         kind = self.analyst.item_changes(self.briefing).get(item, "changed")
         self.set_status(
-            f"Change {index + 1}/{len(ids)}: {self._where(item)} {CHANGE_WORDS[kind]} (c/C)"
+            tr(
+                "Change {n}/{total}: {where} {what} (c/C)",
+                n=index + 1,
+                total=len(ids),
+                where=self._where(item),
+                what=tr(CHANGE_WORDS[kind]),
+            )
         )
 
     # -- citations -----------------------------------------------------------------------------

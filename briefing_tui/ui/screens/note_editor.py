@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from briefing_tui.state.model import MAX_NOTE_CHARS, StateInputError
+from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.render import text
 
 
@@ -33,17 +34,17 @@ class NoteEditor(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-editor"):
-            title = Text("Note on ", style="bold")
+            title = Text(tr("Note on {where}", where=""), style="bold")
             title.append_text(text(self.where, "bold"))
             yield Static(title)
             yield Input(
                 self.current,
-                placeholder="your note (Enter saves; empty deletes; Escape cancels)",
+                placeholder=tr("your note (Enter saves; empty deletes; Escape cancels)"),
                 max_length=MAX_NOTE_CHARS,
                 id="note-text",
             )
             yield Static(
-                Text("Enter saves · an empty note deletes it · Escape cancels", style="dim"),
+                Text(tr("Enter saves · an empty note deletes it · Escape cancels"), style="dim"),
                 id="note-problem",
             )
 

@@ -15,14 +15,15 @@ from textual.widgets.option_list import Option
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.state.model import Note, NoteStatus
+from briefing_tui.ui.i18n import N_, tr
 from briefing_tui.ui.render import text
 from briefing_tui.ui.widgets._shared import step_cursor
 
 #: What a note's status adds to its line: the item's text is not what the note was written on.
 STATUS_WORDS = {
-    "changed": "  [the item changed since this note]",
-    "gone": "  [the item is no longer in the briefing]",
-    "unknown": "  [briefing not loaded]",
+    "changed": N_("the item changed since this note"),
+    "gone": N_("the item is no longer in the briefing"),
+    "unknown": N_("briefing not loaded"),
 }
 
 
@@ -66,14 +67,14 @@ class NotesScreen(ModalScreen[Note | None]):
             prompt = text(note_place(note, self.briefings, refs), "bold")
             status = self.status(note, self.briefings.get(note.ref.briefing))
             if status in STATUS_WORDS:
-                prompt.append(STATUS_WORDS[status], style="yellow")
+                prompt.append(f"  [{tr(STATUS_WORDS[status])}]", style="yellow")
             prompt.append("\n  ")
             prompt.append_text(text(note.text.replace("\n", " ")))
             options.append(Option(prompt, id=str(i)))
         count = len(self.notes)
-        title = f"Your notes: {count} · Enter jumps · Escape closes"
+        title = tr("Your notes: {count} · Enter jumps · Escape closes", count=count)
         if not count:
-            title = "No notes yet: press A on a paragraph, agreement or source to write one."
+            title = tr("No notes yet: press A on a paragraph, agreement or source to write one.")
         with Vertical(id="notes-list"):
             yield Static(Text(title, style="bold"))
             yield OptionList(*options, markup=False)
