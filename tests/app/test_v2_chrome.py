@@ -310,3 +310,22 @@ async def test_the_palette_speaks_the_session_language() -> None:
         await pilot.press(*"Trade")
         await pilot.pause(0.3)
         assert "Раздел: §1.1" in screen_text(app)  # kinds in the palette are translated
+
+
+@pytest.mark.parametrize(
+    ("size", "keys"), [((120, 40), ["3"]), ((80, 24), ["3", "p"]), ((60, 16), ["3"])]
+)
+async def test_the_russian_agreements_toolbar_wraps_instead_of_being_cut(
+    bundled: LoadResult, size: tuple[int, int], keys: list[str]
+) -> None:
+    app = BriefingApp(bundled, language="ru")
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press(*keys)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        toolbar = app.screen.query_one("#agreements-status")
+        shown = " ".join(region_text(app, toolbar).split())
+        assert shown.startswith("Сортировка: порядок доклада")
+        assert shown.endswith("13 из 13 ✎ от редакции")
