@@ -69,6 +69,11 @@ class WatchMixin(App[None]):
             )
             return
         self.adopt(result)
+        from briefing_tui.ui.screens.picker import PickerScreen
+
+        for listed in self.screen_stack:
+            if isinstance(listed, PickerScreen) and listed.is_mounted:
+                listed.replace(result.library.briefings)  # added, removed, retitled briefings
         screen = self.screen
         if not isinstance(screen, BriefingScreen):
             return

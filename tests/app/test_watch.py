@@ -95,3 +95,38 @@ async def test_secure_mode_never_watches(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.3)
     assert started == []
+
+
+async def test_the_picker_lists_briefings_added_removed_and_retitled(two_briefings: Path) -> None:
+    from textual.widgets import OptionList
+
+    from briefing_tui.ui.screens.picker import PickerScreen
+
+    def listed(app: BriefingApp) -> list[str]:
+        screen = app.screen
+        if not isinstance(screen, PickerScreen):
+            return []
+        options = screen.query_one(OptionList)
+        return [str(options.get_option_at_index(i).id) for i in range(options.option_count)]
+
+    app = BriefingApp(load_library(two_briefings), watch=watcher(two_briefings))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: sorted(listed(app)) == ["mini", "xi-russia-visit-2025-05"])
+        await pilot.press("down")  # the cursor on the second briefing: it stays there
+        await pilot.pause(0.3)
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        on = listed(app)[picker.query_one(OptionList).highlighted or 0]
+        other = two_briefings / "mini2"
+        shutil.copytree(two_briefings / "mini", other)
+        meta = other / "briefing.toml"
+        meta.write_text(
+            meta.read_text(encoding="utf-8").replace('id = "mini"', 'id = "mini2"'),
+            encoding="utf-8",
+        )
+        await until(pilot, lambda: "mini2" in listed(app))
+        assert listed(app)[picker.query_one(OptionList).highlighted or 0] == on
+        shutil.rmtree(two_briefings / "mini")
+        await until(pilot, lambda: "mini" not in listed(app))
+        assert sorted(listed(app)) == ["mini2", "xi-russia-visit-2025-05"]
+        assert app.crash is None

@@ -141,6 +141,23 @@ class PickerScreen(Screen[None]):
             option_list.highlighted = 0
         self._title()
 
+    def replace(self, briefings: Sequence[Briefing]) -> None:
+        """The library changed under ``--watch``: list it again, the cursor on the same
+        briefing when it is still there."""
+        option_list = self.query_one(OptionList)
+        current = (
+            option_list.get_option_at_index(option_list.highlighted).id
+            if option_list.highlighted is not None
+            else None
+        )
+        self.briefings = list(briefings)
+        self._refill(self.query_one(Input).value)
+        ids = [option_list.get_option_at_index(i).id for i in range(option_list.option_count)]
+        if current in ids:
+            option_list.highlighted = ids.index(current)
+        self._title()
+        self._read_state()
+
     def _refill(self, needle: str, keep: bool = False) -> None:
         option_list = self.query_one(OptionList)
         before = option_list.highlighted
