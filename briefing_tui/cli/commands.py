@@ -161,6 +161,7 @@ def build_command_parser() -> argparse.ArgumentParser:
         "--limit", type=int, default=50, metavar="N", help="at most N hits (default 50; 0: all)"
     )
     search.add_argument("--json", action="store_true", help="full hits as JSON")
+    add_state_options(search)  # where a kind:note query finds the notes
     add_index_command(sub)
     add_state_commands(sub)
     add_authoring_commands(sub)

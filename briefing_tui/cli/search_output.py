@@ -74,6 +74,10 @@ def search_index(
             file=sys.stderr,
         )
     result = index.search(ns.query, limit=limit)
+    if hasattr(ns, "no_state"):  # the search command's own namespace (tests pass a bare one)
+        from briefing_tui.cli.search_notes import with_cli_notes
+
+        result = with_cli_notes(ns, result)
     if result.error:
         print(f"briefing: bad query: {result.error}", file=sys.stderr)
         return EXIT_USAGE

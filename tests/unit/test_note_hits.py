@@ -8,7 +8,7 @@ import pytest
 
 from briefing_tui.search import SearchResult
 from briefing_tui.state.model import ItemRef, Note
-from briefing_tui.ui.note_hits import matching_notes, with_notes
+from briefing_tui.store.note_hits import matching_notes, with_notes
 
 WHEN = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
 

@@ -270,3 +270,40 @@ def test_a_whole_session_leaves_the_content_folder_as_it_was(
     assert run(capsys, "cite", "s1.p1", str(copy.folder))[0] == 0
     state.close()
     assert tree(copy.folder) == before
+
+
+# -- search kind:note ----------------------------------------------------------------------------
+
+
+def test_search_kind_note_finds_notes_in_the_database(
+    capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_NO_STORE", "1")
+    code, out, err = run(capsys, "search", "kind:note transcript", str(MINI), "--state", str(db))
+    assert (code, err) == (0, "")
+    assert out == "mini/s1.p1\tYour note · s1.p1\tAsk for the transcript. Two lines.\n"
+    code, out, _ = run(capsys, "search", "kind:note", str(MINI), "--state", str(db), "--json")
+    hits = json.loads(out)["hits"]
+    assert code == 0 and sorted(h["target_id"] for h in hits) == ["pipeline", "s1.p1"]
+    assert {h["kind"] for h in hits} == {"note"}
+
+
+def test_search_without_kind_note_never_prints_notes(
+    capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_NO_STORE", "1")
+    code, out, _ = run(capsys, "search", "transcript", str(MINI), "--state", str(db))
+    assert code == 1 and out == ""  # the word is in a note only
+    code, out, _ = run(capsys, "search", "gas", str(MINI), "--state", str(db))
+    assert code == 0 and "Your note" not in out
+
+
+def test_search_kind_note_with_no_state_finds_nothing(
+    capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_NO_STORE", "1")
+    code, out, _ = run(capsys, "search", "kind:note transcript", str(MINI), "--no-state")
+    assert (code, out) == (1, "")
+    before = db.read_bytes()
+    run(capsys, "search", "kind:note transcript", str(MINI), "--state", str(db))
+    assert db.read_bytes() == before  # read, never written

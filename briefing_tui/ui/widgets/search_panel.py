@@ -120,9 +120,9 @@ class SearchPanel(Vertical):
     ) -> None:
         result = index.search(query, limit=RESULT_LIMIT)
         if notes:
-            from briefing_tui.ui.note_hits import with_notes
+            from briefing_tui.store.note_hits import with_notes
 
-            result = with_notes(result, notes)
+            result = with_notes(result, notes, title=tr("Your note"))
         self.app.call_from_thread(self._show, generation, result)
 
     def _show(self, generation: int, result: SearchResult | None) -> None:

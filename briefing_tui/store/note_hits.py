@@ -1,7 +1,8 @@
 """The analyst's notes as search hits, merged into what the engine found (``kind:note``).
 
 Notes are not content: they change while the index stays as built, and they live in the
-analyst's database, not in the library the engine indexes. So the browser searches them here,
+analyst's database, not in the library the engine indexes. So the browser (and ``briefing
+search`` for a ``kind:note`` query) searches them here,
 beside the engine, with the engine's own query parser and matcher, and adds them to its
 result. A query with a filter notes cannot have (``source:``, ``area:``...) finds no note;
 ``kind:note`` finds notes alone (the index has no item of that kind).
@@ -23,7 +24,6 @@ from briefing_tui.search import (
     parse_query,
 )
 from briefing_tui.state.model import Note
-from briefing_tui.ui.i18n import tr
 
 #: Most note hits added to one result.
 MAX_NOTE_HITS = 50
@@ -53,8 +53,23 @@ def _passes_filters(note: Note, query: Query) -> bool:
     return True
 
 
-def matching_notes(text: str, notes: Sequence[tuple[Note, str]]) -> list[Hit]:
-    """Hits for the notes (with where each is, for the list) that ``text`` finds."""
+def asks_for_notes(text: str) -> bool:
+    """Whether a query names notes (``kind:note``): the command line searches them only then,
+    so a script's usual searches print the library's hits alone."""
+    try:
+        query = parse_query(text)
+    except QueryError:
+        return False
+    return any(
+        f.field == "kind" and not f.negated and "note".startswith(f.value) for f in query.filters
+    )
+
+
+def matching_notes(
+    text: str, notes: Sequence[tuple[Note, str]], title: str = "Your note"
+) -> list[Hit]:
+    """Hits for the notes (with where each is, for the list) that ``text`` finds; ``title``
+    is what a note hit is called (the browser's in its chrome's language)."""
     try:
         query = parse_query(text)
     except QueryError:
@@ -88,7 +103,7 @@ def matching_notes(text: str, notes: Sequence[tuple[Note, str]]) -> list[Hit]:
                 target_id=note.ref.item,
                 ref=None,
                 location=location,
-                title=tr("Your note"),
+                title=title,
                 field="note",
                 text=body,
                 snippet=snippet,
@@ -103,11 +118,13 @@ def matching_notes(text: str, notes: Sequence[tuple[Note, str]]) -> list[Hit]:
     return hits
 
 
-def with_notes(result: SearchResult, notes: Sequence[tuple[Note, str]]) -> SearchResult:
+def with_notes(
+    result: SearchResult, notes: Sequence[tuple[Note, str]], title: str = "Your note"
+) -> SearchResult:
     """``result`` with the matching notes after the engine's hits."""
     if result.error or not notes:
         return result
-    found = matching_notes(result.text, notes)
+    found = matching_notes(result.text, notes, title)
     if not found:
         return result
     return dataclasses.replace(result, hits=(*result.hits, *found), total=result.total + len(found))
