@@ -344,15 +344,9 @@ class AnalystKeys:
         item = ids[index]
         self.jump(item)
         kind = self.analyst.item_changes(self.briefing).get(item, "changed")
-        self.set_status(
-            tr(
-                "Change {n}/{total}: {where} {what} (c/C)",
-                n=index + 1,
-                total=len(ids),
-                where=self._where(item),
-                what=tr(CHANGE_WORDS[kind]),
-            )
-        )
+        what, where = tr(CHANGE_WORDS[kind]), self._where(item)
+        line = N_("Change {n}/{total}: {where} {what} (c/C)")
+        self.set_status(tr(line, n=index + 1, total=len(ids), where=where, what=what))
 
     # -- citations -----------------------------------------------------------------------------
 
