@@ -1,0 +1,68 @@
+"""One frame per key (ui.settle): the hold covers a key's layout rounds, never outlives a flood
+of keys, and always ends."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from textual import events
+
+from briefing_tui.content.problems import LoadResult
+from briefing_tui.ui import settle
+from briefing_tui.ui.app import BriefingApp
+
+
+def frames(app: BriefingApp) -> list[float]:
+    """Record the frames the app paints (not those dropped while painting is held)."""
+    painted: list[float] = []
+    display = app._display
+
+    def record(screen: object, renderable: object) -> None:
+        if renderable is not None and not app._batch_count:
+            painted.append(time.monotonic())
+        display(screen, renderable)  # type: ignore[arg-type]
+
+    app._display = record  # type: ignore[method-assign]
+    return painted
+
+
+async def test_toggling_the_pane_and_outline_paints_one_frame(
+    bundled: LoadResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # However slow the machine: the cap on a hold is not what this checks.
+    monkeypatch.setattr(settle, "MOST", 30.0)
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.5)
+        painted = frames(app)
+        for key in ("p", "p", "o", "o", "3", "2"):
+            painted.clear()
+            await pilot.press(key)
+            await pilot.pause(0.4)
+            assert len(painted) == 1, (key, painted)
+        assert app._batch_count == 0 and app._holds == 0
+
+
+async def test_a_key_after_a_long_hold_adds_none(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        app._holds, app._held_since = 1, time.monotonic() - 2 * settle.MOST
+        batches = app._batch_count
+        await app.on_event(events.Key("j", "j"))
+        assert app._holds == 1 and app._batch_count == batches  # painted as soon as it can
+        app._holds = 0
+
+
+async def test_a_flood_of_keys_leaves_no_hold_behind(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        painted = frames(app)
+        await pilot.press(*("j" * 60), *("]" * 20), "G", "g")
+        await pilot.pause(0.5)
+        assert app._holds == 0 and app._batch_count == 0
+        assert painted  # the screen caught up
