@@ -190,8 +190,8 @@ class LibraryStore:
             raise UsageError(f"{shown} (a briefing folder holds briefing.toml)")
         return folders
 
-    def _plan(self, manifest: Manifest | None) -> Plan:
-        folders = self._folders()
+    def _plan(self, manifest: Manifest | None, folders: list[Path] | None = None) -> Plan:
+        folders = self._folders() if folders is None else folders
         heads = manifest.heads() if manifest is not None else {}
         plan = Plan(folders, heads)
         names = set()
@@ -258,7 +258,7 @@ class LibraryStore:
         there cannot be trusted: the caller warns, :meth:`wipe`\\ s and calls again."""
         from briefing_tui.search import engine
 
-        self._folders()
+        folders = self._folders()
         with self._locked(exclusive=True):
             manifest = Manifest(self.directory, writable=True)
             try:
@@ -274,7 +274,7 @@ class LibraryStore:
                 else:
                     index = self._open_index(meta)
                 try:
-                    return self._refresh(manifest, index, meta, rebuilt, progress)
+                    return self._refresh(manifest, index, meta, rebuilt, progress, folders)
                 except ValueError as exc:  # tantivy's way of saying an index is unusable
                     raise CorruptStore(f"index unusable ({exc})") from None
             finally:
@@ -287,6 +287,7 @@ class LibraryStore:
         meta: dict[str, str],
         rebuilt: bool,
         progress: Progress | None,
+        folders: list[Path],
     ) -> RefreshReport:
         import tantivy
 
@@ -295,7 +296,7 @@ class LibraryStore:
         from briefing_tui.search.index import add_briefing
         from briefing_tui.store.build import prepared
 
-        plan = self._plan(manifest)
+        plan = self._plan(manifest, folders)
         total = len(plan.folders)
         if plan.fresh and not plan.touched and not rebuilt:
             self._after = plan  # nothing to write: the common case of every start
