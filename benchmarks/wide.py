@@ -5,6 +5,10 @@ sections made ``briefing search zzzz`` take ~4 s, because the filter index found
 document's section, agreement and source by scanning all of its briefing's. Cost should grow
 with the number of sections, not with its square: the report gives each size's time and its
 ratio to the size before (about 2.0 when linear, 4.0 when quadratic).
+
+``--store`` measures the same briefings through the library store instead, as a user meets
+them: a cold ``briefing index --cache`` and a ``briefing search`` with the store fresh, each a
+fresh process (so each figure includes start-up, ~0.3 s).
 """
 
 from __future__ import annotations
@@ -124,6 +128,52 @@ def measure(sections: int, repeats: int = 3) -> dict[str, float]:
             index.search(query)
         queries.append(time.perf_counter() - started)
     return {"build": statistics.median(builds), "queries": statistics.median(queries)}
+
+
+def measure_store(sections: int, repeats: int = 3) -> dict[str, float]:
+    """Through the library store, as a user meets it: median wall seconds of a cold
+    ``briefing index --cache`` and of ``briefing search`` with that store fresh, each in a
+    fresh process."""
+    import shutil
+
+    from benchmarks.store_bench import _run, command_env
+
+    builds, searches = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_wide_briefing(Path(tmp) / "lib" / "wide", sections, sections // 3)
+        env = command_env(Path(tmp) / "cache")
+        for _ in range(repeats):
+            shutil.rmtree(Path(tmp) / "cache", ignore_errors=True)
+            run = _run(["index", "--cache", str(folder.parent)], env)
+            assert run.code == 0, run.out
+            builds.append(run.wall)
+            run = _run(["search", f"section:s{sections} gas", str(folder.parent)], env)
+            assert run.code == 0 and run.out.count("\n") == 1, run.out
+            searches.append(run.wall)
+    return {"build": statistics.median(builds), "search": statistics.median(searches)}
+
+
+def run_store(sizes: tuple[int, ...] = SIZES, repeats: int = 3) -> int:
+    """The same briefings through ``briefing index`` and ``briefing search`` (the store)."""
+    import os
+
+    load = os.getloadavg()
+    print(f"load average at start: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}", flush=True)
+    print("| sections | agreements | index --cache s | x previous | search s | x previous |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    previous: dict[str, float] | None = None
+    for size in sizes:
+        result = measure_store(size, repeats)
+        shown = {k: (f"{result[k] / previous[k]:.2f}" if previous else "") for k in result}
+        print(
+            f"| {size} | {size // 3} | {result['build']:.2f} | {shown['build']} "
+            f"| {result['search']:.2f} | {shown['search']} |",
+            flush=True,
+        )
+        previous = result
+    load = os.getloadavg()
+    print(f"load average at end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+    return 0
 
 
 def run(sizes: tuple[int, ...] = SIZES, repeats: int = 3) -> int:

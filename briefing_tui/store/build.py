@@ -8,7 +8,7 @@ briefing into search items, fold and split their words, pack the plain data): ~1
 hands them back in order; the one process that owns the tantivy writer and the manifest's
 transaction only adds what comes back, and feeds the progress bar as it does. Each briefing
 crosses the process boundary as plain data (strings, bytes, numbers): its manifest row and
-its documents as tantivy's field dicts.
+its documents as JSON for tantivy (``search.engine.document_json``).
 
 A few briefings (the usual incremental refresh) are prepared in the process itself: starting a
 worker (a fresh interpreter importing pydantic) costs more than validating a dozen.
@@ -39,10 +39,10 @@ JOBS_VAR = "BRIEFING_INDEX_JOBS"
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """One briefing folder, ready to be written: its manifest row and, when valid, its
-    index documents (tantivy field dicts, in reading order)."""
+    index documents (tantivy JSON documents, in reading order)."""
 
     row: Row
-    documents: list[dict[str, list[Any]]]
+    documents: list[str]
 
     @property
     def valid(self) -> bool:
@@ -68,9 +68,9 @@ def prepare(folder: Path, root: Path, seq: int) -> Prepared:
     return Prepared(Row(name, seq, stat, digest, briefing.id, *payload), documents)
 
 
-def briefing_documents(briefing: Any, seq: int, bkey: str) -> list[dict[str, list[Any]]]:
-    """One briefing's items as tantivy field dicts, numbered from ``seq``'s order keys (what
-    :func:`~briefing_tui.search.index.add_briefing` writes, as plain data)."""
+def briefing_documents(briefing: Any, seq: int, bkey: str) -> list[str]:
+    """One briefing's items as tantivy JSON documents (``IndexWriter.add_json``), numbered
+    from ``seq``'s order keys: what :func:`~briefing_tui.search.index.add_briefing` writes."""
     from briefing_tui.search import engine
     from briefing_tui.search.documents import briefing_docs
     from briefing_tui.search.filters import FilterKeys
@@ -79,7 +79,9 @@ def briefing_documents(briefing: Any, seq: int, bkey: str) -> list[dict[str, lis
     docs = list(briefing_docs(briefing))
     language = briefing.language
     return [
-        engine.document_fields(doc, order, bkey, keys.keys(doc, cited, section_id), language)
+        engine.document_json(
+            engine.document_fields(doc, order, bkey, keys.keys(doc, cited, section_id), language)
+        )
         for order, (doc, cited, section_id) in zip(
             engine.iter_orders(seq, len(docs)), docs, strict=True
         )
@@ -108,17 +110,27 @@ def prepared(folders: list[Path], root: Path, seqs: dict[str, int]) -> Iterator[
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     # "spawn", not fork: the parent may hold threads (a progress bar's, tantivy's, a UI's)
     # whose locks a forked child would inherit held.
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
+    done = 0
     try:
         args = ((f, root, seqs[f.name]) for f in folders)
-        yield from pool.map(_prepare_args, args, chunksize=CHUNK)
+        for ready in pool.map(_prepare_args, args, chunksize=CHUNK):
+            yield ready
+            done += 1
+    except BrokenProcessPool:
+        # A worker died (killed for memory, or a host script that starts a pool again when
+        # re-imported): the rest is prepared here, more slowly but the same.
+        pass
     finally:
         # A refresh that stops early (an error, ctrl+c) does not wait for the rest.
         pool.shutdown(wait=True, cancel_futures=True)
+    for folder in folders[done:]:
+        yield prepare(folder, root, seqs[folder.name])
 
 
 def _prepare_args(args: tuple[Path, Path, int]) -> Prepared:

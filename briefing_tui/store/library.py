@@ -289,8 +289,6 @@ class LibraryStore:
         progress: Progress | None,
         folders: list[Path],
     ) -> RefreshReport:
-        import tantivy
-
         from briefing_tui.content.snapshot import from_plain
         from briefing_tui.search import engine
         from briefing_tui.search.index import add_briefing
@@ -321,15 +319,14 @@ class LibraryStore:
                     if name in before:
                         writer.delete_documents_by_term("bkey", name)  # its previous items
             changed = [by_name[name] for name in plan.changed]
-            schema = index.schema
             with closing(prepared(changed, self.root, seqs)) as ready_ones:
                 for done, ready in enumerate(ready_ones, 1):
                     assert writer is not None
                     name = ready.row.folder
                     if ready.valid:
-                        add = writer.add_document
-                        for fields in ready.documents:
-                            add(tantivy.Document.from_dict(fields, schema))
+                        add = writer.add_json
+                        for document in ready.documents:
+                            add(document)
                         added.add(name)
                     ids[name] = ready.row.briefing_id
                     manifest.put(ready.row)
