@@ -138,8 +138,21 @@ def _prepare_args(args: tuple[Path, Path, int]) -> Prepared:
 
 
 def _worker_start() -> None:
-    """Import what every briefing needs once, and keep the collector off what was imported
-    (validating creates no cyclic garbage worth its full passes: see gcpolicy)."""
+    """Quiet, then import what every briefing needs once, and keep the collector off what was
+    imported (validating creates no cyclic garbage worth its full passes: see gcpolicy).
+
+    A worker shares the terminal of the process that started it, which may be the browser's:
+    it writes nothing there (its errors reach the parent as exceptions; a crash breaks the
+    pool, and the parent carries on alone), and ctrl+c is the parent's to handle (it stops
+    the pool), not a traceback per worker.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.close(devnull)
     import briefing_tui.content.loader
     import briefing_tui.search.filters  # noqa: F401
 
