@@ -3,6 +3,8 @@ in-memory path does, and as a refresh that prepared everything in-process."""
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from storekit import add_briefing, library
 from briefing_tui.content.loader import load_library
 from briefing_tui.search import SearchIndex
 from briefing_tui.store import LibraryStore, build, refresh_store
+from briefing_tui.store.identity import folder_stat
 from briefing_tui.store.library import SEQ_GAP, Plan, _sequence
 from briefing_tui.store.manifest import Row
 
@@ -99,3 +102,27 @@ def test_sequence_numbers_keep_known_folders_and_fit_new_ones_between() -> None:
 
 def _head(name: str, seq: int) -> Row:
     return Row(name, seq, None, None, name, b"", 0)
+
+
+def test_a_folders_identity_lists_its_toml_files_as_json(tmp_path: Path) -> None:
+    """The quick form of the identity is the JSON it always was (stores stay fresh)."""
+    folder = tmp_path / "b"
+    folder.mkdir()
+    for name, text in (("b.toml", "x"), ('é "q".toml', "yy"), ("a.toml", ""), ("n.txt", "z")):
+        (folder / name).write_text(text)
+
+    def expected() -> str:
+        names = sorted(n for n in os.listdir(folder) if n.endswith(".toml"))
+        rows = [[n, *_numbers(os.stat(folder / n))] for n in names]
+        return json.dumps(rows, separators=(",", ":"))
+
+    assert folder_stat(folder) == expected()
+    (folder / 'é "q".toml').unlink()
+    assert folder_stat(folder) == expected()
+    assert json.loads(expected())[0][0] == "a.toml"
+    os.mkfifo(folder / "z.toml")
+    assert folder_stat(folder) is None
+
+
+def _numbers(info: os.stat_result) -> list[int]:
+    return [info.st_size, info.st_mtime_ns, info.st_ino]
