@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     wide.add_argument("--repeats", type=int, default=3, help="runs per size (default 3)")
     wide.add_argument("--store", action="store_true", help="through briefing index / search")
     wide.add_argument("--sizes", default="1500,3000,6000", help="sections per case")
+    wide.add_argument("--baseline", metavar="PYTHON", help="with --store: another checkout too")
     state = sub.add_parser("state", help="notes and marks: UI-thread time of each change")
     state.add_argument("--repeats", type=int, default=50, help="runs per case (default 50)")
     state.add_argument("--folder", type=Path, help="where to put the database (default: /tmp)")
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
 
         sizes = tuple(_sizes(parser, ns.sizes))
         if ns.store:
-            return wide_bench.run_store(sizes, ns.repeats)
+            return wide_bench.run_store(sizes, ns.repeats, ns.baseline)
         return wide_bench.run(sizes, repeats=ns.repeats)
     if ns.bench == "stall":
         from . import stall as stall_bench
