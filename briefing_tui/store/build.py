@@ -119,7 +119,11 @@ def prepared(folders: list[Path], root: Path, seqs: dict[str, int]) -> Iterator[
     done = 0
     try:
         args = ((f, root, seqs[f.name]) for f in folders)
-        for ready in pool.map(_prepare_args, args, chunksize=CHUNK):
+        try:
+            results = pool.map(_prepare_args, args, chunksize=CHUNK)
+        except OSError:  # no process could be started (a process limit): all done here
+            results = iter(())
+        for ready in results:
             yield ready
             done += 1
     except BrokenProcessPool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,47 @@ def test_a_folders_identity_lists_its_toml_files_as_json(tmp_path: Path) -> None
 
 def _numbers(info: os.stat_result) -> list[int]:
     return [info.st_size, info.st_mtime_ns, info.st_ino]
+
+
+class _DyingPool:
+    """A pool whose workers die after two briefings (as one killed for memory would), or
+    that cannot start a process at all."""
+
+    def __init__(self, *args: object, fail: type[BaseException], **kwargs: object) -> None:
+        self.fail = fail
+
+    def map(self, fn, args, chunksize=1):  # type: ignore[no-untyped-def]
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self.fail is OSError:
+            raise OSError("cannot start a process")
+
+        def results():  # type: ignore[no-untyped-def]
+            for n, one in enumerate(args):
+                if n == 2:
+                    raise BrokenProcessPool("a worker died")
+                yield fn(one)
+
+        return results()
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+@pytest.mark.parametrize("fail", [BrokenProcessPool, OSError])
+def test_without_workers_the_rest_is_prepared_here(
+    lib: Path, monkeypatch: pytest.MonkeyPatch, fail: type[BaseException]
+) -> None:
+    import concurrent.futures
+
+    folders = sorted(p for p in lib.iterdir())
+    seqs = {f.name: (k + 1) * SEQ_GAP for k, f in enumerate(folders)}
+    monkeypatch.setenv(build.JOBS_VAR, "1")
+    alone = list(build.prepared(folders, lib, seqs))
+    monkeypatch.setenv(build.JOBS_VAR, "2")
+    monkeypatch.setattr(build, "POOL_MIN", 1)
+    monkeypatch.setattr(build, "CHUNK", 1)
+    monkeypatch.setattr(
+        concurrent.futures, "ProcessPoolExecutor", lambda *a, **k: _DyingPool(fail=fail)
+    )
+    assert list(build.prepared(folders, lib, seqs)) == alone
