@@ -42,6 +42,17 @@ def main(argv: list[str] | None = None) -> int:
     store.add_argument(
         "--libraries", type=Path, metavar="DIR", help="reuse (or keep) libraries in DIR/lib-N"
     )
+    store.add_argument(
+        "--no-old-path",
+        action="store_true",
+        help="skip the search without a store (at 10,000 it takes minutes and gigabytes)",
+    )
+    store.add_argument(
+        "--baseline",
+        metavar="PYTHON",
+        help="another checkout's interpreter (e.g. /work/main/.venv/bin/python): every step "
+        "runs for it too, interleaved, as 'before'",
+    )
     startup = sub.add_parser("startup", help="time to first frame and peak RSS vs bare Textual")
     startup.add_argument("--repeats", type=int, default=5, help="runs per case (default 5)")
     startup.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
@@ -60,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     stall.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
     wide = sub.add_parser("wide", help="search on one briefing of many small sections")
     wide.add_argument("--repeats", type=int, default=3, help="runs per size (default 3)")
+    wide.add_argument("--store", action="store_true", help="through briefing index / search")
+    wide.add_argument("--sizes", default="1500,3000,6000", help="sections per case")
+    wide.add_argument("--baseline", metavar="PYTHON", help="with --store: another checkout too")
     state = sub.add_parser("state", help="notes and marks: UI-thread time of each change")
     state.add_argument("--repeats", type=int, default=50, help="runs per case (default 50)")
     state.add_argument("--folder", type=Path, help="where to put the database (default: /tmp)")
@@ -71,7 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     if ns.bench == "wide":
         from . import wide as wide_bench
 
-        return wide_bench.run(repeats=ns.repeats)
+        sizes = tuple(_sizes(parser, ns.sizes))
+        if ns.store:
+            return wide_bench.run_store(sizes, ns.repeats, ns.baseline)
+        return wide_bench.run(sizes, repeats=ns.repeats)
     if ns.bench == "stall":
         from . import stall as stall_bench
 
@@ -97,7 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     if ns.bench == "store":
         from . import store_bench
 
-        return store_bench.run(_sizes(parser, ns.sizes), ns.repeats, ns.libraries)
+        return store_bench.run(
+            _sizes(parser, ns.sizes), ns.repeats, ns.libraries, not ns.no_old_path, ns.baseline
+        )
     if ns.bench == "startup":
         from . import startup as startup_bench
 

@@ -5,11 +5,16 @@ sections made ``briefing search zzzz`` take ~4 s, because the filter index found
 document's section, agreement and source by scanning all of its briefing's. Cost should grow
 with the number of sections, not with its square: the report gives each size's time and its
 ratio to the size before (about 2.0 when linear, 4.0 when quadratic).
+
+``--store`` measures the same briefings through the library store instead, as a user meets
+them: a cold ``briefing index --cache`` and a ``briefing search`` with the store fresh, each a
+fresh process (so each figure includes start-up, ~0.3 s).
 """
 
 from __future__ import annotations
 
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -124,6 +129,61 @@ def measure(sections: int, repeats: int = 3) -> dict[str, float]:
             index.search(query)
         queries.append(time.perf_counter() - started)
     return {"build": statistics.median(builds), "queries": statistics.median(queries)}
+
+
+def measure_store(
+    sections: int, repeats: int = 3, python: str = sys.executable
+) -> dict[str, float]:
+    """Through the library store, as a user meets it: median wall seconds of a cold
+    ``briefing index --cache`` and of ``briefing search`` with that store fresh, each in a
+    fresh process."""
+    import shutil
+
+    from benchmarks.store_bench import _run, command_env
+
+    builds, searches = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_wide_briefing(Path(tmp) / "lib" / "wide", sections, sections // 3)
+        env = command_env(Path(tmp) / "cache")
+        for _ in range(repeats):
+            shutil.rmtree(Path(tmp) / "cache", ignore_errors=True)
+            run = _run(["index", "--cache", str(folder.parent)], env, python)
+            assert run.code == 0, run.out
+            builds.append(run.wall)
+            run = _run(["search", f"section:s{sections} gas", str(folder.parent)], env, python)
+            assert run.code == 0 and run.out.count("\n") == 1, run.out
+            searches.append(run.wall)
+    return {"build": statistics.median(builds), "search": statistics.median(searches)}
+
+
+def run_store(sizes: tuple[int, ...] = SIZES, repeats: int = 3, baseline: str | None = None) -> int:
+    """The same briefings through ``briefing index`` and ``briefing search`` (the store);
+    with ``baseline`` (another checkout's interpreter), each size for it first, then ours."""
+    import os
+
+    load = os.getloadavg()
+    print(f"load average at start: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}", flush=True)
+    print(
+        "| program | sections | agreements | index --cache s | x previous | search s | x previous |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    programs = [("before", baseline)] if baseline else []
+    programs.append(("this" if baseline else "", sys.executable))
+    previous: dict[str, dict[str, float]] = {}
+    for size in sizes:
+        for label, python in programs:
+            result = measure_store(size, repeats, python)
+            last = previous.get(label)
+            shown = {k: (f"{result[k] / last[k]:.2f}" if last else "") for k in result}
+            print(
+                f"| {label} | {size} | {size // 3} | {result['build']:.2f} | {shown['build']} "
+                f"| {result['search']:.2f} | {shown['search']} |",
+                flush=True,
+            )
+            previous[label] = result
+    load = os.getloadavg()
+    print(f"load average at end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+    return 0
 
 
 def run(sizes: tuple[int, ...] = SIZES, repeats: int = 3) -> int:

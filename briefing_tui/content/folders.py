@@ -6,6 +6,8 @@ to see what changed) does not import the loader's validation machinery.
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 from briefing_tui.content.errors import UsageError
@@ -33,12 +35,30 @@ def briefing_folders(path: Path) -> list[Path]:
         raise UsageError(f"{path}: not a content folder")
     if (path / "briefing.toml").exists() or (path / "briefing.toml").is_symlink():
         return [path]
+    # os.scandir and name strings, not Path objects: the store lists a library of 10,000 on
+    # every start, where Path.iterdir, is_dir and sorting Paths took 0.4 s.
     try:
-        children = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
+        with os.scandir(path) as entries:
+            names = sorted(e.name for e in entries if not e.name.startswith(".") and _is_dir(e))
     except OSError as exc:
         from briefing_tui.content.files import os_reason
 
         raise UsageError(f"{path}: cannot list folder: {os_reason(exc)}") from None
-    return [
-        c for c in children if (c / "briefing.toml").exists() or (c / "briefing.toml").is_symlink()
-    ]
+    return [path / name for name in names if _has_meta(os.path.join(path, name))]
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """A folder, or a link to one (as Path.is_dir)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _has_meta(folder: str) -> bool:
+    """``folder/briefing.toml`` is there, even as a broken link (the loader reports it)."""
+    try:
+        os.lstat(os.path.join(folder, "briefing.toml"))
+    except OSError as exc:
+        return exc.errno not in (errno.ENOENT, errno.ENOTDIR)
+    return True

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -23,18 +24,25 @@ from briefing_tui.content.problems import ContentError
 def folder_stat(folder: Path) -> str | None:
     """The folder's ``*.toml`` files as ``[name, size, mtime_ns, inode]`` rows (JSON), or None
     when something in it is not a plain readable file (the loader reports it; never cached)."""
-    rows = []
+    rows: list[tuple[str, int, int, int]] = []
     try:
         with os.scandir(folder) as entries:
-            names = sorted(e.name for e in entries if e.name.endswith(".toml"))
-        for name in names:
-            info = os.stat(folder / name)
+            found = sorted((e.name, e) for e in entries if e.name.endswith(".toml"))
+        for name, entry in found:
+            info = entry.stat()  # follows links, as the loader's reads do
             if not stat.S_ISREG(info.st_mode):
                 return None
-            rows.append([name, info.st_size, info.st_mtime_ns, info.st_ino])
+            rows.append((name, info.st_size, info.st_mtime_ns, info.st_ino))
     except OSError:
         return None
-    return json.dumps(rows, separators=(",", ":"))
+    if not all(_PLAIN_NAME.fullmatch(row[0]) for row in rows):
+        return json.dumps(rows, separators=(",", ":"))
+    # What json.dumps writes for these rows, without its cost (10,000 folders every start).
+    return "[" + ",".join(f'["{n}",{size},{mtime},{inode}]' for n, size, mtime, inode in rows) + "]"
+
+
+#: File names json.dumps writes as they are (no escapes).
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_.\- ]+")
 
 
 def folder_hash(folder: Path, root: Path, stat_json: str) -> str | None:

@@ -64,8 +64,11 @@ class Row:
 
 def pack(data: Any) -> tuple[bytes, int]:
     """A payload and its checksum."""
-    blob = zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+    blob = zlib.compress(_ENCODE(data).encode(), 1)
     return blob, zlib.crc32(blob)
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 class Manifest:
