@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -136,8 +136,13 @@ def _validation_problems(
 # --------------------------------------------------------------------------------------------
 
 
-def load_briefing(folder: Path, root: Path | None = None) -> Briefing:
-    """Load and validate one briefing folder, raising ContentError with every problem."""
+def load_briefing(
+    folder: Path, root: Path | None = None, read: Mapping[str, bytes] | None = None
+) -> Briefing:
+    """Load and validate one briefing folder, raising ContentError with every problem.
+
+    ``read`` holds files of the folder already read by :func:`read_bytes` under the same
+    ``root`` (by name): a store's build hashes each file first and validates those bytes."""
     from briefing_tui.content.validation import ValidationError, validate
 
     root = (root or folder).resolve()
@@ -158,7 +163,10 @@ def load_briefing(folder: Path, root: Path | None = None) -> Briefing:
                 problems.append(Problem(shown, "required content file is missing"))
             continue
         try:
-            parsed = _parse(decode(read_bytes(path, root, shown), shown), shown)
+            data = read.get(name) if read is not None else None
+            if data is None:
+                data = read_bytes(path, root, shown)
+            parsed = _parse(decode(data, shown), shown)
         except ContentError as exc:
             problems.extend(exc.problems)
             continue

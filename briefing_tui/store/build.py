@@ -56,9 +56,10 @@ def prepare(folder: Path, root: Path, seq: int) -> Prepared:
 
     name = folder.name
     stat = folder_stat(folder)
-    digest = folder_hash(folder, root, stat) if stat is not None else None
+    read: dict[str, bytes] = {}
+    digest = folder_hash(folder, root, stat, read) if stat is not None else None
     try:
-        briefing = load_briefing(folder, root)
+        briefing = load_briefing(folder, root, read)
     except ContentError as exc:
         problems = [asdict(p) for p in exc.problems]
         data = {"folder": display_path(folder), "problems": problems}

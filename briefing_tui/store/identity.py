@@ -45,14 +45,20 @@ def folder_stat(folder: Path) -> str | None:
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9_.\- ]+")
 
 
-def folder_hash(folder: Path, root: Path, stat_json: str) -> str | None:
+def folder_hash(
+    folder: Path, root: Path, stat_json: str, read: dict[str, bytes] | None = None
+) -> str | None:
     """SHA-256 of the files ``stat_json`` lists, names and bytes, read as the loader reads
-    them (inside ``root``, size-limited, no FIFOs); None if one cannot be read that way."""
+    them (inside ``root``, size-limited, no FIFOs); None if one cannot be read that way.
+    Each file's bytes go into ``read`` when given, so that validating the folder next reads
+    the bytes that were hashed instead of reading every file twice."""
     digest = hashlib.sha256()
     for name, *_ in json.loads(stat_json):
         try:
             data = read_bytes(folder / name, root, name)
         except (ContentError, UsageError):
             return None
+        if read is not None:
+            read[name] = data
         digest.update(name.encode() + b"\0" + len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()
