@@ -181,11 +181,17 @@ def document_json(fields: dict[str, list[Any]]) -> str:
     # digits and spaces (what :func:`analyze` writes), and base64 only ASCII, which JSON
     # writes as they are; only the other fields (filter keys hold a separator) need escaping.
     parts = []
+    pending: dict[str, list[Any]] = {}  # the other fields in a row, escaped in one call
     for name, values in fields.items():
         if name in _WORD_FIELDS:
+            if pending:
+                parts.append(_ENCODE(pending)[1:-1])
+                pending = {}
             parts.append(f'"{name}":["' + '","'.join(values) + '"]')
         else:
-            parts.append(f'"{name}":' + _ENCODE(values))
+            pending[name] = values
+    if pending:
+        parts.append(_ENCODE(pending)[1:-1])
     return "{" + ",".join(parts) + "}"
 
 
