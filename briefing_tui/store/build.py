@@ -26,7 +26,7 @@ from typing import Any
 from briefing_tui.content.files import display_path
 from briefing_tui.content.problems import ContentError
 from briefing_tui.store.identity import folder_hash, folder_stat
-from briefing_tui.store.manifest import Row, pack
+from briefing_tui.store.manifest import Row, pack, pack_json
 
 #: Below this many briefings to validate, no pool is started.
 POOL_MIN = 200
@@ -52,7 +52,8 @@ class Prepared:
 def prepare(folder: Path, root: Path, seq: int) -> Prepared:
     """Identity, validation, plain data and index documents of one folder (any process)."""
     from briefing_tui.content.loader import load_briefing
-    from briefing_tui.content.snapshot import to_plain
+    from briefing_tui.content.model import Briefing
+    from briefing_tui.content.validation import dump_json
 
     name = folder.name
     stat = folder_stat(folder)
@@ -64,7 +65,9 @@ def prepare(folder: Path, root: Path, seq: int) -> Prepared:
         problems = [asdict(p) for p in exc.problems]
         data = {"folder": display_path(folder), "problems": problems}
         return Prepared(Row(name, seq, stat, digest, None, *pack(data)), [])
-    payload = pack({"briefing": to_plain(briefing)})
+    # What pack({"briefing": to_plain(briefing)}) writes, through pydantic-core (validating
+    # imported it already): 0.5 ms a briefing less.
+    payload = pack_json(b'{"briefing":' + dump_json(Briefing, briefing) + b"}")
     documents = briefing_documents(briefing, seq, name)
     return Prepared(Row(name, seq, stat, digest, briefing.id, *payload), documents)
 

@@ -64,7 +64,12 @@ class Row:
 
 def pack(data: Any) -> tuple[bytes, int]:
     """A payload and its checksum."""
-    blob = zlib.compress(_ENCODE(data).encode(), 1)
+    return pack_json(_ENCODE(data).encode())
+
+
+def pack_json(text: bytes) -> tuple[bytes, int]:
+    """A payload already written as JSON, and its checksum."""
+    blob = zlib.compress(text, 1)
     return blob, zlib.crc32(blob)
 
 
