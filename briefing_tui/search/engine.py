@@ -74,22 +74,28 @@ class Analyzed:
 
 def analyze(folded: str) -> Analyzed:
     """The one function that turns folded text into index terms (see the module docstring)."""
+    return Analyzed(*_analyze(folded))
+
+
+def _analyze(folded: str) -> tuple[str, str, tuple[str, ...]]:
+    """:func:`analyze`'s words, chars and pairs as a plain tuple (a build makes ~16 of them a
+    briefing, and a frozen dataclass costs more to make than the words)."""
     if folded.isascii():
-        # WORD's words, found by C string methods: in ASCII, WORD matches letters and digits.
-        return Analyzed(" ".join(folded.translate(_ASCII_GAPS).split()), "", ())
+        # WORD's words, found by C byte methods: in ASCII, WORD matches letters and digits.
+        return b" ".join(folded.encode().translate(_ASCII_GAPS).split()).decode(), "", ()
     if CJK_CHAR.search(folded) is None:
-        return Analyzed(" ".join(WORD.findall(folded)), "", ())
+        return " ".join(WORD.findall(folded)), "", ()
     words = query_words(folded)
     runs = [w for w in words if is_cjk(w)]
     chars = " ".join(c for run in runs for c in run)
     pairs = tuple(
         " ".join(run[i : i + 2] for i in range(len(run) - 1)) for run in runs if len(run) > 1
     )
-    return Analyzed(" ".join(words), chars, pairs)
+    return " ".join(words), chars, pairs
 
 
-#: Every ASCII character that is not a letter or digit, as a space (what separates words).
-_ASCII_GAPS = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
+#: Every ASCII byte that is not a letter or digit, as a space (what separates words).
+_ASCII_GAPS = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
 
 
 def schema() -> tantivy.Schema:
@@ -146,21 +152,18 @@ def document_fields(
     process that writes the index (a tantivy document does not pickle cheaply)."""
     out: dict[str, list[Any]] = {}
     for f in doc.fields:
-        analyzed = analyze(f.folded)
+        words, chars, pairs = _analyze(f.folded)
         # Everything goes into the body fields, which are what is matched and scored; a
         # title's words go in TITLE_WEIGHT times (as separate values, so no phrase runs
         # between the copies), so that BM25 counts them as ours did, in one length. The title
         # fields hold titles once more, only to tell which items hold every term in a title.
-        parts = ["body"] * (TITLE_WEIGHT if f.is_title else 1)
-        if f.is_title:
-            parts.append("title")
-        for part in parts:
-            if analyzed.words:
-                out.setdefault(part, []).append(analyzed.words)
-            if analyzed.chars:
-                out.setdefault(f"{part}_ch", []).append(analyzed.chars)
-            if analyzed.pairs:
-                out.setdefault(f"{part}_pair", []).extend(analyzed.pairs)
+        for part in _TITLE_PARTS if f.is_title else _BODY_PARTS:
+            if words:
+                out.setdefault(part, []).append(words)
+            if chars:
+                out.setdefault(f"{part}_ch", []).append(chars)
+            if pairs:
+                out.setdefault(f"{part}_pair", []).extend(pairs)
     for name, keys in filters.items():
         out[FILTER_FIELD[name]] = list(keys)
     out["bkey"] = [bkey]
@@ -168,6 +171,10 @@ def document_fields(
     out["order"] = [order]
     out["item"] = [encode_doc(doc)]
     return out
+
+
+_BODY_PARTS = ("body",)
+_TITLE_PARTS = ("body",) * TITLE_WEIGHT + ("title",)
 
 
 def document_json(fields: dict[str, list[Any]]) -> str:
