@@ -10,7 +10,6 @@ here tolerates values of the wrong type (those are reported by the models) and j
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Mapping
@@ -78,10 +77,8 @@ def _either(options: list[str]) -> str:
 _QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‟«»‹›″＂"} | {c: "'" for c in "‘’‚‛′＇`"})
 
 
-@functools.lru_cache(maxsize=64)
 def normalise_quote(text: str) -> str:
-    """Text with quote marks, dashes and spacing made uniform, for finding a quote in its text.
-    Cached: an item with several quotes normalises its text once, not once per quote."""
+    """Text with quote marks, dashes and spacing made uniform, for finding a quote in its text."""
     text = unicodedata.normalize("NFC", text).translate(_QUOTE_MARKS)
     text = re.sub("[‐-―−]", "-", text)
     return " ".join(text.split()).casefold()
