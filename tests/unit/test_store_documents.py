@@ -1,0 +1,189 @@
+"""A store's build writes the same documents and payloads as the plain code it replaced.
+
+The build cuts each briefing into index documents and packs its plain data through faster
+paths (folding by ``str.replace``, words split on bytes, word fields written into the JSON
+without escaping, the payload written by pydantic-core, each file read once). Each is checked
+here against the straightforward code it stands for, kept in this file as the reference, on
+the bundled briefing, synthetic English and Russian briefings and hand-made awkward text.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+import re
+import sys
+import unicodedata
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefing_tui.content.folders import bundled_content_path
+from briefing_tui.content.loader import load_briefing
+from briefing_tui.content.model import Briefing
+from briefing_tui.content.snapshot import to_plain
+from briefing_tui.search import engine
+from briefing_tui.search.documents import briefing_docs
+from briefing_tui.search.filters import FilterKeys
+from briefing_tui.search.text import CJK_CHAR, WORD, fold_aligned, is_cjk, query_words
+from briefing_tui.store.build import prepare
+from briefing_tui.store.manifest import pack
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from benchmarks.synth import write_library
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def ref_fold_char(char: str) -> str:
+    folded = char.casefold()
+    if folded == "й":
+        return "й"
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def ref_fold_aligned(text: str) -> tuple[str, bool]:
+    """Folding as it was written first: one ``translate`` over every non-ASCII character."""
+    if text.isascii():
+        return text.lower(), True
+    table = {ord(c): ref_fold_char(c) for c in set(_NON_ASCII.findall(text))}
+    aligned = all(len(v) == 1 for v in table.values())
+    return text.translate(table).lower(), aligned
+
+
+def ref_analyze(folded: str) -> tuple[str, str, tuple[str, ...]]:
+    """Analysis as it was written first: WORD's matches."""
+    if folded.isascii() or CJK_CHAR.search(folded) is None:
+        return " ".join(WORD.findall(folded)), "", ()
+    words = query_words(folded)
+    runs = [w for w in words if is_cjk(w)]
+    chars = " ".join(c for run in runs for c in run)
+    pairs = tuple(
+        " ".join(run[i : i + 2] for i in range(len(run) - 1)) for run in runs if len(run) > 1
+    )
+    return " ".join(words), chars, pairs
+
+
+def ref_documents(briefing: Briefing, seq: int, bkey: str) -> list[str]:
+    """A briefing's documents as ``json.dumps`` writes each one, from reference analysis."""
+    keys = FilterKeys(briefing)
+    docs = list(briefing_docs(briefing))
+    out = []
+    for order, (doc, cited, section_id) in zip(
+        engine.iter_orders(seq, len(docs)), docs, strict=True
+    ):
+        fields: dict[str, list[Any]] = {}
+        for f in doc.fields:
+            assert (f.folded, f.aligned) == ref_fold_aligned(f.text)
+            words, chars, pairs = ref_analyze(f.folded)
+            parts = ["body"] * (engine.TITLE_WEIGHT if f.is_title else 1)
+            if f.is_title:
+                parts.append("title")
+            for part in parts:
+                if words:
+                    fields.setdefault(part, []).append(words)
+                if chars:
+                    fields.setdefault(f"{part}_ch", []).append(chars)
+                if pairs:
+                    fields.setdefault(f"{part}_pair", []).extend(pairs)
+        for name, values in keys.keys(doc, cited, section_id).items():
+            fields[engine.FILTER_FIELD[name]] = list(values)
+        fields["bkey"] = [bkey]
+        fields["lang"] = [briefing.language.split("-", 1)[0].lower()]
+        fields["order"] = [order]
+        fields["item"] = [base64.b64encode(engine.encode_doc(doc)).decode("ascii")]
+        out.append(json.dumps(fields, ensure_ascii=False, separators=(",", ":")))
+    return out
+
+
+AWKWARD = (
+    "Zelenský met Šefčovič — “talks” in Kraków; ИСТОЧНИКИ: ёлка, йогурт, Straße, ﬁnance, "
+    "m³ 2½ ǅemal ΐ Σίσυφος ÅÆØ İstanbul 北京会谈 ソウル 서울 mixed北京text under_score "
+    '"quoted \\ back" unit'
+)
+
+
+def briefings(tmp_path: Path) -> list[tuple[Path, Path]]:
+    """(folder, root) of the bundled briefing, synthetic English and Russian briefings, and
+    a copy of the bundled one whose summary and first source title hold awkward text."""
+    bundled = bundled_content_path()
+    folders = [p for p in sorted(bundled.iterdir()) if (p / "briefing.toml").is_file()]
+    out = [(f, bundled) for f in folders]
+    for language in ("en", "ru"):
+        root = write_library(tmp_path / language, 3, language=language)
+        out += [(f, root) for f in sorted(root.iterdir())]
+    root = tmp_path / "awkward"
+    odd = root / "odd"
+    odd.mkdir(parents=True)
+    for path in folders[0].iterdir():
+        (odd / path.name).write_bytes(path.read_bytes())
+    meta = odd / "briefing.toml"
+    text = meta.read_text()
+    text = re.sub(r'(?m)^summary = "', lambda _: f"summary = {json.dumps(AWKWARD)[:-1]} ", text)
+    meta.write_text(text)
+    out.append((odd, root))
+    return out
+
+
+def test_the_build_writes_the_documents_and_payloads_of_the_reference_code(
+    tmp_path: Path,
+) -> None:
+    cases = briefings(tmp_path)
+    assert len(cases) >= 8
+    for seq, (folder, root) in enumerate(cases, 1):
+        ready = prepare(folder, root.resolve(), seq)
+        assert ready.valid, ready.row.data()
+        briefing = load_briefing(folder, root)
+        assert ready.documents == ref_documents(briefing, seq, folder.name)
+        reference, _ = pack({"briefing": to_plain(briefing)})
+        assert json.loads(zlib.decompress(ready.row.payload)) == json.loads(
+            zlib.decompress(reference)
+        )
+        assert zlib.crc32(ready.row.payload) == ready.row.crc
+
+
+def test_the_awkward_text_reaches_every_branch(tmp_path: Path) -> None:
+    """The awkward summary is indexed: folded, with CJK characters and pairs."""
+    folder, root = briefings(tmp_path)[-1]
+    documents = [json.loads(d) for d in prepare(folder, root.resolve(), 1).documents]
+    overview = documents[0]
+    assert any("zelensky met sefcovic" in v for v in overview["body"])
+    assert overview.get("body_ch") and overview.get("body_pair")
+
+
+def test_folding_agrees_with_the_reference_for_every_character() -> None:
+    chars = [chr(c) for c in range(0x80, 0x30000) if not 0xD800 <= c < 0xE000]
+    for c in chars:
+        text = f"A{c}b{c}"
+        assert fold_aligned(text) == ref_fold_aligned(text), hex(ord(c))
+    rng = random.Random(7)
+    pool = [c for c in chars[:3000] if ref_fold_char(c) != c] + list("aZ -—йЙß")
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 24)))
+        assert fold_aligned(text) == ref_fold_aligned(text), text
+
+
+@pytest.mark.parametrize(
+    "folded",
+    [
+        "",
+        "plain words, with punctuation; and 12 numbers_and_underscores\x1f\ttabs",
+        "  leading and trailing  ",
+        "ascii then 北京会谈 and ソウル",
+        "кириллица и латиница mixed",
+        "ß ss ﬁ\u00ad soft-hyphen",
+    ],
+)
+def test_analysis_agrees_with_the_reference(folded: str) -> None:
+    analyzed = engine.analyze(folded)
+    assert (analyzed.words, analyzed.chars, analyzed.pairs) == ref_analyze(folded)
+
+
+def test_every_ascii_character_splits_words_as_the_reference() -> None:
+    text = "".join(chr(c) for c in range(128)) * 2
+    analyzed = engine.analyze(text)
+    assert (analyzed.words, analyzed.chars, analyzed.pairs) == ref_analyze(text)
