@@ -79,8 +79,12 @@ _QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‟«»‹›″＂"} | 
 
 def normalise_quote(text: str) -> str:
     """Text with quote marks, dashes and spacing made uniform, for finding a quote in its text."""
-    text = unicodedata.normalize("NFC", text).translate(_QUOTE_MARKS)
-    text = re.sub("[‐-―−]", "-", text)
+    if text.isascii():
+        # NFC leaves ASCII as it is, and every dash and quote mark but "`" is not ASCII.
+        text = text.replace("`", "'")
+    else:
+        text = unicodedata.normalize("NFC", text).translate(_QUOTE_MARKS)
+        text = re.sub("[‐-―−]", "-", text)
     return " ".join(text.split()).casefold()
 
 

@@ -187,3 +187,16 @@ def test_every_ascii_character_splits_words_as_the_reference() -> None:
     text = "".join(chr(c) for c in range(128)) * 2
     analyzed = engine.analyze(text)
     assert (analyzed.words, analyzed.chars, analyzed.pairs) == ref_analyze(text)
+
+
+def test_quote_normalisation_of_ascii_text_agrees_with_the_general_path() -> None:
+    from briefing_tui.content import rules
+
+    def general(text: str) -> str:
+        text = unicodedata.normalize("NFC", text).translate(rules._QUOTE_MARKS)
+        text = re.sub("[‐-―−]", "-", text)
+        return " ".join(text.split()).casefold()
+
+    for text in ("He said `yes'  and\t'no' -- OK.", "".join(chr(c) for c in range(128))):
+        assert rules.normalise_quote(text) == general(text)
+        assert rules.normalise_quote(text + "—") == general(text + "—")
