@@ -51,8 +51,6 @@ def _fold_char(char: str) -> str:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-#: Up to this many distinct characters to fold, ``str.replace`` each beats one ``translate``.
-_REPLACE_MAX = 6
 
 
 def fold(text: str) -> str:
@@ -64,22 +62,13 @@ def fold_aligned(text: str) -> tuple[str, bool]:
     """``fold(text)``, and whether every character folded to exactly one (offsets agree).
 
     Fast because text uses few distinct non-ASCII characters: each is folded once and applied
-    with ``str.replace``, instead of folding character by character in Python.
+    with ``str.translate``, instead of folding character by character in Python.
     """
     if text.isascii():
         return text.lower(), True
-    table = {c: _fold_char(c) for c in set(_NON_ASCII.findall(text))}
+    table = {ord(c): _fold_char(c) for c in set(_NON_ASCII.findall(text))}
     aligned = all(len(v) == 1 for v in table.values())
-    changed = {c: v for c, v in table.items() if c != v}
-    if len(changed) > _REPLACE_MAX or any(k in changed for v in changed.values() for k in v):
-        # Many to fold (Cyrillic capitals), or a folded form holding another character to
-        # fold: one pass, as translate does.
-        return text.translate({ord(c): v for c, v in changed.items()}).lower(), aligned
-    # A few distinct characters (dashes, quote marks, accents) replaced each in one C pass:
-    # a third cheaper than translate's lookup per character, for what a build folds.
-    for c, v in changed.items():
-        text = text.replace(c, v)
-    return text.lower(), aligned
+    return text.translate(table).lower(), aligned
 
 
 def fold_with_map(text: str) -> tuple[str, list[int] | None]:
