@@ -20,6 +20,7 @@ postings: a union of theirs, like a prefix), and with few hits, words a typo awa
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -47,8 +48,13 @@ if TYPE_CHECKING:
     import tantivy
 
 #: Hits a search builds itself (snippets, marks); the rest are built when read. A results
-#: list draws 40 at a time.
-EAGER_HITS = 40
+#: list shows about five at 80x24 and draws a screenful first (ui/widgets/hit_list.py): each
+#: hit built costs 15-70 us (reading the item back, folding its fields, cutting the snippet),
+#: 40 of them were most of a keystroke on one briefing.
+EAGER_HITS = 12
+#: Items read back from the index kept per searcher (FIFO), so that typing a word on, which
+#: mostly finds the same items again, reads and folds each once: a few MB at most.
+ITEMS_KEPT = 1024
 
 
 def add_briefing(writer: tantivy.IndexWriter, briefing: Briefing, seq: int, bkey: str) -> int:
@@ -85,6 +91,8 @@ class SearchIndex(Typos):
         self._names = FilterNames(partial(_keys_of, self._searcher))
         self._translator = Translator(index.schema, self._searcher, self._names)
         self._words: Lexicon | None = None
+        #: Order key -> the item read back (see ``_item``).
+        self._items: dict[int, Doc] = {}
 
     # -- building and opening -------------------------------------------------------------------
 
@@ -211,14 +219,26 @@ class SearchIndex(Typos):
 
     def _item(self, address: Any, order: int) -> Doc:
         """An item's document, from what the index stored; ``Doc.briefing`` is its briefing's
-        place in the library and ``Doc.local`` its place in the briefing (for ``Hit.order``)."""
+        place in the library and ``Doc.local`` its place in the briefing (for ``Hit.order``).
+        Kept (:data:`ITEMS_KEPT`): the searcher's documents never change."""
+        kept = self._items.get(order)
+        if kept is not None:
+            return kept
         stored = self._searcher.doc(address)
         bid, kind, target, ref, location, title, fields = engine.decode_doc(
             stored.get_first("item")
         )
         position = self._positions.get(order >> engine.LOCAL_BITS, order >> engine.LOCAL_BITS)
         local = order & ((1 << engine.LOCAL_BITS) - 1)
-        return Doc(position, bid, kind, target, ref, location, title, make_fields(fields), local)
+        doc = Doc(position, bid, kind, target, ref, location, title, make_fields(fields), local)
+        items = self._items
+        if len(items) >= ITEMS_KEPT:
+            # Searches may run on two threads at once (a stale worker finishing): the oldest
+            # entry may already be gone.
+            with contextlib.suppress(RuntimeError, StopIteration, KeyError):
+                del items[next(iter(items))]
+        items[order] = doc
+        return doc
 
     def _passes(self, query: Query, doc: Doc) -> bool:
         """The exact check of terms the index matched word by word (mixed CJK)."""
