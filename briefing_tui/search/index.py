@@ -21,8 +21,8 @@ postings: a union of theirs, like a prefix), and with few hits, words a typo awa
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Sequence
-from functools import partial
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from briefing_tui.content.model import Briefing, Library
@@ -89,8 +89,9 @@ class SearchIndex(Typos):
         # A function of the searcher, not a bound method: the index must not hold itself in a
         # cycle, or its files would stay mapped until a garbage collection.
         self._names = FilterNames(partial(_keys_of, self._searcher))
-        self._translator = Translator(index.schema, self._searcher, self._names)
-        self._words: Lexicon | None = None
+        # The same for the library's words, read on first use and shared with the translator.
+        self._words: Callable[[], Lexicon] = cache(partial(Lexicon, self._searcher))
+        self._translator = Translator(index.schema, self._searcher, self._names, self._words)
         #: Order key -> the item read back (see ``_item``).
         self._items: dict[int, Doc] = {}
 
@@ -208,9 +209,7 @@ class SearchIndex(Typos):
 
     def _lexicon(self) -> Lexicon:
         """The library's words, read from the index when a query first needs them."""
-        if self._words is None:
-            self._words = Lexicon(self._searcher)
-        return self._words
+        return self._words()
 
     def _asc(self) -> Any:
         import tantivy

@@ -3,8 +3,8 @@
 The query language stays ours (:mod:`briefing_tui.search.query`); this module says what each
 part means in the index that :mod:`briefing_tui.search.engine` writes:
 
-- a word is a term of ``title`` or ``body``; the last word while typing is a prefix (a regex
-  over the term dictionary), scored by the best of its most common expansions, as ours did;
+- a word is a term of ``title`` or ``body``; the last word while typing is a prefix (a fuzzy
+  query of distance 0 over prefixes), scored by the best of its most common expansions;
 - several words (``"power of siberia"``, ``siberia-2``) are a phrase over positions, its last
   word a prefix while typing;
 - a CJK word is a term of the character field (one character), of the pair field (two), or a
@@ -20,12 +20,13 @@ part means in the index that :mod:`briefing_tui.search.engine` writes:
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefing_tui.search.engine import FILTER_FIELD
 from briefing_tui.search.filters import FilterNames
 from briefing_tui.search.highlight import adjacency_term
+from briefing_tui.search.lexicon import Lexicon
 from briefing_tui.search.query import Query, Term
 from briefing_tui.search.text import is_cjk
 
@@ -45,10 +46,6 @@ EXACT, FORM, PREFIX, NEAR = 3, 2, 1, 0
 _PREFIX_SCORE = 0.01
 #: A prefix is scored by this many of its most common expansions (ours: MAX_SCORED_EXPANSIONS).
 SCORED_EXPANSIONS = 8
-#: A prefix with more expansions than this is matched by a regex query, not a term set.
-SET_MOST = 512
-#: A prefix with at most this many expansions is matched by their term queries, not a set.
-FEW_EXPANSIONS = 32
 #: Prefixes whose expansions a translator keeps (a few keystrokes' worth).
 PREFIXES_KEPT = 32
 
@@ -61,56 +58,55 @@ def needs_check(term: Term) -> bool:
 class Translator:
     """Builds tantivy queries against one index's schema and searcher."""
 
-    def __init__(self, schema: tantivy.Schema, searcher: tantivy.Searcher, names: FilterNames):
+    def __init__(
+        self,
+        schema: tantivy.Schema,
+        searcher: tantivy.Searcher,
+        names: FilterNames,
+        lexicon: Callable[[], Lexicon],
+    ):
         import tantivy
 
         self.t = tantivy
         self.schema = schema
         self.searcher = searcher
         self.names = names
-        #: Prefix -> its expansions (see ``_expansions``).
-        self._prefixes: dict[str, list[str]] = {}
+        #: The library's words (read from the index when first needed, see lexicon.py).
+        self.lexicon = lexicon
+        #: Prefix -> its expansions and how many there are (see ``_expansions``).
+        self._prefixes: dict[str, tuple[list[str], int]] = {}
 
     # -- words and terms ------------------------------------------------------------------
 
-    def _expansions(self, word: str) -> list[str]:
-        """Words that start with ``word``, most common first: all of them, or, past
-        :data:`SET_MOST` (matched by a regex then, see :meth:`_every`), only the most common
-        ``SET_MOST + 1``, enough to score by and to know there are more.
+    def _expansions(self, word: str) -> tuple[list[str], int]:
+        """The :data:`SCORED_EXPANSIONS` most common words that start with ``word`` (most
+        common first), and how many words start with it.
 
-        Read from ``body`` for both parts: ``body`` holds every title's words too, so a title
-        matches none that is not there, and the title tier of a query no longer walks the term
-        dictionary a second time for the same prefix (3 ms of a 24 ms keystroke at 10,000
-        expansions). Kept per searcher (its dictionary never changes), so typing on and
-        backspacing over a prefix read it once. Cut short in tantivy, since a one-letter
-        prefix at 1,000 briefings has 10,000 expansions and turning them all into Python
-        strings cost 8 ms of its keystroke.
+        Read from the lexicon (the ``body`` field's term dictionary, which holds every title's
+        words too, so the title tier uses the same list): its sorted vocabulary gives a
+        prefix's words by bisection. Asking tantivy instead (``terms_with_prefix``) built and
+        sorted a tuple per expansion, 5-8 ms for the 10,000 of a one-letter prefix at 1,000
+        briefings. Kept per searcher, so typing on and backspacing over a prefix ask once.
         """
         found = self._prefixes.get(word)
         if found is None:
-            rows = self.searcher.terms_with_prefix("body", word, limit=SET_MOST + 1)
-            found = [t for t, _ in rows]
+            lexicon = self.lexicon()
+            lo, hi = lexicon.prefixed(word)
+            found = lexicon.most_common(word, SCORED_EXPANSIONS), hi - lo
             if len(self._prefixes) >= PREFIXES_KEPT:
                 self._prefixes.clear()
             self._prefixes[word] = found
         return found
 
-    def _every(self, part: str, expansions: list[str], word: str) -> tantivy.Query:
-        """Items holding any of a prefix's expansions, unscored.
+    def _every(self, part: str, word: str) -> tantivy.Query:
+        """Items holding any word that starts with ``word``, unscored.
 
-        A handful of expansions is a disjunction of term queries: tantivy's term set query
-        costs about 0.2 ms whatever its size (0.6 ms of a 0.7 ms keystroke on one briefing,
-        used for the body and the title tier), a term query a few microseconds. A set beyond
-        that, and past :data:`SET_MOST` expansions the regex, whose automaton walks the
-        dictionary faster than a set (10,000 expansions: 4.5 ms against 14 ms)."""
-        q = self.t.Query
-        if len(expansions) <= FEW_EXPANSIONS:
-            should = self.t.Occur.Should
-            terms = [(should, q.term_query(self.schema, part, e)) for e in expansions]
-            return terms[0][1] if len(terms) == 1 else q.boolean_query(terms)
-        if len(expansions) > SET_MOST:
-            return q.regex_query(self.schema, part, f"{re.escape(word)}.*")
-        return q.term_set_query(self.schema, part, expansions)
+        A fuzzy term query of distance 0 over prefixes: its automaton is built from the word
+        alone and walks only the dictionary's words that start with it. A term set or a regex
+        query cost 0.25 ms even on one briefing (walking the whole dictionary, or compiling the
+        regex), twice per keystroke (body and the title tier): 0.13 ms against 0.39 ms for a
+        one-letter prefix on one briefing, 0.2 ms against 0.56 ms for a whole word at 1,000."""
+        return self.t.Query.fuzzy_term_query(self.schema, part, word, 0, True, True)
 
     def _word(
         self, part: str, word: str, prefix: bool, scored: bool = True, grade: int = 0
@@ -118,9 +114,8 @@ class Translator:
         """One word in ``title`` or ``body`` (or their CJK fields); ``scored=False`` when only
         matching counts (a tier); ``grade`` grade units added to a scored prefix's score.
 
-        A prefix is the set of its expansions read from the term dictionary, not a regex query:
-        compiling ``word.*`` into an automaton cost a quarter to half a millisecond per query
-        and field, the largest part of a keystroke on one briefing. Its grade is added inside
+        A prefix matches every word it starts (:meth:`_every`), scored by BM25 of its most
+        common expansions (as the engine before tantivy did). Its grade is added inside
         (the union scored once as a constant, its most common expansions by BM25 on top), not
         around it: lifting the whole union by a boolean query walked every expansion's
         postings twice, most of the cost of a one-letter prefix at 1,000 briefings."""
@@ -134,19 +129,19 @@ class Translator:
             return q.phrase_query(self.schema, f"{part}_pair", pairs)
         if not prefix:
             return q.term_query(self.schema, part, word)
-        expansions = self._expansions(word)
+        expansions, count = self._expansions(word)
         if not expansions:
             return q.empty_query()
         if not scored:
-            return q.const_score_query(self._every(part, expansions, word), _PREFIX_SCORE)
+            return q.const_score_query(self._every(part, word), _PREFIX_SCORE)
         best = [q.term_query(self.schema, part, e) for e in expansions[:SCORED_EXPANSIONS]]
         top = self._graded(best[0] if len(best) == 1 else q.disjunction_max_query(best), grade)
-        if len(expansions) <= SCORED_EXPANSIONS:
+        if count <= SCORED_EXPANSIONS:
             # Every expansion is scored: no union to add (its floor score only ordered items
             # whose BM25 is below it, which still come in BM25 order).
             return top
         floor = grade * GRADE_UNIT + _PREFIX_SCORE
-        match = q.const_score_query(self._every(part, expansions, word), floor)
+        match = q.const_score_query(self._every(part, word), floor)
         return q.disjunction_max_query([match, top])
 
     def _graded(self, query: tantivy.Query, grade: int, scored: bool = True) -> tantivy.Query:
