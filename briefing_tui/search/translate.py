@@ -74,13 +74,13 @@ class Translator:
         #: The library's words (read from the index when first needed, see lexicon.py).
         self.lexicon = lexicon
         #: Prefix -> its expansions and how many there are (see ``_expansions``).
-        self._prefixes: dict[str, tuple[list[str], int]] = {}
+        self._prefixes: dict[str, list[str]] = {}
 
     # -- words and terms ------------------------------------------------------------------
 
-    def _expansions(self, word: str) -> tuple[list[str], int]:
-        """The :data:`SCORED_EXPANSIONS` most common words that start with ``word`` (most
-        common first), and how many words start with it.
+    def _expansions(self, word: str) -> list[str]:
+        """The :data:`SCORED_EXPANSIONS` most common words that start with ``word``, most
+        common first.
 
         Read from the lexicon (the ``body`` field's term dictionary, which holds every title's
         words too, so the title tier uses the same list): its sorted vocabulary gives a
@@ -90,9 +90,7 @@ class Translator:
         """
         found = self._prefixes.get(word)
         if found is None:
-            lexicon = self.lexicon()
-            lo, hi = lexicon.prefixed(word)
-            found = lexicon.most_common(word, SCORED_EXPANSIONS), hi - lo
+            found = self.lexicon().most_common(word, SCORED_EXPANSIONS)
             if len(self._prefixes) >= PREFIXES_KEPT:
                 self._prefixes.clear()
             self._prefixes[word] = found
@@ -115,10 +113,10 @@ class Translator:
         matching counts (a tier); ``grade`` grade units added to a scored prefix's score.
 
         A prefix matches every word it starts (:meth:`_every`), scored by BM25 of its most
-        common expansions (as the engine before tantivy did). Its grade is added inside
-        (the union scored once as a constant, its most common expansions by BM25 on top), not
-        around it: lifting the whole union by a boolean query walked every expansion's
-        postings twice, most of the cost of a one-letter prefix at 1,000 briefings."""
+        common expansions (as the engine before tantivy did). Its grade is the union's own
+        constant score, the expansions' BM25 added on top: lifting the scored union by a
+        boolean query around it walked every expansion's postings twice, most of the cost of
+        a one-letter prefix at 1,000 briefings."""
         q = self.t.Query
         if is_cjk(word):
             if len(word) == 1:
@@ -129,20 +127,20 @@ class Translator:
             return q.phrase_query(self.schema, f"{part}_pair", pairs)
         if not prefix:
             return q.term_query(self.schema, part, word)
-        expansions, count = self._expansions(word)
+        expansions = self._expansions(word)
         if not expansions:
             return q.empty_query()
+        every = self._every(part, word)
         if not scored:
-            return q.const_score_query(self._every(part, word), _PREFIX_SCORE)
-        best = [q.term_query(self.schema, part, e) for e in expansions[:SCORED_EXPANSIONS]]
-        top = self._graded(best[0] if len(best) == 1 else q.disjunction_max_query(best), grade)
-        if count <= SCORED_EXPANSIONS:
-            # Every expansion is scored: no union to add (its floor score only ordered items
-            # whose BM25 is below it, which still come in BM25 order).
-            return top
-        floor = grade * GRADE_UNIT + _PREFIX_SCORE
-        match = q.const_score_query(self._every(part, word), floor)
-        return q.disjunction_max_query([match, top])
+            return q.const_score_query(every, _PREFIX_SCORE)
+        best = [q.term_query(self.schema, part, e) for e in expansions]
+        occur = self.t.Occur
+        return q.boolean_query(
+            [
+                (occur.Must, q.const_score_query(every, grade * GRADE_UNIT + _PREFIX_SCORE)),
+                (occur.Should, best[0] if len(best) == 1 else q.disjunction_max_query(best)),
+            ]
+        )
 
     def _graded(self, query: tantivy.Query, grade: int, scored: bool = True) -> tantivy.Query:
         """``query``, scoring ``grade`` grade units above its own BM25 score."""
