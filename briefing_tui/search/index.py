@@ -149,7 +149,8 @@ class SearchIndex(Typos):
         if query.is_empty or self.doc_count == 0:
             return SearchResult(query.text, (), 0, None, query)
         if any(single_word(t) for t in (*query.terms, *query.excluded)):
-            query = with_forms(query, self._lexicon().forms.forms)
+            lexicon = self._lexicon()
+            query = with_forms(query, lexicon.forms.forms, lexicon.family)
         ranked, total = self._ranked(query, limit)
         corrected = suggestion = None
         if total < self.FEW_HITS and query.terms:

@@ -14,7 +14,7 @@ import heapq
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from briefing_tui.search.analysis import WordForms
+from briefing_tui.search.analysis import WordForms, family_key
 from briefing_tui.search.typos import alphabets
 
 if TYPE_CHECKING:
@@ -35,6 +35,8 @@ class Lexicon:
         self._searcher = searcher
         #: (word, edits) -> the words found that close (see ``expand.Typos._close``).
         self.close_cache: dict[tuple[str, int], list[str]] = {}
+        #: Word -> its derivational relatives (see ``family``).
+        self._families: dict[str, tuple[str, ...]] = {}
 
     @cached_property
     def doc_freq(self) -> dict[str, int]:
@@ -98,3 +100,29 @@ class Lexicon:
             if hi - lo >= count:
                 return heapq.nsmallest(count, common[lo:hi], key=key)
         return heapq.nsmallest(count, self.vocabulary[start:end], key=key)
+
+    def family(self, word: str) -> tuple[str, ...]:
+        """Indexed words of ``word``'s derivational family that are not forms of it, sorted
+        (:func:`~briefing_tui.search.analysis.family_key`).
+
+        Relatives share the family's stem as a prefix ("agre": "agreed", "agreements"), so
+        only the words starting with it are compared: a bisection and a handful of stems per
+        query word, not a table over the whole vocabulary built before the first keystroke.
+        """
+        found = self._families.get(word)
+        if found is not None:
+            return found
+        forms = self.forms
+        out: set[str] = set()
+        for algorithm in forms.algorithms(word):
+            key = family_key(word, algorithm)
+            if key is None:
+                continue
+            start, end = self.prefixed(key)
+            out.update(w for w in self.vocabulary[start:end] if family_key(w, algorithm) == key)
+        out.discard(word)
+        out.difference_update(forms.forms(word))
+        found = tuple(sorted(out))
+        if len(self._families) < 4096:
+            self._families[word] = found
+        return found

@@ -40,8 +40,9 @@ PHRASE_TIER = 2_000.0
 #: Added once per grade point of each one-word term's best match (below), above both tiers.
 GRADE_UNIT = 10_000.0
 #: How an item matched a query word, best first: as typed, another form of it (same stem), a
-#: longer word it starts (the last word, while typing), a word a typo away.
-EXACT, FORM, PREFIX, NEAR = 3, 2, 1, 0
+#: derivational relative ("agreements" for "agreed"), a longer word it starts (the last word,
+#: while typing), a word a typo away.
+EXACT, FORM, FAMILY, PREFIX, NEAR = 4, 3, 2, 1, 0
 #: Score of a prefix match by itself (its expansions' BM25 scores, when any, are higher).
 _PREFIX_SCORE = 0.01
 #: A prefix is scored by this many of its most common expansions (ours: MAX_SCORED_EXPANSIONS).
@@ -161,7 +162,7 @@ class Translator:
         matched it (the best way counts)."""
         q = self.t.Query
         word = term.words[0]
-        if not (term.forms or term.near):
+        if not (term.forms or term.family or term.near):
             exact = self._word(part, word, False)
             if not term.prefix:
                 return exact
@@ -170,6 +171,8 @@ class Translator:
         graded = [self._graded(self._word(part, word, False), EXACT, scored)]
         if term.forms:
             graded.append(self._graded(self._any_of(part, term.forms), FORM, scored))
+        if term.family:
+            graded.append(self._graded(self._any_of(part, term.family), FAMILY, scored))
         if term.prefix:
             graded.append(self._word(part, word, True, scored, PREFIX if scored else 0))
         if term.near:
