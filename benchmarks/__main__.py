@@ -25,6 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     search.add_argument(
         "--language", choices=("en", "ru"), default="en", help="synthetic briefings' language"
     )
+    search.add_argument(
+        "--libraries",
+        type=Path,
+        metavar="DIR",
+        help="reuse DIR/lib-N (DIR/lib-ru-N in Russian) where present, read only",
+    )
     engines = sub.add_parser("engines", help="engine choice: ours vs SQLite FTS5 vs tantivy")
     engines.add_argument(
         "--sizes", default="1,1000,10000", help="library sizes (default 1,1000,10000)"
@@ -102,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     if ns.child is not None:
         print(json.dumps(search_bench.measure(ns.child, language=ns.language)))
         return 0
-    return search_bench.run(_sizes(parser, ns.sizes), ns.json, ns.language)
+    return search_bench.run(_sizes(parser, ns.sizes), ns.json, ns.language, ns.libraries)
 
 
 def _sizes(parser: argparse.ArgumentParser, text: str) -> list[int]:
