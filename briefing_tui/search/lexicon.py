@@ -63,6 +63,11 @@ class Lexicon:
             out.add(self.vocabulary, language)
         return out
 
+    def prepare(self) -> None:
+        """Read everything a query may need, ahead of it (on a worker thread, before the first
+        keystroke): at 1,000 briefings this is 60-100 ms, most of it stemming every word."""
+        _ = self.forms, self.letters, self._common
+
     @cached_property
     def _common(self) -> list[str]:
         """The library's most common words (about :data:`COMMON_KEPT`: every word used by as
