@@ -74,7 +74,7 @@ class Translator:
         self.names = names
         #: The library's words (read from the index when first needed, see lexicon.py).
         self.lexicon = lexicon
-        #: Prefix -> its expansions and how many there are (see ``_expansions``).
+        #: Prefix -> its most common expansions (see ``_expansions``).
         self._prefixes: dict[str, list[str]] = {}
 
     # -- words and terms ------------------------------------------------------------------
