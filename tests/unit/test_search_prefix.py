@@ -8,7 +8,7 @@ import re
 import pytest
 
 from briefing_tui.content.loader import bundled_content_path, load_library
-from briefing_tui.search import SearchIndex, fold
+from briefing_tui.search import SearchIndex, fold, translate
 from briefing_tui.search.documents import briefing_docs
 from briefing_tui.search.lexicon import COMMON_KEPT
 
@@ -79,3 +79,20 @@ def test_items_read_back_once_are_the_same_hits(index: SearchIndex) -> None:
     again = [h.as_dict() for h in index.search("power", limit=30).hits]
     assert first == again
     assert fold("Power") in {fold(h["text"][a:b]) for h in first for a, b in h["text_spans"]}
+
+
+def test_a_broad_prefix_finds_the_same_items_without_the_title_lift(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One or two letters on a large library lift no all-in-title hits (translate.py,
+    TITLE_PREFIX_MOST); here the limit is lowered so the bundled briefing has such a prefix."""
+    lifted = index.search("s", limit=None)
+    assert any(h.title_hit for h in lifted.hits)
+    monkeypatch.setattr(translate, "TITLE_PREFIX_MOST", 5)
+    broad = index.search("s", limit=None)
+    assert not any(h.title_hit for h in broad.hits)
+    assert broad.total == lifted.total
+    items = {(h.kind, h.target_id, h.location) for h in broad.hits}
+    assert items == {(h.kind, h.target_id, h.location) for h in lifted.hits}
+    # A whole word is no prefix: its title hits stay lifted.
+    assert any(h.title_hit for h in index.search("power ").hits)
