@@ -82,8 +82,9 @@ def fold_aligned(text: str) -> tuple[str, bool]:
         if not stable:
             return _fold_table(text)
         if tail == char:
-            _STILL.add(char)
-            learnt = True
+            if char < _LEARNT_BELOW:
+                _STILL.add(char)
+                learnt = True
         else:
             folded = folded.replace(char, tail)
             aligned = aligned and len(tail) == 1
@@ -96,6 +97,9 @@ def fold_aligned(text: str) -> tuple[str, bool]:
 #: learnt as text is folded; ``_others`` finds a text's other characters in one regex scan
 #: (``set(text)`` alone cost 90 us for a 1,000-character Russian paragraph).
 _STILL: set[str] = {chr(c) for c in range(128)}
+#: Only alphabets' letters are learnt (Latin, Greek, Cyrillic, Hebrew, Arabic...): thousands of
+#: CJK characters would recompile the pattern once per text that brought a new one.
+_LEARNT_BELOW = "\u0800"
 
 
 def _still_class() -> re.Pattern[str]:
