@@ -47,11 +47,11 @@ from briefing_tui.search.translate import Translator, needs_check, tier_of
 if TYPE_CHECKING:
     import tantivy
 
-#: Hits a search builds itself (snippets, marks); the rest are built when read. A results
-#: list shows about five at 80x24 and draws a screenful first (ui/widgets/hit_list.py): each
-#: hit built costs 15-70 us (reading the item back, folding its fields, cutting the snippet),
-#: 40 of them were most of a keystroke on one briefing.
-EAGER_HITS = 12
+#: Hits a search builds itself (snippets, marks); the rest are built when read. The results
+#: list shows about three and draws 8 first (ui/widgets/hit_list.py): each hit built costs
+#: 15-70 us (reading the item back, folding its fields, cutting the snippet), and the 40
+#: built before were most of a keystroke on one briefing.
+EAGER_HITS = 8
 #: Items read back from the index kept per searcher (FIFO), so that typing a word on, which
 #: mostly finds the same items again, reads and folds each once: a few MB at most.
 ITEMS_KEPT = 1024

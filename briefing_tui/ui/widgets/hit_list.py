@@ -2,10 +2,11 @@
 
 A hit is drawn as a Rich group with a hanging indent, and OptionList wraps every option it is
 given: all 200 hits of a broad query took 30-45 ms of the UI thread per keystroke on a large
-library, while the list shows about five. So a screenful (12) is drawn, and the next 40 whenever
-the cursor or the scroll position comes near the end of what is drawn; End draws them all first.
-The engine builds those first 12 hits on the searching thread (search/index.py ``EAGER_HITS``),
-so drawing them reads no index on the UI thread.
+library, while the list (9 rows high at any terminal size) shows about three. So 8 are drawn
+for a new result (between two and three screenfuls), and the next 40 whenever the cursor or the
+scroll position comes near the end of what is drawn; End draws them all first. The engine builds
+those first 8 hits on the searching thread (search/index.py ``EAGER_HITS``), so drawing them
+reads no index on the UI thread.
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ if TYPE_CHECKING:  # the engine itself loads with the index, after the first fra
 
 #: Hits drawn at a time.
 PAGE = 40
-#: Hits drawn for a new result: the list shows about five at 80x24 (each is two lines or more),
-#: twelve fill a tall terminal.
-FIRST_PAGE = 12
+#: Hits drawn for a new result: the list shows about three (each hit is two lines or more);
+#: each one drawn cost about 1 ms of the UI thread (wrapping its snippet to measure it).
+FIRST_PAGE = 8
 
 #: How close to the last drawn hit the cursor comes before the next page is drawn. (Scrolling
 #: draws the next page once the view is within one screen of the bottom.)
