@@ -67,11 +67,18 @@ class HitList(OptionList):
         """Replace the list with ``hits``, the first page drawn and the first hit highlighted."""
         self.hits = hits
         self.show_briefing = show_briefing
-        self.clear_options()
-        self.drawn = 0
-        self._draw_to(FIRST_PAGE)
-        if hits:
-            self.highlighted = 0
+        if not hits:
+            self.clear_options()
+            self.drawn = 0
+            return
+        # Replaced in one step: clearing first shrank the list to nothing and grew it again,
+        # two size changes (and the scrollbar hidden and shown), each a layout of the screen.
+        self.drawn = min(FIRST_PAGE, len(hits))
+        self.set_options(
+            Option(hit_prompt(hit, show_briefing), id=str(i))
+            for i, hit in enumerate(hits[: self.drawn])
+        )
+        self.highlighted = 0
 
     def _draw_to(self, end: int) -> None:
         end = min(end, len(self.hits))

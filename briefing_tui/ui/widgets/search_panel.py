@@ -141,7 +141,9 @@ class SearchPanel(Vertical):
         results = self._results()
         if result is None or result.error:
             error = result.error if result is not None else None
-            count.update(Text.assemble(("⚠ ", "bold red"), text(error)) if error else "")
+            count.update(
+                Text.assemble(("⚠ ", "bold red"), text(error)) if error else "", layout=False
+            )
             results.show((), self.show_briefing)
             return
         shown = len(result.hits)
@@ -160,7 +162,8 @@ class SearchPanel(Vertical):
             line.append_text(text(result.suggestion, "bold"))
         if result.hits:
             line.append(tr(" · Enter jumps, ↑↓ choose"))
-        count.update(line)
+        # One row high whatever it says (app.tcss): no layout of the screen for it.
+        count.update(line, layout=False)
         results.show(result.hits, self.show_briefing)
 
     # -- choosing ----------------------------------------------------------------------------
