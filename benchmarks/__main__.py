@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     startup.add_argument("--json", type=Path, metavar="FILE", help="also write raw results here")
     keystroke = sub.add_parser("keystroke", help="search bar: keystroke to painted hit count")
     keystroke.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
+    keystroke.add_argument(
+        "--libraries", type=Path, metavar="DIR", help="reuse DIR/lib-N where present, read only"
+    )
     keys = sub.add_parser("keys", help="every documented key: key to settled screen")
     keys.add_argument("--repeats", type=int, default=6, help="presses per key (default 6)")
     keys.add_argument("--cpu", action="store_true", help="also the browser's CPU time per key")
@@ -88,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     if ns.bench == "keystroke":
         from . import keystroke as keystroke_bench
 
-        return keystroke_bench.run(ns.library_size)
+        return keystroke_bench.run(ns.library_size, ns.libraries)
     if ns.bench == "engines":
         from . import engines as engines_bench
 
