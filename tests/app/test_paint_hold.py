@@ -95,3 +95,24 @@ async def test_search_marks_restyle_the_overview_in_place(bundled: LoadResult) -
         for prompt, at in found:  # a mark covers the word
             assert any(s.start <= at < s.end for s in prompt.spans), prompt.plain
         assert options.restyle([*before[:-1]]) is False  # a different list is refused
+
+
+async def test_a_search_keystroke_paints_the_character_and_its_results_once(
+    bundled: LoadResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settle, "MOST", 30.0)
+    monkeypatch.setattr(settle, "WORKER_WAIT", 30.0)  # the search is waited for, however slow
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash")
+        await pilot.pause(0.3)
+        painted = frames(app)
+        counts = []
+        for character in "trade":
+            painted.clear()
+            await pilot.press(character)
+            await pilot.pause(0.3)
+            assert len(painted) == 1, (character, painted)
+            counts.append(str(app.screen.query_one("#search-count").render()))
+        assert all("hit" in count for count in counts), counts
