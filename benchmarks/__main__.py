@@ -25,6 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     search.add_argument(
         "--language", choices=("en", "ru"), default="en", help="synthetic briefings' language"
     )
+    search.add_argument(
+        "--libraries",
+        type=Path,
+        metavar="DIR",
+        help="reuse DIR/lib-N (DIR/lib-ru-N in Russian) where present, read only",
+    )
     engines = sub.add_parser("engines", help="engine choice: ours vs SQLite FTS5 vs tantivy")
     engines.add_argument(
         "--sizes", default="1,1000,10000", help="library sizes (default 1,1000,10000)"
@@ -59,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     startup.add_argument("--json", type=Path, metavar="FILE", help="also write raw results here")
     keystroke = sub.add_parser("keystroke", help="search bar: keystroke to painted hit count")
     keystroke.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
+    keystroke.add_argument(
+        "--libraries", type=Path, metavar="DIR", help="reuse DIR/lib-N where present, read only"
+    )
     keys = sub.add_parser("keys", help="every documented key: key to settled screen")
     keys.add_argument("--repeats", type=int, default=6, help="presses per key (default 6)")
     keys.add_argument("--cpu", action="store_true", help="also the browser's CPU time per key")
@@ -102,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     if ns.bench == "keystroke":
         from . import keystroke as keystroke_bench
 
-        return keystroke_bench.run(ns.library_size)
+        return keystroke_bench.run(ns.library_size, ns.libraries)
     if ns.bench == "engines":
         from . import engines as engines_bench
 
@@ -124,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     if ns.child is not None:
         print(json.dumps(search_bench.measure(ns.child, language=ns.language)))
         return 0
-    return search_bench.run(_sizes(parser, ns.sizes), ns.json, ns.language)
+    return search_bench.run(_sizes(parser, ns.sizes), ns.json, ns.language, ns.libraries)
 
 
 def _sizes(parser: argparse.ArgumentParser, text: str) -> list[int]:

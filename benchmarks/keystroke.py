@@ -81,8 +81,15 @@ def count_text(total: int) -> bytes:
     return f"{total} hit{'s' * (total != 1)} ".encode()
 
 
-def measure(path: Path, open_first: bool) -> list[float]:
-    """Per-keystroke seconds from key to painted hit count, for every query in QUERIES."""
+def process_cpu(pid: int) -> float:
+    """CPU seconds a process has used, all its threads (from /proc: 10 ms ticks)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure(path: Path, open_first: bool, cpu: list[float] | None = None) -> list[float]:
+    """Per-keystroke seconds from key to painted hit count, for every query in QUERIES; with
+    ``cpu``, also the browser's CPU seconds for every key typed (through the pause after it)."""
     library = load_library(path).library
     index = SearchIndex.build(library)
     terminal = Terminal([sys.executable, "-m", "briefing_tui", str(path)])
@@ -104,10 +111,13 @@ def measure(path: Path, open_first: bool) -> list[float]:
             previous = None
             for end in range(1, len(query) + 1):
                 total = index.search(query[:end]).total
+                used = process_cpu(terminal.pid) if cpu is not None else 0.0
                 mark = terminal.type(query[end - 1].encode())
                 if total != previous and total > 0:
                     samples.append(terminal.wait_for(count_text(total), since=mark, timeout=10))
                 terminal.settle(0.15)  # a person's pause between keys; lets stragglers finish
+                if cpu is not None:
+                    cpu.append(process_cpu(terminal.pid) - used)
                 previous = total
             terminal.type(b"\x15")
             terminal.settle(0.4)
@@ -116,24 +126,43 @@ def measure(path: Path, open_first: bool) -> list[float]:
     return samples
 
 
-def summarise(name: str, samples: list[float]) -> str:
+def summarise(name: str, samples: list[float], cpu: list[float] | None = None) -> str:
     ordered = sorted(samples)
     p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
-    return (
+    line = (
         f"{name:<28} {len(samples):>4} {statistics.median(samples) * 1000:>9.1f} "
         f"{p95 * 1000:>9.1f} {max(samples) * 1000:>9.1f}"
     )
+    if cpu:
+        used = sorted(cpu)
+        line += (
+            f" {statistics.median(used) * 1000:>9.0f} "
+            f"{used[max(0, round(0.95 * len(used)) - 1)] * 1000:>9.0f}"
+        )
+    return line
 
 
-def run(library_size: int = 1000) -> int:
+def run(library_size: int = 1000, libraries: Path | None = None) -> int:
+    """The bundled briefing, then a synthetic library (``libraries/lib-N`` if present, read
+    only; otherwise written to a temporary folder)."""
     from benchmarks.synth import write_library
 
     print("keystroke to painted hit count, 80x24 pty; milliseconds")
-    print(f"{'library':<28} {'keys':>4} {'median':>9} {'p95':>9} {'worst':>9}")
+    print("(cpu: the browser's CPU per key typed, all threads, /proc ticks of 10 ms)")
+    print(
+        f"{'library':<28} {'keys':>4} {'median':>9} {'p95':>9} {'worst':>9} "
+        f"{'cpu med':>9} {'cpu p95':>9}"
+    )
     bundled = bundled_content_path()
-    print(summarise("bundled briefing", measure(bundled, open_first=False)), flush=True)
+    cpu: list[float] = []
+    samples = measure(bundled, open_first=False, cpu=cpu)
+    print(summarise("bundled briefing", samples, cpu), flush=True)
     with tempfile.TemporaryDirectory(prefix="bt-keys-") as tmp:
-        library = write_library(Path(tmp) / "library", library_size)
+        library = libraries / f"lib-{library_size}" if libraries is not None else None
+        if library is None or not library.is_dir():
+            library = write_library(Path(tmp) / "library", library_size)
         name = f"{library_size}-briefing library"
-        print(summarise(name, measure(library, open_first=True)), flush=True)
+        cpu = []
+        samples = measure(library, open_first=True, cpu=cpu)
+        print(summarise(name, samples, cpu), flush=True)
     return 0

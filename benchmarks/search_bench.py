@@ -310,19 +310,35 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, {system}, Python {platform.python_version()}"
 
 
-def run(sizes: Sequence[int], json_out: Path | None = None, language: str = "en") -> int:
-    """Write the libraries, measure each size in its own process, print the table."""
+def library_name(size: int, language: str = "en") -> str:
+    """A synthetic library's folder name: ``lib-1000``, ``lib-ru-1000``."""
+    return f"lib-{size}" if language == "en" else f"lib-{language}-{size}"
+
+
+def run(
+    sizes: Sequence[int],
+    json_out: Path | None = None,
+    language: str = "en",
+    libraries: Path | None = None,
+) -> int:
+    """Write the libraries (or reuse ``libraries/lib-N``, read only), measure each size in its
+    own process, print the table."""
     rows = []
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
         for size in sizes:
-            folder = Path(tmp) / f"lib-{size}"
-            t0 = time.perf_counter()
-            write_library(folder, size, language=language)
-            written = time.perf_counter() - t0
-            print(
-                f"size {size}: wrote {size} briefing(s) in {written:.1f} s; measuring…",
-                file=sys.stderr,
-            )
+            name = library_name(size, language)
+            folder = libraries / name if libraries is not None else Path(tmp) / name
+            if folder.is_dir():
+                print(f"size {size}: reusing {folder}; measuring…", file=sys.stderr)
+            else:
+                folder = Path(tmp) / name
+                t0 = time.perf_counter()
+                write_library(folder, size, language=language)
+                written = time.perf_counter() - t0
+                print(
+                    f"size {size}: wrote {size} briefing(s) in {written:.1f} s; measuring…",
+                    file=sys.stderr,
+                )
             row = _child(folder, language)
             rows.append(row)
             print(json.dumps(row), file=sys.stderr)

@@ -11,6 +11,11 @@ answers from the same calls:
   :class:`WordForms` records, as briefings are indexed, which words share a stem; a query word
   then matches the library's own spellings of that stem, so the engine needs no second index:
   a stem match is a union of ordinary word postings, like a prefix expansion.
+- **Families.** Snowball removes inflections and keeps derivations apart ("agreed" -> "agre",
+  "agreements" -> "agreement"). :func:`family_key` strips one derivational suffix of the
+  stemmer's language from a stem of 4+ letters, leaving 4+ ("agreement" -> "agree" -> "agre",
+  «российск» -> «росс»), so a query word also finds its derivational relatives, ranked below
+  its own forms. Short stems have no family, so short words never flood a query.
 - **Typos** are in :mod:`~briefing_tui.search.typos`.
 - **Short lists.** :func:`match_words` applies the same folding and forms to a line of text, for
   the briefing picker and the command palette.
@@ -138,6 +143,51 @@ def stem_key(word: str, algorithm: str | None) -> str | None:
     return f"~{algorithm}:{stem(word, algorithm)}"
 
 
+#: Derivational suffixes of a Snowball stem, per stemmer, longest first (see
+#: :func:`family_key`). English keeps to suffixes that make nouns of verbs and people of nouns
+#: and that Snowball leaves on ("-er" and "-or" would join "corner" to "corn"); Russian adds
+#: the adjective suffixes its stemmer keeps («переговорн», «российск», «экономическ»).
+DERIVATIONS = {
+    "english": ("ment", "ness", "ship", "ism", "ist"),
+    "russian": (
+        "ическ",
+        "тельн",
+        "ийск",
+        "ейск",
+        "ност",
+        "ств",
+        "йск",
+        "ьск",
+        "щик",
+        "чик",
+        "ник",
+        "ост",
+        "ск",
+        "ик",
+        "н",
+    ),
+}
+#: Fewest letters of a stem that has a family, and of what stripping leaves.
+FAMILY_MIN = 4
+#: Stemmers whose stripped stem is stemmed again ("agreement" -> "agree" -> "agre"); a Russian
+#: stem stemmed again loses letters that look like endings («кита» -> «кит»).
+_RESTEM = frozenset({"english"})
+
+
+@lru_cache(maxsize=65536)
+def family_key(word: str, algorithm: str) -> str | None:
+    """The stem a word shares with its derivational relatives, or None (a stem under
+    :data:`FAMILY_MIN` letters): its Snowball stem less one suffix of :data:`DERIVATIONS`."""
+    stemmed = stem(word, algorithm)
+    if len(stemmed) < FAMILY_MIN:
+        return None
+    for suffix in DERIVATIONS.get(algorithm, ()):
+        if stemmed.endswith(suffix) and len(stemmed) - len(suffix) >= FAMILY_MIN:
+            stemmed = stemmed[: -len(suffix)]
+            return stem(stemmed, algorithm) if algorithm in _RESTEM else stemmed
+    return stemmed
+
+
 class WordForms:
     """Which indexed words are forms of one another; filled as briefings are indexed.
 
@@ -186,16 +236,21 @@ class WordForms:
         for script, chosen in used:
             self._by_script.setdefault(script, set()).add(chosen)
 
-    def keys(self, word: str) -> tuple[str, ...]:
-        """The keys a query word is looked up by: its stem under each stemmer of its script
-        that the library uses (the script's default when it uses none)."""
+    def algorithms(self, word: str) -> tuple[str, ...]:
+        """The stemmers of a word's script that the library uses (the script's default when
+        it uses none), sorted."""
         script = _script(word)
         if script is None:
             return ()
         algorithms = self._by_script.get(script) or (
             {SCRIPT_ALGORITHMS[script]} if script in SCRIPT_ALGORITHMS else set()
         )
-        return tuple(sorted(filter(None, (stem_key(word, a) for a in algorithms))))
+        return tuple(sorted(algorithms))
+
+    def keys(self, word: str) -> tuple[str, ...]:
+        """The keys a query word is looked up by: its stem under each stemmer of its script
+        that the library uses (the script's default when it uses none)."""
+        return tuple(sorted(filter(None, (stem_key(word, a) for a in self.algorithms(word)))))
 
     def forms(self, word: str) -> tuple[str, ...]:
         """Other indexed words sharing a stem with ``word``, sorted (the word itself excluded)."""

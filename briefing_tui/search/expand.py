@@ -3,7 +3,8 @@
 The decisions live in :mod:`~briefing_tui.search.analysis` (pure functions); this is the
 wiring into this engine, kept out of ``index.py`` so it can move to another engine whole.
 A widened query keeps its words and carries the extra words in each term's ``forms`` (same
-stem) and ``near`` (a typo away), so matching, ranking and highlighting all read one query.
+stem), ``family`` (derivational relatives) and ``near`` (a typo away), so matching, ranking
+and highlighting all read one query.
 """
 
 from __future__ import annotations
@@ -26,13 +27,24 @@ def single_word(term: Term) -> bool:
     return not term.phrase and len(term.words) == 1 and not is_cjk(term.words[0])
 
 
-def with_forms(query: Query, forms: Callable[[str], tuple[str, ...]]) -> Query:
-    """``query`` with each one-word term's other forms filled in (``forms(word)``); included
-    and excluded words alike, so ``-переговоры`` leaves out «переговоров» too."""
+def with_forms(
+    query: Query,
+    forms: Callable[[str], tuple[str, ...]],
+    family: Callable[[str], tuple[str, ...]] | None = None,
+) -> Query:
+    """``query`` with each one-word term's other forms filled in (``forms(word)``), and its
+    derivational relatives (``family(word)``) for the terms it must match; included and
+    excluded words alike take forms, so ``-переговоры`` leaves out «переговоров» too (but not
+    «переговорный»: leaving out a whole family would hide too much)."""
 
     def fill(term: Term) -> Term:
-        found = forms(term.words[0]) if single_word(term) else ()
-        return replace(term, forms=found) if found else term
+        if not single_word(term):
+            return term
+        found = forms(term.words[0])
+        related = family(term.words[0]) if family is not None and not term.negated else ()
+        if not (found or related):
+            return term
+        return replace(term, forms=found, family=related)
 
     terms = tuple(map(fill, query.terms))
     excluded = tuple(map(fill, query.excluded))
@@ -105,7 +117,11 @@ class Typos:
             # A word still being typed that starts some indexed word is no typo (yet).
             typing = term.prefix and self._expands(word)
             if word and not typing and (limit := typo_limit(word, beside)):
-                near = tuple(w for w in self._close(word, limit) if w not in term.forms)
+                near = tuple(
+                    w
+                    for w in self._close(word, limit)
+                    if w not in term.forms and w not in term.family
+                )
                 if near:
                     term = replace(term, near=near)
                     changed[word] = self._best(near)
@@ -120,7 +136,12 @@ class Typos:
         changed: dict[str, str] = {}
         for term in query.terms:
             word = term.words[0]
-            if not single_word(term) or word in self._lexicon().doc_freq or term.forms:
+            if (
+                not single_word(term)
+                or word in self._lexicon().doc_freq
+                or term.forms
+                or term.family
+            ):
                 continue
             if term.prefix and self._expands(word):
                 continue
@@ -135,8 +156,10 @@ class Typos:
             parsed = parse_query(text)
         except QueryError:
             return None
-        forms = self._lexicon().forms.forms
-        return text if self._match(with_forms(parsed, forms)) else None
+        lexicon = self._lexicon()
+        return (
+            text if self._match(with_forms(parsed, lexicon.forms.forms, lexicon.family)) else None
+        )
 
     def _expands(self, word: str) -> bool:
         """Some indexed word starts with ``word``."""

@@ -100,11 +100,12 @@ class Matcher:
 def term_matcher(term: Term) -> Matcher:
     """The matcher for one term: words joined by punctuation/space (by nothing between CJK).
 
-    A one-word term with other forms or typo neighbours (filled in by the index) matches any of
+    A one-word term with other forms, relatives or typo neighbours (filled in by the index)
+    matches any of
     them as a whole word, so the inflected forms the engine found are the ones highlighted."""
     words = term.words
-    if (term.forms or term.near) and len(words) == 1 and not is_cjk(words[0]):
-        return _forms_matcher(words[0], term.prefix, term.forms + term.near)
+    if (term.forms or term.family or term.near) and len(words) == 1 and not is_cjk(words[0]):
+        return _forms_matcher(words[0], term.prefix, term.forms + term.family + term.near)
     joiner = r"[\W_]*" if any(is_cjk(w) for w in words) else r"[\W_]+"
     parts = [re.escape(w) for w in words]
     body = joiner.join(parts)

@@ -20,8 +20,9 @@ postings: a union of theirs, like a prefix), and with few hits, words a typo awa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from functools import partial
+import contextlib
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from briefing_tui.content.model import Briefing, Library
@@ -46,9 +47,14 @@ from briefing_tui.search.translate import Translator, needs_check, tier_of
 if TYPE_CHECKING:
     import tantivy
 
-#: Hits a search builds itself (snippets, marks); the rest are built when read. A results
-#: list draws 40 at a time.
-EAGER_HITS = 40
+#: Hits a search builds itself (snippets, marks); the rest are built when read. The results
+#: list shows about three and draws 8 first (ui/widgets/hit_list.py): each hit built costs
+#: 15-70 us (reading the item back, folding its fields, cutting the snippet), and the 40
+#: built before were most of a keystroke on one briefing.
+EAGER_HITS = 8
+#: Items read back from the index kept per searcher (FIFO), so that typing a word on, which
+#: mostly finds the same items again, reads and folds each once: a few MB at most.
+ITEMS_KEPT = 1024
 
 
 def add_briefing(writer: tantivy.IndexWriter, briefing: Briefing, seq: int, bkey: str) -> int:
@@ -83,8 +89,11 @@ class SearchIndex(Typos):
         # A function of the searcher, not a bound method: the index must not hold itself in a
         # cycle, or its files would stay mapped until a garbage collection.
         self._names = FilterNames(partial(_keys_of, self._searcher))
-        self._translator = Translator(index.schema, self._searcher, self._names)
-        self._words: Lexicon | None = None
+        # The same for the library's words, read on first use and shared with the translator.
+        self._words: Callable[[], Lexicon] = cache(partial(Lexicon, self._searcher))
+        self._translator = Translator(index.schema, self._searcher, self._names, self._words)
+        #: Order key -> the item read back (see ``_item``).
+        self._items: dict[int, Doc] = {}
 
     # -- building and opening -------------------------------------------------------------------
 
@@ -123,6 +132,12 @@ class SearchIndex(Typos):
         not for every keystroke)."""
         return len(self._searcher.terms_with_prefix("body", ""))
 
+    def prepare(self) -> None:
+        """Read the library's words, forms and letters now rather than on the first keystroke
+        (60-100 ms at 1,000 briefings, growing with the vocabulary): for a worker thread, once
+        the index is open."""
+        self._lexicon().prepare()
+
     # -- searching ------------------------------------------------------------------------------
 
     def search(self, query_text: str, limit: int | None = None) -> SearchResult:
@@ -140,7 +155,8 @@ class SearchIndex(Typos):
         if query.is_empty or self.doc_count == 0:
             return SearchResult(query.text, (), 0, None, query)
         if any(single_word(t) for t in (*query.terms, *query.excluded)):
-            query = with_forms(query, self._lexicon().forms.forms)
+            lexicon = self._lexicon()
+            query = with_forms(query, lexicon.forms.forms, lexicon.family)
         ranked, total = self._ranked(query, limit)
         corrected = suggestion = None
         if total < self.FEW_HITS and query.terms:
@@ -200,9 +216,7 @@ class SearchIndex(Typos):
 
     def _lexicon(self) -> Lexicon:
         """The library's words, read from the index when a query first needs them."""
-        if self._words is None:
-            self._words = Lexicon(self._searcher)
-        return self._words
+        return self._words()
 
     def _asc(self) -> Any:
         import tantivy
@@ -211,14 +225,26 @@ class SearchIndex(Typos):
 
     def _item(self, address: Any, order: int) -> Doc:
         """An item's document, from what the index stored; ``Doc.briefing`` is its briefing's
-        place in the library and ``Doc.local`` its place in the briefing (for ``Hit.order``)."""
+        place in the library and ``Doc.local`` its place in the briefing (for ``Hit.order``).
+        Kept (:data:`ITEMS_KEPT`): the searcher's documents never change."""
+        kept = self._items.get(order)
+        if kept is not None:
+            return kept
         stored = self._searcher.doc(address)
         bid, kind, target, ref, location, title, fields = engine.decode_doc(
             stored.get_first("item")
         )
         position = self._positions.get(order >> engine.LOCAL_BITS, order >> engine.LOCAL_BITS)
         local = order & ((1 << engine.LOCAL_BITS) - 1)
-        return Doc(position, bid, kind, target, ref, location, title, make_fields(fields), local)
+        doc = Doc(position, bid, kind, target, ref, location, title, make_fields(fields), local)
+        items = self._items
+        if len(items) >= ITEMS_KEPT:
+            # Searches may run on two threads at once (a stale worker finishing): the oldest
+            # entry may already be gone.
+            with contextlib.suppress(RuntimeError, StopIteration, KeyError):
+                del items[next(iter(items))]
+        items[order] = doc
+        return doc
 
     def _passes(self, query: Query, doc: Doc) -> bool:
         """The exact check of terms the index matched word by word (mixed CJK)."""

@@ -73,6 +73,9 @@ class Term:
     #: For a one-word term, the library's other forms of the word (same stem), filled in by
     #: the index: they match too, ranked below the word itself (issue #15).
     forms: tuple[str, ...] = ()
+    #: Its derivational relatives in the library ("agreements" for "agreed"), filled in by the
+    #: index: they match too, ranked below its forms.
+    family: tuple[str, ...] = ()
     #: Library words a typo away, filled in by the index when the query found few hits.
     near: tuple[str, ...] = ()
 

@@ -3,8 +3,8 @@
 The query language stays ours (:mod:`briefing_tui.search.query`); this module says what each
 part means in the index that :mod:`briefing_tui.search.engine` writes:
 
-- a word is a term of ``title`` or ``body``; the last word while typing is a prefix (a regex
-  over the term dictionary), scored by the best of its most common expansions, as ours did;
+- a word is a term of ``title`` or ``body``; the last word while typing is a prefix (a fuzzy
+  query of distance 0 over prefixes), scored by the best of its most common expansions;
 - several words (``"power of siberia"``, ``siberia-2``) are a phrase over positions, its last
   word a prefix while typing;
 - a CJK word is a term of the character field (one character), of the pair field (two), or a
@@ -20,12 +20,13 @@ part means in the index that :mod:`briefing_tui.search.engine` writes:
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefing_tui.search.engine import FILTER_FIELD
 from briefing_tui.search.filters import FilterNames
 from briefing_tui.search.highlight import adjacency_term
+from briefing_tui.search.lexicon import Lexicon
 from briefing_tui.search.query import Query, Term
 from briefing_tui.search.text import is_cjk
 
@@ -39,16 +40,20 @@ PHRASE_TIER = 2_000.0
 #: Added once per grade point of each one-word term's best match (below), above both tiers.
 GRADE_UNIT = 10_000.0
 #: How an item matched a query word, best first: as typed, another form of it (same stem), a
-#: longer word it starts (the last word, while typing), a word a typo away.
-EXACT, FORM, PREFIX, NEAR = 3, 2, 1, 0
+#: derivational relative ("agreements" for "agreed"), a longer word it starts (the last word,
+#: while typing), a word a typo away.
+EXACT, FORM, FAMILY, PREFIX, NEAR = 4, 3, 2, 1, 0
 #: Score of a prefix match by itself (its expansions' BM25 scores, when any, are higher).
 _PREFIX_SCORE = 0.01
 #: A prefix is scored by this many of its most common expansions (ours: MAX_SCORED_EXPANSIONS).
 SCORED_EXPANSIONS = 8
-#: A prefix with more expansions than this is matched by a regex query, not a term set.
-SET_MOST = 512
 #: Prefixes whose expansions a translator keeps (a few keystrokes' worth).
 PREFIXES_KEPT = 32
+#: A query whose last word, still being typed, starts more words than this lifts no
+#: all-in-title hits: one or two letters on a large library (10,000 words at 1,000 briefings),
+#: where matching the title field's 8,000 words it starts cost 2.3 ms of a 9 ms keystroke, for
+#: a lift that says little about what is wanted yet. The next letter brings it back.
+TITLE_PREFIX_MOST = 4096
 
 
 def needs_check(term: Term) -> bool:
@@ -59,43 +64,65 @@ def needs_check(term: Term) -> bool:
 class Translator:
     """Builds tantivy queries against one index's schema and searcher."""
 
-    def __init__(self, schema: tantivy.Schema, searcher: tantivy.Searcher, names: FilterNames):
+    def __init__(
+        self,
+        schema: tantivy.Schema,
+        searcher: tantivy.Searcher,
+        names: FilterNames,
+        lexicon: Callable[[], Lexicon],
+    ):
         import tantivy
 
         self.t = tantivy
         self.schema = schema
         self.searcher = searcher
         self.names = names
-        #: Prefix -> its expansions (see ``_expansions``).
+        #: The library's words (read from the index when first needed, see lexicon.py).
+        self.lexicon = lexicon
+        #: Prefix -> its most common expansions (see ``_expansions``).
         self._prefixes: dict[str, list[str]] = {}
 
     # -- words and terms ------------------------------------------------------------------
 
     def _expansions(self, word: str) -> list[str]:
-        """Every word that starts with ``word``, most common first.
+        """The :data:`SCORED_EXPANSIONS` most common words that start with ``word``, most
+        common first.
 
-        Read from ``body`` for both parts: ``body`` holds every title's words too, so a title
-        matches none that is not there, and the title tier of a query no longer walks the term
-        dictionary a second time for the same prefix (3 ms of a 24 ms keystroke at 10,000
-        expansions). Kept per searcher (its dictionary never changes), so typing on and
-        backspacing over a prefix read it once.
+        Read from the lexicon (the ``body`` field's term dictionary, which holds every title's
+        words too, so the title tier uses the same list): its sorted vocabulary gives a
+        prefix's words by bisection. Asking tantivy instead (``terms_with_prefix``) built and
+        sorted a tuple per expansion, 5-8 ms for the 10,000 of a one-letter prefix at 1,000
+        briefings. Kept per searcher, so typing on and backspacing over a prefix ask once.
         """
         found = self._prefixes.get(word)
         if found is None:
-            found = [t for t, _ in self.searcher.terms_with_prefix("body", word)]
+            found = self.lexicon().most_common(word, SCORED_EXPANSIONS)
             if len(self._prefixes) >= PREFIXES_KEPT:
                 self._prefixes.clear()
             self._prefixes[word] = found
         return found
 
-    def _word(self, part: str, word: str, prefix: bool, scored: bool = True) -> tantivy.Query:
-        """One word in ``title`` or ``body`` (or their CJK fields); ``scored=False`` when only
-        matching counts (a tier).
+    def _every(self, part: str, word: str) -> tantivy.Query:
+        """Items holding any word that starts with ``word``, unscored.
 
-        A prefix is the set of its expansions read from the term dictionary, not a regex query:
-        compiling ``word.*`` into an automaton cost a quarter to half a millisecond per query
-        and field, the largest part of a keystroke on one briefing. Past :data:`SET_MOST`
-        expansions the regex is cheaper again (10,000 expansions: 4.5 ms against 14 ms)."""
+        A fuzzy term query of distance 0 over prefixes: its automaton is built from the word
+        alone and walks only the dictionary's words that start with it. A term set or a regex
+        query cost 0.25 ms even on one briefing (walking the whole dictionary, or compiling the
+        regex), twice per keystroke (body and the title tier): 0.13 ms against 0.39 ms for a
+        one-letter prefix on one briefing, 0.2 ms against 0.56 ms for a whole word at 1,000."""
+        return self.t.Query.fuzzy_term_query(self.schema, part, word, 0, True, True)
+
+    def _word(
+        self, part: str, word: str, prefix: bool, scored: bool = True, grade: int = 0
+    ) -> tantivy.Query:
+        """One word in ``title`` or ``body`` (or their CJK fields); ``scored=False`` when only
+        matching counts (a tier); ``grade`` grade units added to a scored prefix's score.
+
+        A prefix matches every word it starts (:meth:`_every`), scored by BM25 of its most
+        common expansions (as the engine before tantivy did). Its grade is the union's own
+        constant score, the expansions' BM25 added on top: lifting the scored union by a
+        boolean query around it walked every expansion's postings twice, most of the cost of
+        a one-letter prefix at 1,000 briefings."""
         q = self.t.Query
         if is_cjk(word):
             if len(word) == 1:
@@ -109,18 +136,19 @@ class Translator:
         expansions = self._expansions(word)
         if not expansions:
             return q.empty_query()
-        if len(expansions) > SET_MOST:
-            # Thousands of expansions: the automaton walks the dictionary faster than a set.
-            every = q.regex_query(self.schema, part, f"{re.escape(word)}.*")
-        else:
-            every = q.term_set_query(self.schema, part, expansions)
-        match = q.const_score_query(every, _PREFIX_SCORE)
+        every = self._every(part, word)
         if not scored:
-            return match
-        best = [q.term_query(self.schema, part, e) for e in expansions[:SCORED_EXPANSIONS]]
-        return q.disjunction_max_query([match, *best])
+            return q.const_score_query(every, _PREFIX_SCORE)
+        best = [q.term_query(self.schema, part, e) for e in expansions]
+        occur = self.t.Occur
+        return q.boolean_query(
+            [
+                (occur.Must, q.const_score_query(every, grade * GRADE_UNIT + _PREFIX_SCORE)),
+                (occur.Should, best[0] if len(best) == 1 else q.disjunction_max_query(best)),
+            ]
+        )
 
-    def _graded(self, query: tantivy.Query, grade: int, scored: bool) -> tantivy.Query:
+    def _graded(self, query: tantivy.Query, grade: int, scored: bool = True) -> tantivy.Query:
         """``query``, scoring ``grade`` grade units above its own BM25 score."""
         if grade == 0 or not scored:
             return query
@@ -139,7 +167,7 @@ class Translator:
         matched it (the best way counts)."""
         q = self.t.Query
         word = term.words[0]
-        if not (term.forms or term.near):
+        if not (term.forms or term.family or term.near):
             exact = self._word(part, word, False)
             if not term.prefix:
                 return exact
@@ -148,8 +176,10 @@ class Translator:
         graded = [self._graded(self._word(part, word, False), EXACT, scored)]
         if term.forms:
             graded.append(self._graded(self._any_of(part, term.forms), FORM, scored))
+        if term.family:
+            graded.append(self._graded(self._any_of(part, term.family), FAMILY, scored))
         if term.prefix:
-            graded.append(self._graded(self._word(part, word, True, scored), PREFIX, scored))
+            graded.append(self._word(part, word, True, scored, PREFIX if scored else 0))
         if term.near:
             graded.append(self._graded(self._any_of(part, term.near), NEAR, scored))
         return q.disjunction_max_query(graded)
@@ -211,13 +241,20 @@ class Translator:
         clauses += self._tiers(query)
         return q.boolean_query(clauses)
 
+    def _broad(self, term: Term) -> bool:
+        """A one-word prefix starting more than :data:`TITLE_PREFIX_MOST` words."""
+        if not (term.prefix and len(term.words) == 1) or is_cjk(term.words[0]):
+            return False
+        start, end = self.lexicon().prefixed(term.words[0])
+        return end - start > TITLE_PREFIX_MOST
+
     def _tiers(self, query: Query) -> list[tuple[tantivy.Occur, tantivy.Query]]:
         """Optional clauses that lift phrase hits and all-in-title hits above the rest."""
         if not query.terms:
             return []
         q, occur = self.t.Query, self.t.Occur
         out = []
-        if not any(needs_check(t) for t in query.terms):
+        if not any(needs_check(t) or self._broad(t) for t in query.terms):
             in_title = [(occur.Must, self._in_part("title", t, False)) for t in query.terms]
             out.append((occur.Should, q.const_score_query(q.boolean_query(in_title), TITLE_TIER)))
         phrase = adjacency_term(query)

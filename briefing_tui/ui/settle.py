@@ -30,10 +30,23 @@ from textual.screen import Screen
 KEY_SETTLE = 0.006
 #: Seconds between checks while a key's layout rounds run.
 ROUND = 0.002
+#: Worker groups whose answer to a key is worth waiting for, and for how long (seconds from
+#: the key): a search on a small library answers in a few milliseconds, and painting the typed
+#: character and its results as one frame saved a frame (16 ms or more) per keystroke; a slow
+#: search (a large library) is not waited for past this, so the character still echoes.
+AWAITED_WORKERS = frozenset({"search"})
+WORKER_WAIT = 0.030
 #: Longest a key may hold painting, however busy the widgets stay: the reader sees something.
 #: A key released at 80 ms on the loaded benchmark machine was painted in 3-4 frames, each one
 #: more render; so the cap is above what a key costs there, and floods are capped apart.
 MOST = 0.150
+
+
+def answering(screen: Screen[object]) -> bool:
+    """Whether a worker the key started to answer it (a search) is still at work."""
+    return any(
+        worker.group in AWAITED_WORKERS and not worker.is_finished for worker in screen.app.workers
+    )
 
 
 def busy(screen: Screen[object]) -> bool:
@@ -83,7 +96,7 @@ def paint_when_settled(screen: Screen[object], release: Callable[[], None] = _no
                 laid_out = True
                 app.set_timer(ROUND, settled)
                 return
-            if busy(screen):
+            if busy(screen) or (monotonic() - start < WORKER_WAIT and answering(screen)):
                 app.set_timer(ROUND, settled)
                 return
         release()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from rich.text import Text
 from textual import events
 
 from briefing_tui.content.problems import LoadResult
@@ -66,3 +67,52 @@ async def test_a_flood_of_keys_leaves_no_hold_behind(bundled: LoadResult) -> Non
         await pilot.pause(0.5)
         assert app._holds == 0 and app._batch_count == 0
         assert painted  # the screen caught up
+
+
+async def test_search_marks_restyle_the_overview_in_place(bundled: LoadResult) -> None:
+    """Marking matches keeps the overview's options and their wrapped heights (restyled, not
+    set anew), and the marks are drawn; clearing them restyles back."""
+    from briefing_tui.ui.widgets.steady_list import SteadyOptionList
+
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("1")
+        await pilot.pause(0.3)
+        options = app.screen.query_one("#overview-list", SteadyOptionList)
+        before = list(options.options)
+        heights = dict(options._line_cache.heights)
+        await pilot.press("slash", *"siberia")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert list(options.options) == before  # the same Option objects
+        assert dict(options._line_cache.heights) == heights
+        texts = [o.prompt for o in options.options if isinstance(o.prompt, Text)]
+        found = [(t, t.plain.find("Siberia")) for t in texts if "Siberia" in t.plain]
+        assert found
+        for prompt, at in found:  # a mark covers the word
+            assert any(s.start <= at < s.end for s in prompt.spans), prompt.plain
+        assert options.restyle([*before[:-1]]) is False  # a different list is refused
+
+
+async def test_a_search_keystroke_paints_the_character_and_its_results_once(
+    bundled: LoadResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settle, "MOST", 30.0)
+    monkeypatch.setattr(settle, "WORKER_WAIT", 30.0)  # the search is waited for, however slow
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash")
+        await pilot.pause(0.3)
+        painted = frames(app)
+        counts = []
+        for character in "trade":
+            painted.clear()
+            await pilot.press(character)
+            await pilot.pause(0.3)
+            assert len(painted) == 1, (character, painted)
+            counts.append(str(app.screen.query_one("#search-count").render()))
+        assert all("hit" in count for count in counts), counts

@@ -11,7 +11,7 @@ from briefing_tui.content.model import Briefing, Library
 from briefing_tui.content.problems import LoadResult
 from briefing_tui.search import SearchIndex
 from briefing_tui.ui.app import BriefingApp
-from briefing_tui.ui.widgets.hit_list import PAGE, PAGE_AHEAD, HitList
+from briefing_tui.ui.widgets.hit_list import FIRST_PAGE, PAGE, PAGE_AHEAD, HitList
 from briefing_tui.ui.widgets.reader import Reader
 from briefing_tui.ui.widgets.search_panel import SearchPanel
 
@@ -205,11 +205,13 @@ async def test_hits_are_drawn_a_page_at_a_time_and_all_stay_reachable(
         panel = app.screen.query_one(SearchPanel)
         results = app.screen.query_one("#search-results", OptionList)
         hits = len(panel.result.hits)
-        assert hits > PAGE  # the bundled briefing has 72 hits for "the"
-        assert results.option_count == PAGE
-        await pilot.press(*["down"] * (PAGE - PAGE_AHEAD - 1))
-        assert results.option_count == PAGE  # not yet near the end
+        assert hits > FIRST_PAGE + PAGE  # the bundled briefing has 72 hits for "the"
+        assert results.option_count == FIRST_PAGE
+        await pilot.press(*["down"] * (FIRST_PAGE - PAGE_AHEAD - 1))
+        assert results.option_count == FIRST_PAGE  # not yet near the end
         await pilot.press("down")
+        assert results.option_count == FIRST_PAGE + PAGE
+        await pilot.press(*["down"] * PAGE)
         assert results.option_count == hits
         for _ in range(hits):
             await pilot.press("pagedown")
@@ -229,16 +231,16 @@ async def test_end_scrolling_and_a_new_search_on_a_paged_list(bundled: LoadResul
         await search(app, pilot, "the")
         results = app.screen.query_one(HitList)
         hits = len(app.screen.query_one(SearchPanel).result.hits)
-        assert results.option_count == PAGE < hits
+        assert results.option_count == FIRST_PAGE < hits
         # End on the list itself goes to the last hit, not the last drawn one.
         results.focus()
         await pilot.press("end")
         assert results.option_count == hits and results.highlighted == hits - 1
         # A new query starts again from its first page, first hit highlighted.
         await search(app, pilot, "r")
-        assert results.option_count == PAGE and results.highlighted == 0
+        assert results.option_count == FIRST_PAGE and results.highlighted == 0
         # Scrolling (the wheel moves the view, not the cursor) to the bottom draws more.
         results.scroll_end(animate=False, immediate=True)
         await pilot.pause()
-        assert results.option_count > PAGE
+        assert results.option_count > FIRST_PAGE
         assert results.highlighted == 0

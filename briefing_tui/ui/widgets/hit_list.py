@@ -2,8 +2,11 @@
 
 A hit is drawn as a Rich group with a hanging indent, and OptionList wraps every option it is
 given: all 200 hits of a broad query took 30-45 ms of the UI thread per keystroke on a large
-library, while the list shows about five. So 40 are drawn, and the next 40 whenever the cursor
-or the scroll position comes near the end of what is drawn; End draws them all first.
+library, while the list (9 rows high at any terminal size) shows about three. So 8 are drawn
+for a new result (between two and three screenfuls), and the next 40 whenever the cursor or the
+scroll position comes near the end of what is drawn; End draws them all first. The engine builds
+those first 8 hits on the searching thread (search/index.py ``EAGER_HITS``), so drawing them
+reads no index on the UI thread.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ if TYPE_CHECKING:  # the engine itself loads with the index, after the first fra
 
 #: Hits drawn at a time.
 PAGE = 40
+#: Hits drawn for a new result: the list shows about three (each hit is two lines or more);
+#: each one drawn cost about 1 ms of the UI thread (wrapping its snippet to measure it).
+FIRST_PAGE = 8
 
 #: How close to the last drawn hit the cursor comes before the next page is drawn. (Scrolling
 #: draws the next page once the view is within one screen of the bottom.)
@@ -61,11 +67,18 @@ class HitList(OptionList):
         """Replace the list with ``hits``, the first page drawn and the first hit highlighted."""
         self.hits = hits
         self.show_briefing = show_briefing
-        self.clear_options()
-        self.drawn = 0
-        self._draw_to(PAGE)
-        if hits:
-            self.highlighted = 0
+        if not hits:
+            self.clear_options()
+            self.drawn = 0
+            return
+        # Replaced in one step: clearing first shrank the list to nothing and grew it again,
+        # two size changes (and the scrollbar hidden and shown), each a layout of the screen.
+        self.drawn = min(FIRST_PAGE, len(hits))
+        self.set_options(
+            Option(hit_prompt(hit, show_briefing), id=str(i))
+            for i, hit in enumerate(hits[: self.drawn])
+        )
+        self.highlighted = 0
 
     def _draw_to(self, end: int) -> None:
         end = min(end, len(self.hits))

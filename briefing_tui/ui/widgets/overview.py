@@ -277,8 +277,11 @@ class OverviewView(Vertical):
         if not self.is_mounted:
             return
         option_list = self.option_list
+        options = self._marked_options()
+        if isinstance(option_list, SteadyOptionList) and option_list.restyle(options):
+            return  # the same options, marked anew: the cursor and heights stay
         keep = option_list.highlighted
-        option_list.set_options(self._marked_options())
+        option_list.set_options(options)
         if keep is not None:
             option_list.highlighted = keep
 

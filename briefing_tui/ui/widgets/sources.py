@@ -125,7 +125,9 @@ class SourcesView(Vertical):
             return
         source_list = self.source_list
         keep = source_list.highlighted
-        source_list.set_options(self._source_options())
+        options = self._source_options()
+        if not (isinstance(source_list, SteadyOptionList) and source_list.restyle(options)):
+            source_list.set_options(options)  # not the same list: set anew
         if keep is not None:
             source_list.highlighted = keep
             backlink = self.backlinks_list.highlighted

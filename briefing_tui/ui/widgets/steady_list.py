@@ -9,8 +9,14 @@ keeps them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual import events
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 
 class SteadyOptionList(OptionList):
@@ -37,3 +43,37 @@ class SteadyOptionList(OptionList):
             self._line_cache.clear()
         super()._update_lines()
         self._wrapped_width = width
+
+    def restyle(self, options: Sequence[Option | None]) -> bool:
+        """Take ``options``' prompts in place of the current ones when they are the same
+        options with the same text (search marks only restyle them); False, changing nothing,
+        when they are not. The wrapped heights stay: setting the options anew measured every
+        option again (~25 ms of an Enter on a search hit landing in the overview)."""
+        new = [option for option in options if option is not None]
+        if len(new) != self.option_count or any(
+            old.id != option.id or _plain(old.prompt) != _plain(option.prompt)
+            for old, option in zip(self.options, new, strict=True)
+        ):
+            return False
+        for old, option in zip(self.options, new, strict=True):
+            old._set_prompt(option.prompt)
+        self._option_render_cache.clear()
+        self.refresh()
+        return True
+
+
+def _plain(prompt: object) -> object:
+    """A prompt's words without their styles, for the kinds of prompt our lists hold (Text,
+    Rich tables and groups of them); anything else compares as unequal to everything."""
+    if isinstance(prompt, Text):
+        return prompt.plain
+    if isinstance(prompt, str):
+        return prompt
+    if isinstance(prompt, Group):
+        return ("group", *(_plain(part) for part in prompt.renderables))
+    if isinstance(prompt, Table):
+        return (
+            "table",
+            *((_plain(c.header), *(_plain(cell) for cell in c._cells)) for c in prompt.columns),
+        )
+    return object()
