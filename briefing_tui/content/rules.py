@@ -75,6 +75,7 @@ def _either(options: list[str]) -> str:
 
 
 _QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‟«»‹›″＂"} | {c: "'" for c in "‘’‚‛′＇`"})
+_QUOTE_MARK_PAIRS = tuple((chr(code), plain) for code, plain in _QUOTE_MARKS.items())
 
 
 def normalise_quote(text: str) -> str:
@@ -83,7 +84,12 @@ def normalise_quote(text: str) -> str:
         # NFC leaves ASCII as it is, and every dash and quote mark but "`" is not ASCII.
         text = text.replace("`", "'")
     else:
-        text = unicodedata.normalize("NFC", text).translate(_QUOTE_MARKS)
+        text = unicodedata.normalize("NFC", text)
+        # The marks present, each replaced in one pass: translate looks every character of
+        # non-ASCII text up in a dict (the replacements are ASCII, never marks themselves).
+        for mark, plain in _QUOTE_MARK_PAIRS:
+            if mark in text:
+                text = text.replace(mark, plain)
         text = re.sub("[‐-―−]", "-", text)
     return " ".join(text.split()).casefold()
 

@@ -156,7 +156,7 @@ def test_every_ascii_character_splits_words_as_the_reference() -> None:
     assert (analyzed.words, analyzed.chars, analyzed.pairs) == ref_analyze(text)
 
 
-def test_quote_normalisation_of_ascii_text_agrees_with_the_general_path() -> None:
+def test_quote_normalisation_agrees_with_one_translate_of_every_mark() -> None:
     from briefing_tui.content import rules
 
     def general(text: str) -> str:
@@ -164,6 +164,7 @@ def test_quote_normalisation_of_ascii_text_agrees_with_the_general_path() -> Non
         text = re.sub("[‐-―−]", "-", text)
         return " ".join(text.split()).casefold()
 
+    marks = "".join(map(chr, rules._QUOTE_MARKS))
     for text in ("He said `yes'  and\t'no' -- OK.", "".join(chr(c) for c in range(128))):
-        assert rules.normalise_quote(text) == general(text)
-        assert rules.normalise_quote(text + "—") == general(text + "—")
+        for tail in ("", "—", " “Да” — ‘нет’ «ёлка» ﬁ e\u0301 ", marks, marks[::-1] * 2):
+            assert rules.normalise_quote(text + tail) == general(text + tail)
