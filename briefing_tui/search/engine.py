@@ -194,18 +194,20 @@ def document_json(fields: dict[str, list[Any]]) -> str:
     # The same text as ``_ENCODE(fields)``, cheaper: the word fields hold only letters,
     # digits and spaces (what :func:`analyze` writes), and base64 only ASCII, which JSON
     # writes as they are; only the other fields (filter keys hold a separator) need escaping.
+    core = sys.modules.get("pydantic_core")  # as in encode_doc: the same text, faster
+    encode = _ENCODE if core is None else lambda value: core.to_json(value).decode()
     parts = []
     pending: dict[str, list[Any]] = {}  # the other fields in a row, escaped in one call
     for name, values in fields.items():
         if name in _WORD_FIELDS:
             if pending:
-                parts.append(_ENCODE(pending)[1:-1])
+                parts.append(encode(pending)[1:-1])
                 pending = {}
             parts.append(f'"{name}":["' + '","'.join(values) + '"]')
         else:
             pending[name] = values
     if pending:
-        parts.append(_ENCODE(pending)[1:-1])
+        parts.append(encode(pending)[1:-1])
     return "{" + ",".join(parts) + "}"
 
 

@@ -180,5 +180,9 @@ def test_items_are_the_same_bytes_with_or_without_pydantic_core(
     folder, root = briefings(tmp_path)[-1]
     docs = [doc for doc, _, _ in briefing_docs(load_briefing(folder, root))]
     fast = [engine.encode_doc(doc) for doc in docs]
+    keys = {"source": ['s1\x1fwire "quoted" \\ ёлка'], "kind": ["paragraph"]}
+    fast_json = engine.document_json(engine.document_fields(docs[0], 7, "odd", keys))
     monkeypatch.setitem(sys.modules, "pydantic_core", None)  # as if never imported
     assert [engine.encode_doc(doc) for doc in docs] == fast
+    assert engine.document_json(engine.document_fields(docs[0], 7, "odd", keys)) == fast_json
+    assert "\\u001f" in fast_json
