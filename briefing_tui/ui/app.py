@@ -26,7 +26,7 @@ from briefing_tui.content.problems import BrokenBriefing, LoadResult
 from briefing_tui.reading.refs import find_target, suggestions
 from briefing_tui.ui import i18n
 from briefing_tui.ui.analyst_session import AnalystSession
-from briefing_tui.ui.css_cache import parse_once_per_theme
+from briefing_tui.ui.css_cache import OneRepaintPerWidget, parse_once_per_theme
 from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.idle_collect import IdleCollectMixin
 from briefing_tui.ui.lockdown import LockdownMixin
@@ -65,6 +65,7 @@ class BriefingApp(
     WatchMixin,
     IdleCollectMixin,
     OneFramePerKey,
+    OneRepaintPerWidget,
     App[None],
 ):
     search_index: var[SearchIndex | None] = var(None)
