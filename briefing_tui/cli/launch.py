@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the app (and textual) load only after the environment is sc
     from briefing_tui.content.problems import BrokenBriefing
     from briefing_tui.search import SearchIndex
     from briefing_tui.state.analyst import AnalystState
+    from briefing_tui.store import OpenStore
     from briefing_tui.ui.app import IndexSource, Loader
 
 WATCH_IN_SECURE = (
@@ -55,15 +56,41 @@ def open_library(
     from briefing_tui.store import fresh_store
 
     notes = warnings if warnings is not None else []
-    opened = fresh_store(path, secure, notes.append)
+    # The index (and tantivy) opens in the app's index worker, after the first frame.
+    opened = fresh_store(path, secure, notes.append, index=False)
     index_source: IndexSource | None
     if opened is not None:
         stream = opened.iter_library()
-        index_source = lambda library: opened.search_index()  # noqa: E731
+        index_source = _from_store(opened, path, secure, notes)
     else:
         stream = iter_library(path)
         index_source = None if secure else _refreshing(path, notes)
     return _first_then_rest(stream), index_source, opened is not None
+
+
+def _from_store(opened: OpenStore, path: Path, secure: bool, warnings: list[str]) -> IndexSource:
+    """A fresh store's index, opened in the app's index worker. Should it turn out damaged
+    (checked when opened), the app calls again with the loaded library: outside secure mode
+    the user's store is then refreshed (rebuilt) and opened; in secure mode, or when that
+    fails too, the index is built in memory."""
+
+    def source(library: Library | None) -> SearchIndex:
+        from briefing_tui.store import CorruptStore
+
+        if library is None:
+            try:
+                return opened.search_index()
+            except CorruptStore as exc:
+                directory = opened.store.directory
+                warnings.append(f"briefing: warning: the store in {directory} is not used ({exc})")
+                raise
+        if secure:
+            from briefing_tui.search import SearchIndex
+
+            return SearchIndex.build(library)
+        return _refreshing(path, warnings)(library)
+
+    return source
 
 
 def _refreshing(path: Path, warnings: list[str]) -> IndexSource:

@@ -97,9 +97,12 @@ class BriefingApp(
         self.analyst = AnalystSession(state) if state is not None else AnalystSession.off()
         self._source = library
         self._index_source = index_source
-        #: The index source needs no library (a fresh store's index): open it at once rather
-        #: than after every briefing has been read.
+        #: The index source needs no library (a fresh store's index): it opens when search is
+        #: first asked for (:meth:`want_index`), not after every briefing has been read, nor
+        #: at start: tantivy and the open index are ~9 MiB a session that only reads never
+        #: needs, and opening takes tens of milliseconds.
         self._index_early = index_early and index_source is not None
+        self._index_asked = False
         self._watcher = watch
         self.goto = goto
         self.secure = secure
@@ -128,8 +131,6 @@ class BriefingApp(
         """
         gcpolicy.resume()
         self.show_state_notices()
-        if self._index_early:
-            self._open_index()
         gcpolicy.defer_full()
         if self.result is None:
             self._load()
@@ -271,6 +272,13 @@ class BriefingApp(
             if index is None:
                 index = SearchIndex.build(library)
         self.call_from_thread(self._index_ready, index)
+
+    def want_index(self) -> None:
+        """Search is about to be used: open a fresh store's index now if not yet done (the
+        search bar says "Indexing…" for the few milliseconds that takes)."""
+        if self._index_early and not self._index_asked:
+            self._index_asked = True
+            self._open_index()
 
     @work(thread=True, exclusive=True, group="index-early", description="open the index")
     def _open_index(self) -> None:
