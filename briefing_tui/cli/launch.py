@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the app (and textual) load only after the environment is sc
     from briefing_tui.state.analyst import AnalystState
     from briefing_tui.store import OpenStore
     from briefing_tui.ui.app import IndexSource, Loader
+    from briefing_tui.ui.listed import Listed
 
 WATCH_IN_SECURE = (
     "briefing: --watch is not available in secure mode (it is for authors editing content)"
@@ -40,9 +41,14 @@ def secure_requested(ns: argparse.Namespace) -> bool:
     return bool(ns.secure) or os.environ.get("BRIEFING_SECURE", "") not in ("", "0")
 
 
+#: List entries read before the first frame when a library is listed from its store: more than
+#: an 80x24 screen holds (3 lines each); the rest is listed after the first frame.
+FIRST_PAGE = 12
+
+
 def open_library(
-    path: Path, secure: bool = False, warnings: list[str] | None = None
-) -> tuple[LoadResult | Loader, IndexSource | None, bool]:
+    path: Path, secure: bool = False, warnings: list[str] | None = None, listed: bool = False
+) -> tuple[LoadResult | Loader | Listed, IndexSource | None, bool]:
     """What the app is given: a loaded library, or the rest of one still to validate; where
     its search index comes from (None: the app builds it in memory); and whether that source
     can open the index before the library is read (a fresh store's can).
@@ -52,10 +58,19 @@ def open_library(
     and outside secure mode the app's index worker refreshes the user's store and opens it,
     so the next start is fast. A bad path is a usage error here, before any screen appears.
     The first briefing is read now (a few milliseconds) so that the first frame can show it.
+
+    ``listed``: a library of several briefings with a store written for it is listed from
+    the store as it stands (:class:`~briefing_tui.ui.listed.Listed`); the app checks it
+    after the first frame (checking 10,000 folders takes ~1 s) and reads briefings as they
+    are opened. Not for ``--goto`` (which searches every briefing) or ``--watch``.
     """
     from briefing_tui.store import fresh_store
 
     notes = warnings if warnings is not None else []
+    if listed:
+        found = _listed(path, secure, notes)
+        if found is not None:
+            return found, None, True
     # The index (and tantivy) opens in the app's index worker, after the first frame.
     opened = fresh_store(path, secure, notes.append, index=False)
     index_source: IndexSource | None
@@ -66,6 +81,33 @@ def open_library(
         stream = iter_library(path)
         index_source = None if secure else _refreshing(path, notes)
     return _first_then_rest(stream), index_source, opened is not None
+
+
+def _listed(path: Path, secure: bool, warnings: list[str]) -> Listed | None:
+    from briefing_tui.store import CorruptStore
+    from briefing_tui.store.catalog import Catalog, open_catalog
+    from briefing_tui.ui.listed import Listed
+
+    try:
+        catalog = open_catalog(path, secure)
+        if catalog is None:
+            return None
+        first = catalog.entries(0, FIRST_PAGE)
+    except (CorruptStore, OSError) as exc:
+        warnings.append(f"briefing: warning: a store of {path} is not used ({exc})")
+        return None
+
+    def stale() -> Catalog | Loader:
+        """The library changed since its store was written: refresh the user's store (not
+        in secure mode), else validate in memory."""
+        from briefing_tui.store import open_store
+
+        opened = None if secure else open_store(path, False, warnings.append)
+        if opened is not None:
+            return Catalog.of(opened)
+        return lambda: iter_library(path)
+
+    return Listed(catalog, first, stale)
 
 
 def _from_store(opened: OpenStore, path: Path, secure: bool, warnings: list[str]) -> IndexSource:
@@ -149,7 +191,8 @@ def run_tui(ns: argparse.Namespace) -> int:
         scrub_environment()
     warnings: list[str] = []
     path = ns.path if ns.path is not None else bundled_content_path()
-    library, index_source, early = open_library(path, secure, warnings)
+    listed = not ns.goto and not getattr(ns, "watch", False)
+    library, index_source, early = open_library(path, secure, warnings, listed)
     for line in warnings:  # a damaged store, before the screen takes the terminal
         print(line, file=sys.stderr)
     warnings.clear()

@@ -31,6 +31,7 @@ from briefing_tui.content.errors import UsageError
 from briefing_tui.content.files import display_path
 from briefing_tui.content.folders import briefing_folders
 from briefing_tui.content.problems import ContentError
+from briefing_tui.store.catalog import listing_of
 from briefing_tui.store.identity import folder_hash, folder_stat
 from briefing_tui.store.location import library_root
 from briefing_tui.store.manifest import MANIFEST, CorruptStore, Manifest, Row, pack
@@ -51,7 +52,7 @@ Progress = Callable[[int, int], None]
 
 #: The layout of the manifest and of its payloads (the plain data of content/snapshot.py):
 #: raise it whenever either changes, so that stores written before are rebuilt, not misread.
-STORE_FORMAT = 1
+STORE_FORMAT = 2  # 2: the listing table (the browser's list without reading briefings)
 
 
 def versions() -> dict[str, str]:
@@ -335,11 +336,13 @@ class LibraryStore:
                     problems = [asdict(p) for p in exc.problems]
                     data = {"folder": display_path(folder), "problems": problems}
                     row = Row(name, seqs[name], stat, digest, None, *pack(data))
+                    manifest.put_listing(name, None)
                 else:
                     add_briefing(writer, briefing, seqs[name], name)
                     added.add(name)
                     payload = pack({"briefing": to_plain(briefing)})
                     row = Row(name, seqs[name], stat, digest, briefing.id, *payload)
+                    manifest.put_listing(name, listing_of(briefing))
                 ids[name] = row.briefing_id
                 manifest.put(row)
                 if progress is not None:

@@ -28,6 +28,7 @@ from briefing_tui.ui import i18n
 from briefing_tui.ui.analyst_session import AnalystSession
 from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.idle_collect import IdleCollectMixin
+from briefing_tui.ui.listed import Listed, ListedMixin
 from briefing_tui.ui.lockdown import LockdownMixin
 from briefing_tui.ui.messages import OpenBriefing
 from briefing_tui.ui.palette import JumpCommands
@@ -57,7 +58,13 @@ GROW_EVERY = 0.1
 
 
 class BriefingApp(
-    LockdownMixin, TerminalGuardMixin, SizeGuardMixin, WatchMixin, IdleCollectMixin, App[None]
+    LockdownMixin,
+    TerminalGuardMixin,
+    SizeGuardMixin,
+    WatchMixin,
+    IdleCollectMixin,
+    ListedMixin,
+    App[None],
 ):
     search_index: var[SearchIndex | None] = var(None)
     """The library's search index, once built (after the first frame); screens watch it."""
@@ -80,7 +87,7 @@ class BriefingApp(
 
     def __init__(
         self,
-        library: LoadResult | Loader,
+        library: LoadResult | Loader | Listed,
         *,
         goto: str | None = None,
         secure: bool = False,
@@ -97,10 +104,8 @@ class BriefingApp(
         self.analyst = AnalystSession(state) if state is not None else AnalystSession.off()
         self._source = library
         self._index_source = index_source
-        #: The index source needs no library (a fresh store's index): it opens when search is
-        #: first asked for (:meth:`want_index`), not after every briefing has been read, nor
-        #: at start: tantivy and the open index are ~9 MiB a session that only reads never
-        #: needs, and opening takes tens of milliseconds.
+        #: The index source needs no library (a fresh store's index): it opens at the first
+        #: search (``want_index``), not after the library is read, nor at start.
         self._index_early = index_early and index_source is not None
         self._index_asked = False
         self._watcher = watch
@@ -115,10 +120,15 @@ class BriefingApp(
         )
         self.theme = "textual-dark"
         self._helps: dict[Screen, Screen] = {}
+        self._listed = None
+        if isinstance(library, Listed):  # many briefings, listed from their store
+            self._start_listed(library)
 
     # -- first screen ------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
+        if self._listed is not None:
+            return self._listed_screen()
         if self.result is None:
             return LoadingScreen()
         return self._first_screen(self.result)
@@ -132,7 +142,9 @@ class BriefingApp(
         gcpolicy.resume()
         self.show_state_notices()
         gcpolicy.defer_full()
-        if self.result is None:
+        if self._listed is not None:
+            self._check_listed()
+        elif self.result is None:
             self._load()
         else:
             self._after_load(self.result)
@@ -272,13 +284,6 @@ class BriefingApp(
             if index is None:
                 index = SearchIndex.build(library)
         self.call_from_thread(self._index_ready, index)
-
-    def want_index(self) -> None:
-        """Search is about to be used: open a fresh store's index now if not yet done (the
-        search bar says "Indexing…" for the few milliseconds that takes)."""
-        if self._index_early and not self._index_asked:
-            self._index_asked = True
-            self._open_index()
 
     @work(thread=True, exclusive=True, group="index-early", description="open the index")
     def _open_index(self) -> None:

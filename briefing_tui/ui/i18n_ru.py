@@ -198,6 +198,7 @@ RU: dict[str, str | tuple[str, str, str]] = {
         "{n} докладов — печатайте для фильтра, Enter открывает",
     ),
     "  (loading {done} of {total}…)": "  (загружено {done} из {total}…)",
+    "  (first {shown} shown)": "  (показаны первые {shown})",
     "All paragraphs (clear the filter)": "Все абзацы (сбросить фильтр)",
     "Show only paragraphs citing…": "Показать только абзацы, ссылающиеся на…",
     "  ({n} paragraph)": ("  ({n} абзац)", "  ({n} абзаца)", "  ({n} абзацев)"),

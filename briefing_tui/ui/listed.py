@@ -1,0 +1,153 @@
+"""A library listed from its store (:mod:`briefing_tui.store.catalog`): the app's side.
+
+The first frame is the list's first page, read from the store's manifest. After it, one worker
+checks every folder against the store, then lists the rest; a library found changed is
+listed again from what the command line gives instead (a refreshed store, or the library
+validated in memory). Briefings are read from the store when opened, never all at once: at
+10,000 briefings the app holds their list entries, not their content.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+
+from briefing_tui.store.catalog import Catalog, Entry, LazyBriefings
+from briefing_tui.store.manifest import CorruptStore
+from briefing_tui.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from briefing_tui.content.model import Library
+    from briefing_tui.search import SearchIndex
+
+#: Entries handed to the list at a time after the first frame.
+BATCH = 2000
+
+
+@dataclass
+class Listed:
+    """What the command line gives the app for a library listed from its store."""
+
+    catalog: Catalog
+    #: The list's first page, read before the first frame.
+    first: list[Entry]
+    #: What to use when the check finds the library changed (called in a worker): a refreshed
+    #: store's catalog, or a loader that validates the library in memory.
+    stale: Callable[[], Any]
+
+
+class ListedMixin:
+    """The app's handling of a :class:`Listed` library (mixed into ``BriefingApp``)."""
+
+    _listed: Listed | None
+    _listed_checked: threading.Event
+
+    def _start_listed(self, listed: Listed) -> None:
+        """Called from ``__init__``: briefings come from the catalog, the index too."""
+        app: Any = self
+        self._listed = listed
+        self._listed_checked = threading.Event()
+        app.loaded = LazyBriefings(listed.catalog)
+        app._index_source = self._listed_index
+        app._index_early = True
+
+    def want_index(self) -> None:
+        """Search is about to be used: open a fresh store's index now if not yet done (the
+        search bar says "Indexing…" for the milliseconds that takes). Tantivy and an open
+        index are ~9 MiB that a session which only reads never needs."""
+        app: Any = self
+        if app._index_early and not app._index_asked:
+            app._index_asked = True
+            app._open_index()
+
+    def _listed_screen(self) -> Any:
+        """The first screen: the list's first page, the rest still to come."""
+        from briefing_tui.ui.screens.picker import PickerScreen
+
+        assert self._listed is not None
+        first, total = self._listed.first, self._listed.catalog.total
+        return PickerScreen(first, loading=(len(first), total))
+
+    def _listed_index(self, library: Library | None) -> SearchIndex:
+        """The checked catalog's index (in the index worker: waits for the check). With a
+        library (validated in memory after the check failed) there is none: the app builds."""
+        if library is None:
+            self._listed_checked.wait()
+        listed = self._listed
+        if library is not None or listed is None:
+            raise LookupError("no store index for a library validated in memory")
+        try:
+            return listed.catalog.search_index()
+        except CorruptStore:
+            # Listed as the store has it, but its index is damaged: a refreshed store's.
+            replacement = listed.stale()
+            if not isinstance(replacement, Catalog):
+                raise
+            return replacement.search_index()
+
+    @work(thread=True, exclusive=True, group="listed", description="check the library")
+    def _check_listed(self) -> None:
+        listed = self._listed
+        assert listed is not None
+        app: Any = self
+        catalog = listed.catalog
+        start = len(listed.first)
+        try:
+            fresh = catalog.check()
+        except Exception:  # a store that cannot be trusted is one that changed
+            fresh = False
+        try:
+            if not fresh:
+                replacement = listed.stale()
+                if not isinstance(replacement, Catalog):
+                    self._listed = None
+                    self._listed_checked.set()
+                    app.call_from_thread(self._validate_instead, replacement)
+                    return
+                listed.catalog = catalog = replacement
+                app.call_from_thread(self._relisted, catalog)
+                start = 0
+            self._listed_checked.set()
+            for done in range(start, catalog.total, BATCH):
+                entries = catalog.entries(done, done + BATCH)
+                stop = min(done + BATCH, catalog.total)
+                app.call_from_thread(self._grow_listed, entries, stop, catalog.total)
+        except Exception as exc:
+            self._listed_checked.set()
+            app.call_from_thread(app._fatal, tr("Could not load the library"), [str(exc)])
+            return
+        app.call_from_thread(self._grow_listed, [], catalog.total, catalog.total)
+
+    def _grow_listed(self, entries: list[Entry], done: int, total: int) -> None:
+        picker = self._listed_picker()
+        if picker is not None:
+            picker.add(entries, loading=(done, total) if done < total else None)
+
+    def _relisted(self, catalog: Catalog) -> None:
+        """The library changed: its store was refreshed; list it again from scratch."""
+        app: Any = self
+        app.loaded = LazyBriefings(catalog)
+        picker = self._listed_picker()
+        if picker is not None:
+            picker.replace([], loading=(0, catalog.total))
+
+    def _validate_instead(self, loader: Any) -> None:
+        """No fresh store: the library is validated in memory, as without one."""
+        app: Any = self
+        app._source = loader
+        app._index_early = False
+        app.loaded = {}
+        picker = self._listed_picker()
+        if picker is not None:
+            picker.replace([], loading=(0, 0))
+        app._load()
+
+    def _listed_picker(self) -> Any:
+        from briefing_tui.ui.screens.picker import PickerScreen
+
+        app: Any = self
+        return next((s for s in app.screen_stack if isinstance(s, PickerScreen)), None)
