@@ -4,7 +4,8 @@ reading 10,000 briefings, nor checking 10,000 folders first.
 Before the first frame the browser reads only the list entries of the first page
 (:class:`Entry`, one small manifest row each). Everything else happens after it, in workers:
 the freshness check (a ``stat`` of every content file: ~1 s at 10,000 briefings), the rest of
-the list, and the search index, opened when search is first used. A briefing is read from the
+the list, and the search index, opened when search is first used (as the list is, without
+waiting for the check). A briefing is read from the
 store only when it is opened, and only after its own folder is seen unchanged; a library found
 changed is refreshed (or, read-only, validated in memory) and the list replaced.
 """
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_tui.store.identity import folder_stat
 from briefing_tui.store.manifest import CorruptStore, Manifest
+from briefing_tui.store.opened import indexed_folders
 
 if TYPE_CHECKING:
     from briefing_tui.content.model import Briefing
@@ -85,14 +87,11 @@ class Catalog:
         self._lock = threading.Lock()
         self._ids: dict[str, str] = {}
         self._kept: OrderedDict[str, Briefing] = OrderedDict()
-        self._opened: OpenStore | None = None
 
     @classmethod
     def of(cls, opened: OpenStore) -> Catalog:
-        """A store just refreshed and opened: checked already."""
-        catalog = cls(opened.store, opened.manifest, list(opened.indexed))
-        catalog._opened = opened
-        return catalog
+        """A store just refreshed and opened."""
+        return cls(opened.store, opened.manifest, list(opened.indexed))
 
     @property
     def total(self) -> int:
@@ -148,23 +147,31 @@ class Catalog:
         return briefing
 
     def check(self) -> bool:
-        """Whether every folder of the library is as the store has it (the freshness check:
-        run it in a worker). A fresh catalog can open the search index."""
-        from briefing_tui.store.opened import OpenStore
-
+        """Whether every folder of the library is as the store has it (the freshness check,
+        ~1 s at 10,000 briefings: run it in a worker)."""
         with self._lock:
             plan = self.store._plan(self.manifest)
         if not plan.fresh:
             return False
-        self._opened = OpenStore(self.store, self.manifest, None, plan)
-        return self._opened.indexed == self.folders
+        names = [f.name for f in plan.folders]
+        return indexed_folders(names, {n: r.briefing_id for n, r in plan.heads.items()}) == (
+            self.folders
+        )
 
     def search_index(self) -> SearchIndex:
-        """The store's index (after a :meth:`check` that found the library fresh). Raises
-        CorruptStore."""
-        if self._opened is None:
-            raise CorruptStore("the library was not checked")
-        return self._opened.search_index()
+        """The store's index, as the list is: before the check (search is usable while the
+        folders are being checked; a library found changed gets a refreshed store's index).
+        Raises CorruptStore."""
+        from briefing_tui.search import SearchIndex
+
+        with self._lock:
+            heads = self.manifest.heads()
+            index = self.store.open_index_now(self.manifest)
+        try:
+            positions = {heads[n].seq: i for i, n in enumerate(self.folders)}
+        except KeyError:
+            raise CorruptStore("manifest rows do not match its listing") from None
+        return SearchIndex.open(index, positions)
 
 
 class LazyBriefings(Mapping[str, "Briefing"]):

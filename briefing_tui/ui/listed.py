@@ -9,7 +9,6 @@ validated in memory). Briefings are read from the store when opened, never all a
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -44,13 +43,11 @@ class ListedMixin:
     """The app's handling of a :class:`Listed` library (mixed into ``BriefingApp``)."""
 
     _listed: Listed | None
-    _listed_checked: threading.Event
 
     def _start_listed(self, listed: Listed) -> None:
         """Called from ``__init__``: briefings come from the catalog, the index too."""
         app: Any = self
         self._listed = listed
-        self._listed_checked = threading.Event()
         app.loaded = LazyBriefings(listed.catalog)
         app._index_source = self._listed_index
         app._index_early = True
@@ -75,8 +72,6 @@ class ListedMixin:
     def _listed_index(self, library: Library | None) -> SearchIndex:
         """The checked catalog's index (in the index worker: waits for the check). With a
         library (validated in memory after the check failed) there is none: the app builds."""
-        if library is None:
-            self._listed_checked.wait()
         listed = self._listed
         if library is not None or listed is None:
             raise LookupError("no store index for a library validated in memory")
@@ -95,42 +90,47 @@ class ListedMixin:
         assert listed is not None
         app: Any = self
         catalog = listed.catalog
-        start = len(listed.first)
         try:
-            fresh = catalog.check()
-        except Exception:  # a store that cannot be trusted is one that changed
-            fresh = False
-        try:
+            self._list_rest(catalog, len(listed.first))
+            try:
+                fresh = catalog.check()
+            except Exception:  # a store that cannot be trusted is one that changed
+                fresh = False
             if not fresh:
                 replacement = listed.stale()
                 if not isinstance(replacement, Catalog):
                     self._listed = None
-                    self._listed_checked.set()
                     app.call_from_thread(self._validate_instead, replacement)
                     return
                 listed.catalog = catalog = replacement
                 app.call_from_thread(self._relisted, catalog)
-                start = 0
-            self._listed_checked.set()
-            for done in range(start, catalog.total, BATCH):
-                entries = catalog.entries(done, done + BATCH)
-                stop = min(done + BATCH, catalog.total)
-                app.call_from_thread(self._grow_listed, entries, stop, catalog.total)
+                self._list_rest(catalog, 0)
         except Exception as exc:
-            self._listed_checked.set()
             app.call_from_thread(app._fatal, tr("Could not load the library"), [str(exc)])
             return
-        app.call_from_thread(self._grow_listed, [], catalog.total, catalog.total)
+        app.call_from_thread(self._grow_listed, [], catalog.total, catalog.total, True)
 
-    def _grow_listed(self, entries: list[Entry], done: int, total: int) -> None:
+    def _list_rest(self, catalog: Catalog, start: int) -> None:
+        """Entries from ``start`` on, to the list (the last batch still says "loading": the
+        check follows)."""
+        app: Any = self
+        for done in range(start, catalog.total, BATCH):
+            entries = catalog.entries(done, done + BATCH)
+            app.call_from_thread(
+                self._grow_listed, entries, done + len(entries), catalog.total, False
+            )
+
+    def _grow_listed(self, entries: list[Entry], done: int, total: int, final: bool) -> None:
         picker = self._listed_picker()
         if picker is not None:
-            picker.add(entries, loading=(done, total) if done < total else None)
+            picker.add(entries, loading=None if final else (done, total))
 
     def _relisted(self, catalog: Catalog) -> None:
         """The library changed: its store was refreshed; list it again from scratch."""
         app: Any = self
         app.loaded = LazyBriefings(catalog)
+        if app._index_asked:  # an index opened from the store before the check: reopen
+            app._open_index()
         picker = self._listed_picker()
         if picker is not None:
             picker.replace([], loading=(0, catalog.total))
