@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui.cli.exitcodes import EXIT_USAGE
-from briefing_tui.content.loader import bundled_content_path, collect, iter_library
+from briefing_tui.content.folders import bundled_content_path
 from briefing_tui.content.problems import LoadResult
 from briefing_tui.ui.i18n import ui_language
 from briefing_tui.ui.lockdown import neutralise_textual_constants, scrub_environment
@@ -151,6 +151,14 @@ def _refreshing(path: Path, warnings: list[str]) -> IndexSource:
     return source
 
 
+def iter_library(path: Path) -> Iterator[tuple[int, Briefing | BrokenBriefing]]:
+    """The loader's (imported when a library is validated: not with a fresh store, whose
+    start then never loads the TOML reader and the validation messages)."""
+    from briefing_tui.content.loader import iter_library as validate
+
+    return validate(path)
+
+
 def _first_then_rest(
     stream: Iterator[tuple[int, Briefing | BrokenBriefing]],
 ) -> LoadResult | Loader:
@@ -158,6 +166,8 @@ def _first_then_rest(
     if total == 1:
         # The whole library is loaded: the first frame is the briefing itself rather than a
         # progress screen that would flash for one frame.
+        from briefing_tui.content.loader import collect
+
         return collect([first])
     rest = itertools.chain([(total, first)], stream)
     return lambda: rest  # the rest validates in the app's worker, streamed to the picker

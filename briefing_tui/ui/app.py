@@ -20,7 +20,6 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from briefing_tui import gcpolicy
-from briefing_tui.content.loader import collect
 from briefing_tui.content.model import Briefing, Library
 from briefing_tui.content.problems import BrokenBriefing, LoadResult
 from briefing_tui.reading.refs import find_target, suggestions
@@ -28,11 +27,9 @@ from briefing_tui.ui import i18n
 from briefing_tui.ui.analyst_session import AnalystSession
 from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.idle_collect import IdleCollectMixin
-from briefing_tui.ui.listed import Listed, ListedMixin
+from briefing_tui.ui.listed import Listed, ListedMixin, analyst_commands, jump_commands
 from briefing_tui.ui.lockdown import LockdownMixin
 from briefing_tui.ui.messages import OpenBriefing
-from briefing_tui.ui.palette import JumpCommands
-from briefing_tui.ui.palette_analyst import AnalystCommands
 from briefing_tui.ui.screens.briefing import BriefingScreen
 from briefing_tui.ui.screens.error import ErrorScreen
 from briefing_tui.ui.screens.help import HelpScreen
@@ -75,7 +72,7 @@ class BriefingApp(
     TITLE = "briefing"
     ENABLE_COMMAND_PALETTE = True
     # Textual's system provider lists only what get_system_commands below yields.
-    COMMANDS = {get_system_commands_provider, JumpCommands, AnalystCommands}
+    COMMANDS = {get_system_commands_provider, jump_commands, analyst_commands}
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -160,6 +157,8 @@ class BriefingApp(
         grows it as the rest arrive; one briefing (or a --goto, which may point anywhere) waits
         for the whole load behind the progress screen.
         """
+        from briefing_tui.content.loader import collect
+
         loader = self._source
         assert callable(loader)
         items: list[Briefing | BrokenBriefing] = []

@@ -20,8 +20,26 @@ from briefing_tui.store.manifest import CorruptStore
 from briefing_tui.ui.i18n import tr
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from briefing_tui.content.model import Library
     from briefing_tui.search import SearchIndex
+
+
+def jump_commands() -> type[Provider]:
+    """The palette's jumps, imported when the palette first opens (not before the first
+    frame: Textual takes a provider or a function that returns one)."""
+    from briefing_tui.ui.palette import JumpCommands
+
+    return JumpCommands
+
+
+def analyst_commands() -> type[Provider]:
+    """The palette's analyst commands, imported as :func:`jump_commands` is."""
+    from briefing_tui.ui.palette_analyst import AnalystCommands
+
+    return AnalystCommands
+
 
 #: Entries handed to the list at a time after the first frame.
 BATCH = 2000
@@ -76,7 +94,11 @@ class ListedMixin:
         if library is not None or listed is None:
             raise LookupError("no store index for a library validated in memory")
         try:
-            return listed.catalog.search_index()
+            while True:  # a library listed again meanwhile (it changed): its new store's index
+                catalog = listed.catalog
+                index = catalog.search_index()
+                if listed.catalog is catalog:
+                    return index
         except CorruptStore:
             # Listed as the store has it, but its index is damaged: a refreshed store's.
             replacement = listed.stale()
@@ -110,6 +132,15 @@ class ListedMixin:
             return
         app.call_from_thread(self._grow_listed, [], catalog.total, catalog.total, True)
 
+    @work(thread=True, group="listed-index", description="open the refreshed index")
+    def _reopen_index(self) -> None:
+        app: Any = self
+        try:
+            index = self._listed_index(None)
+        except Exception:  # no index: the search bar keeps saying so
+            return
+        app.call_from_thread(app._index_ready, index)
+
     def _list_rest(self, catalog: Catalog, start: int) -> None:
         """Entries from ``start`` on, to the list (the last batch still says "loading": the
         check follows)."""
@@ -130,7 +161,7 @@ class ListedMixin:
         app: Any = self
         app.loaded = LazyBriefings(catalog)
         if app._index_asked:  # an index opened from the store before the check: reopen
-            app._open_index()
+            self._reopen_index()
         picker = self._listed_picker()
         if picker is not None:
             picker.replace([], loading=(0, catalog.total))
