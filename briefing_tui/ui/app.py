@@ -315,7 +315,9 @@ class BriefingApp(
     # -- actions -----------------------------------------------------------------------------
 
     def on_open_briefing(self, message: OpenBriefing) -> None:
-        self.push_screen(BriefingScreen(self.loaded[message.briefing_id], goto=message.goto))
+        briefing = self.briefing_to_open(message.briefing_id)  # (listed: read from the store)
+        if briefing is not None:
+            self.push_screen(BriefingScreen(briefing, goto=message.goto))
 
     def action_help(self) -> None:
         screen = self.screen

@@ -22,7 +22,7 @@ from briefing_tui.ui.i18n import tr
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from briefing_tui.content.model import Library
+    from briefing_tui.content.model import Briefing, Library
     from briefing_tui.search import SearchIndex
 
 
@@ -78,6 +78,22 @@ class ListedMixin:
         if app._index_early and not app._index_asked:
             app._index_asked = True
             app._open_index()
+
+    def briefing_to_open(self, briefing_id: str) -> Briefing | None:
+        """The briefing to open; None, with an error screen, when a listed briefing's folder
+        turned out changed and no longer valid (or gone) when read."""
+        from briefing_tui.content.problems import ContentError
+        from briefing_tui.ui.screens.error import ErrorScreen
+
+        app: Any = self
+        try:
+            return app.loaded[briefing_id]  # type: ignore[no-any-return]
+        except ContentError as exc:
+            lines = [str(p) for p in exc.problems]
+        except (KeyError, OSError) as exc:
+            lines = [f"{briefing_id}: {exc}"]
+        app.push_screen(ErrorScreen(tr("This briefing could not be opened"), lines))
+        return None
 
     def _listed_screen(self) -> Any:
         """The first screen: the list's first page, the rest still to come."""

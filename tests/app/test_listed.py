@@ -168,3 +168,21 @@ async def test_the_list_holds_at_most_a_screenful_of_pages_and_typing_narrows_it
         await pilot.pause()
         assert options.option_count == 1
         assert options.get_option_at_index(0).id == "last"
+
+
+async def test_a_listed_briefing_broken_since_its_store_says_so_when_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_tui.store.catalog import Catalog
+    from briefing_tui.ui.screens.error import ErrorScreen
+
+    lib = stored(tmp_path)
+    monkeypatch.setattr(Catalog, "check", lambda self: True)  # broken after the check
+    loaded, source, early = open_library(lib, False, [], listed=True)
+    (lib / "b1" / "sections.toml").write_text("this is = not [valid toml\n")
+    app = BriefingApp(loaded, index_source=source, index_early=early)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        assert app.crash is None
