@@ -140,7 +140,7 @@ class BriefingApp(
         self.show_state_notices()
         gcpolicy.defer_full()
         if self._listed is not None:
-            self._check_listed()
+            self._listed_ready()
         elif self.result is None:
             self._load()
         else:

@@ -95,6 +95,14 @@ class ListedMixin:
         app.push_screen(ErrorScreen(tr("This briefing could not be opened"), lines))
         return None
 
+    def _listed_ready(self) -> None:
+        """After the first frame: check the folders and list the rest; and open the index
+        at once (unlike one briefing's, a library's is opened as soon as it can be: a
+        library that large is there to be searched, and its first query's preparation takes
+        a few tenths of a second)."""
+        self._check_listed()
+        self.want_index()
+
     def _listed_screen(self) -> Any:
         """The first screen: the list's first page, the rest still to come."""
         from briefing_tui.ui.screens.picker import PickerScreen
@@ -113,6 +121,7 @@ class ListedMixin:
             while True:  # a library listed again meanwhile (it changed): its new store's index
                 catalog = listed.catalog
                 index = catalog.search_index()
+                index.warm()  # the first query's word forms, before anyone types
                 if listed.catalog is catalog:
                     return index
         except CorruptStore:
