@@ -16,10 +16,14 @@ when the library has a fresh store; otherwise the first briefing validated befor
 starts). Each run is preceded by one unmeasured run per case, so every measured start finds
 the stores it would find on a second start.
 
+Beside the wall clock, the main thread's CPU time at the first frame (``/proc/PID/schedstat``):
+on a machine shared with other work the wall clock of every case grows with the load, the CPU
+time much less, so its ratio to the bare app's is the steadier one there.
+
 The "… search" cases measure search readiness: once the first frame is on screen the benchmark
 types what a reader would (for a library: Enter on the first briefing, then, when its tabs are
 drawn, ``/gas``) and times the hit count reaching the screen, from the first frame. RSS is
-reported three ways: at the first frame (``VmHWM`` read from /proc then), peak over the run
+reported two ways: at the first frame (``VmHWM`` read from /proc then), and peak over the run
 (``ru_maxrss``: the start, 0.3 s after, and the search where there is one). Before the runs,
 ``briefing index --cache`` builds or refreshes the stores of the bundled briefing and of the
 library, so every start measured is a start with a fresh store.
@@ -105,6 +109,7 @@ class Run:
     marks: dict[str, float | None]
     peak_rss_mib: float
     frame_rss_mib: float | None = None
+    frame_cpu_s: float | None = None
 
 
 @dataclass
@@ -117,6 +122,17 @@ class Case:
     #: After the first frame: (keys, label, regex) in turn, each waiting for the one before.
     steps: list[tuple[bytes, str, bytes]] = field(default_factory=list)
     env: dict[str, str] = field(default_factory=dict)
+
+
+def _cpu(pid: int) -> float | None:
+    """Seconds the process's main thread has been on a CPU (``/proc/PID/schedstat``, in ns):
+    up to the first frame nearly all the work is that thread's, and unlike the wall clock it
+    does not grow with the machine's load."""
+    try:
+        with open(f"/proc/{pid}/schedstat") as stat:
+            return int(stat.read().split()[0]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _hwm(pid: int) -> float | None:
@@ -138,7 +154,7 @@ def measure(case: Case, settle: float = 0.3) -> Run:
     waits += [(label, needle) for _keys, label, needle in case.steps]
     keys = [b""] + [k for k, _label, _needle in case.steps]
     seen: dict[str, float | None] = {label: None for label, _ in waits}
-    frame_rss = None
+    frame_rss = frame_cpu = None
     output = b""
     deadline = start + TIMEOUT
     step = 0
@@ -158,7 +174,7 @@ def measure(case: Case, settle: float = 0.3) -> Run:
         if re.search(needle, output):
             seen[label] = now
             if step == 0:
-                frame_rss = _hwm(pid)
+                frame_rss, frame_cpu = _hwm(pid), _cpu(pid)
             step += 1
             output = b""
             if step < len(waits):
@@ -173,7 +189,7 @@ def measure(case: Case, settle: float = 0.3) -> Run:
             _done, _status, usage = os.wait4(pid, 0)
     finally:
         os.close(fd)
-    return Run(case.name, seen, usage.ru_maxrss / 1024, frame_rss)
+    return Run(case.name, seen, usage.ru_maxrss / 1024, frame_rss, frame_cpu)
 
 
 def _median(values: list[float | None]) -> float | None:
@@ -255,6 +271,7 @@ def run(
         summary[name] = {
             **{label: _median([r.marks[label] for r in results]) for label in labels},
             "RSS at frame MiB": _median(frame_rss),
+            "CPU at frame s": _median([r.frame_cpu_s for r in results]),
             "peak RSS MiB": statistics.median(r.peak_rss_mib for r in results),
         }
     _print(summary, repeats)
@@ -295,11 +312,16 @@ def _print(summary: dict[str, dict[str, float | None]], repeats: int) -> None:
     bare = summary["bare textual"]
     bare_frame, bare_rss = bare["first frame"], bare["peak RSS MiB"]
     print(f"medians of {repeats} runs, 80x24 pty, TERM=xterm-256color")
-    head = f"{'case':34} {'first frame':>11} {'× bare':>6} {'RSS@frame':>9} {'peak RSS':>8}"
-    print(f"{head} {'× bare':>6}  after the first frame")
+    bare_cpu = bare["CPU at frame s"]
+    head = f"{'case':34} {'first frame':>11} {'× bare':>6} {'CPU@frame':>9} {'× bare':>6}"
+    print(f"{head} {'RSS@frame':>9} {'peak RSS':>8} {'× bare':>6}  after the first frame")
     for name, values in summary.items():
         frame, rss = values["first frame"], values["peak RSS MiB"]
         at_frame = values["RSS at frame MiB"]
+        cpu = values["CPU at frame s"]
+        cpu_cells = (
+            f"{cpu:9.3f} {cpu / bare_cpu:6.2f}" if cpu and bare_cpu else f"{'-':>9} {'-':>6}"
+        )
         ratio = f"{frame / bare_frame:.2f}" if frame and bare_frame else "-"
         rss_ratio = f"{rss / bare_rss:.2f}" if rss and bare_rss else "-"
         secs = f"{frame:.3f}" if frame is not None else "never"
@@ -307,10 +329,11 @@ def _print(summary: dict[str, dict[str, float | None]], repeats: int) -> None:
         after = ", ".join(
             f"{label} +{(value - frame):.3f} s" if value is not None and frame else f"{label} never"
             for label, value in values.items()
-            if label not in ("first frame", "RSS at frame MiB", "peak RSS MiB")
+            if label not in ("first frame", "RSS at frame MiB", "CPU at frame s", "peak RSS MiB")
         )
         print(
-            f"{name:34} {secs:>11} {ratio:>6} {shown_at:>9} {rss or 0:8.1f} {rss_ratio:>6}  {after}"
+            f"{name:34} {secs:>11} {ratio:>6} {cpu_cells} {shown_at:>9} {rss or 0:8.1f} "
+            f"{rss_ratio:>6}  {after}"
         )
     for suffix in ("", " (before)"):
         single = summary.get(f"bundled briefing{suffix}", {}).get("first frame")

@@ -29,6 +29,7 @@ def test_every_case_reaches_its_mark(tmp_path: Path, capsys) -> None:
         assert values["first frame"] > 0, case
         assert values["peak RSS MiB"] > 0, case
         assert values["RSS at frame MiB"] > 0, case
+        assert values["CPU at frame s"] > 0, case
     for case in ("bundled, search", "library, search"):
         assert summary[case]["search usable"] > summary[case]["first frame"]
     printed = capsys.readouterr().out
