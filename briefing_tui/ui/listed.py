@@ -1,10 +1,11 @@
 """A library listed from its store (:mod:`briefing_tui.store.catalog`): the app's side.
 
 The first frame is the list's first page, read from the store's manifest. After it, one worker
-checks every folder against the store, then lists the rest; a library found changed is
-listed again from what the command line gives instead (a refreshed store, or the library
-validated in memory). Briefings are read from the store when opened, never all at once: at
-10,000 briefings the app holds their list entries, not their content.
+lists the rest, then checks every folder against the store; another opens the store's index.
+A library found changed is listed again from what the command line gives instead (a refreshed
+store, or the library validated in memory). Briefings are read from the store when opened,
+never all at once: at 10,000 briefings the app holds their list entries, not their content.
+The palette's providers are here too: functions that import them when the palette opens.
 """
 
 from __future__ import annotations
