@@ -53,12 +53,12 @@ async def test_a_switched_theme_draws_as_textuals_own_switch_does(
     theme's colours (every tab compared with Textual's own switch, which marks every style)."""
     from textual.app import App
 
-    from briefing_tui.ui.css_cache import OneRepaintPerWidget
+    from briefing_tui.ui.css_cache import ThemeSwitch
 
     shots: dict[str, list[str]] = {}
     for name in ("ours", "textual"):
         if name == "textual":
-            monkeypatch.setattr(OneRepaintPerWidget, "refresh_css", App.refresh_css)
+            monkeypatch.setattr(ThemeSwitch, "refresh_css", App.refresh_css)
         app = BriefingApp(bundled)
         async with app.run_test(size=(100, 30)) as pilot:
             await app.workers.wait_for_complete()
