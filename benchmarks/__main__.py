@@ -63,6 +63,16 @@ def main(argv: list[str] | None = None) -> int:
     startup.add_argument("--repeats", type=int, default=5, help="runs per case (default 5)")
     startup.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
     startup.add_argument("--json", type=Path, metavar="FILE", help="also write raw results here")
+    startup.add_argument(
+        "--library", type=Path, metavar="DIR", help="an existing library instead of a synthetic one"
+    )
+    startup.add_argument("--cache", type=Path, metavar="DIR", help="XDG_CACHE_HOME for briefing")
+    startup.add_argument(
+        "--compare", metavar="PYTHON", help="also run the briefing cases with this interpreter"
+    )
+    startup.add_argument(
+        "--compare-cache", type=Path, metavar="DIR", help="XDG_CACHE_HOME for --compare"
+    )
     keystroke = sub.add_parser("keystroke", help="search bar: keystroke to painted hit count")
     keystroke.add_argument("--library-size", type=int, default=1000, help="synthetic briefings")
     keystroke.add_argument(
@@ -129,7 +139,15 @@ def main(argv: list[str] | None = None) -> int:
     if ns.bench == "startup":
         from . import startup as startup_bench
 
-        return startup_bench.run(ns.repeats, ns.library_size, ns.json)
+        return startup_bench.run(
+            ns.repeats,
+            ns.library_size,
+            ns.json,
+            ns.library,
+            ns.cache,
+            ns.compare,
+            ns.compare_cache,
+        )
     if ns.child is not None:
         print(json.dumps(search_bench.measure(ns.child, language=ns.language)))
         return 0

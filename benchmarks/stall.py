@@ -50,6 +50,9 @@ def child(path: Path, out: Path) -> int:
             marks["first frame"] = time.perf_counter() - start
             self._last = time.perf_counter()
             self.set_interval(TICK, self._tick)
+            # A store's index opens when search is first asked for: ask at once, so "indexed"
+            # is when search could first answer.
+            self.want_index()
 
         def _tick(self) -> None:
             now = time.perf_counter()

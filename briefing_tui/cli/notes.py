@@ -10,13 +10,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing_tui.cli.exitcodes import EXIT_OK, EXIT_USAGE
 from briefing_tui.content.errors import UsageError
 from briefing_tui.content.text import one_line
 from briefing_tui.state.paths import ENV_VAR, StateChoice, choose_state
+
+if TYPE_CHECKING:
+    from briefing_tui.state.analyst import AnalystState
 
 STATE_COMMANDS = ("notes", "cite")
 
@@ -117,9 +122,9 @@ def cite_command(ns: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------------------------
 
 
-def notes_command(ns: argparse.Namespace) -> int:
-    from briefing_tui.cli.notes_output import notes_json, notes_lines, notes_markdown
-    from briefing_tui.content.loader import load_library
+@contextmanager
+def read_only_state(ns: argparse.Namespace) -> Iterator[tuple[StateChoice, AnalystState]]:
+    """The database this run reads (never writes), its notices told on stderr."""
     from briefing_tui.state.analyst import AnalystState
 
     choice = state_choice(ns)
@@ -129,12 +134,20 @@ def notes_command(ns: argparse.Namespace) -> int:
     try:
         for notice in state.notices:
             print(f"briefing: {one_line(notice)}", file=sys.stderr)
+        yield choice, state
+    finally:
+        state.close()
+
+
+def notes_command(ns: argparse.Namespace) -> int:
+    from briefing_tui.cli.notes_output import notes_json, notes_lines, notes_markdown
+    from briefing_tui.content.loader import load_library
+
+    with read_only_state(ns) as (choice, state):
         if state.status == "off" and state.notices:
             return EXIT_USAGE
         library = load_library(ns.path).library
         marks, notes = state.marks(), state.notes()
-    finally:
-        state.close()
     if ns.json:
         data = notes_json(marks, notes, library)
         data["state"] = str(choice.path) if choice.path else None

@@ -8,28 +8,17 @@ scripts written before notes existed see the same output.
 from __future__ import annotations
 
 import argparse
-import sys
 
-from briefing_tui.content.text import one_line
 from briefing_tui.search import SearchResult
 from briefing_tui.state.model import Note
 
 
 def note_rows(ns: argparse.Namespace) -> list[tuple[Note, str]]:
     """Every note with where it is, from the database this run would use."""
-    from briefing_tui.cli.notes import state_choice
-    from briefing_tui.state.analyst import AnalystState
+    from briefing_tui.cli.notes import read_only_state
 
-    choice = state_choice(ns)
-    for notice in choice.notices:
-        print(f"briefing: {notice}", file=sys.stderr)
-    state = AnalystState.open(choice.path, readonly=True)
-    try:
-        for notice in state.notices:
-            print(f"briefing: {one_line(notice)}", file=sys.stderr)
+    with read_only_state(ns) as (_, state):
         return [(note, f"Your note · {note.ref.item}") for note in state.notes()]
-    finally:
-        state.close()
 
 
 def with_cli_notes(ns: argparse.Namespace, result: SearchResult) -> SearchResult:

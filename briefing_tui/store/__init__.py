@@ -76,10 +76,13 @@ def open_store(
         return None
 
 
-def fresh_store(path: Path, secure: bool, warn: Callable[[str], None]) -> OpenStore | None:
+def fresh_store(
+    path: Path, secure: bool, warn: Callable[[str], None], index: bool = True
+) -> OpenStore | None:
     """A store of the library that is fresh now, without refreshing anything: the
     administrator's, else (outside secure mode) the user's. For the browser, which must not
-    wait for a refresh before its first frame."""
+    wait for a refresh before its first frame (nor, with ``index=False``, for tantivy: the
+    index is then opened by :meth:`OpenStore.search_index`, after the first frame)."""
     import os
 
     if os.environ.get(NO_STORE_VAR, "") not in ("", "0"):
@@ -89,7 +92,7 @@ def fresh_store(path: Path, secure: bool, warn: Callable[[str], None]) -> OpenSt
         stores.append(LibraryStore(in_cache(path), path, writable=True))
     for store in stores:
         try:
-            opened = store.open_fresh()
+            opened = store.open_fresh(index)
         except (CorruptStore, OSError) as exc:
             warn(f"briefing: warning: the store in {store.directory} is not used ({exc})")
             continue

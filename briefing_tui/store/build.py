@@ -25,6 +25,7 @@ from typing import Any
 
 from briefing_tui.content.files import display_path
 from briefing_tui.content.problems import ContentError
+from briefing_tui.store.catalog import listing_of
 from briefing_tui.store.identity import folder_hash, folder_stat
 from briefing_tui.store.manifest import Row, pack, pack_json
 
@@ -43,6 +44,8 @@ class Prepared:
 
     row: Row
     documents: list[str]
+    #: The briefing's entry in the library's list (``catalog.listing_of``); None if invalid.
+    listing: dict[str, Any] | None = None
 
     @property
     def valid(self) -> bool:
@@ -69,7 +72,8 @@ def prepare(folder: Path, root: Path, seq: int) -> Prepared:
     # imported it already): 0.5 ms a briefing less.
     payload = pack_json(b'{"briefing":' + dump_json(Briefing, briefing) + b"}")
     documents = briefing_documents(briefing, seq, name)
-    return Prepared(Row(name, seq, stat, digest, briefing.id, *payload), documents)
+    row = Row(name, seq, stat, digest, briefing.id, *payload)
+    return Prepared(row, documents, listing_of(briefing))
 
 
 def briefing_documents(briefing: Any, seq: int, bkey: str) -> list[str]:

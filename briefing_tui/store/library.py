@@ -33,6 +33,7 @@ from briefing_tui.store.identity import folder_hash, folder_stat
 from briefing_tui.store.location import library_root
 from briefing_tui.store.manifest import MANIFEST, CorruptStore, Manifest, Row
 from briefing_tui.store.opened import OpenStore, indexed_folders
+from briefing_tui.store.sequence import sequence_numbers
 
 if TYPE_CHECKING:
     import tantivy
@@ -40,16 +41,13 @@ if TYPE_CHECKING:
 
 INDEX = "index"
 LOCK = "store.lock"
-#: Gap between neighbouring briefings' sequence numbers, so that a folder added between two
-#: others gets a number between theirs without renumbering the rest.
-SEQ_GAP = 1 << 16
 #: Progress callback: (briefings checked or validated so far, total).
 Progress = Callable[[int, int], None]
 
 
 #: The layout of the manifest and of its payloads (the plain data of content/snapshot.py):
 #: raise it whenever either changes, so that stores written before are rebuilt, not misread.
-STORE_FORMAT = 1
+STORE_FORMAT = 2  # 2: the listing table (the browser's list without reading briefings)
 
 
 def versions() -> dict[str, str]:
@@ -227,9 +225,11 @@ class LibraryStore:
             index = self._open_index(manifest.meta())
         return OpenStore(self, manifest, index, plan)
 
-    def open_fresh(self) -> OpenStore | None:
+    def open_fresh(self, index: bool = True) -> OpenStore | None:
         """The store opened for reading if it is fresh; None if stale or missing. Raises
-        CorruptStore (one line) for a store that cannot be trusted."""
+        CorruptStore (one line) for a store that cannot be trusted. ``index=False`` leaves
+        the search index (and tantivy: ~9 MiB, ~10 ms) to :meth:`OpenStore.search_index`,
+        which the browser calls after its first frame."""
         if not (self.directory / MANIFEST).is_file():
             return None
         with self._locked(exclusive=False):
@@ -242,8 +242,14 @@ class LibraryStore:
             if not plan.fresh:
                 manifest.close()
                 return None
-            index = self._open_index(meta)
-        return OpenStore(self, manifest, index, plan)
+            opened = self._open_index(meta) if index else None
+        return OpenStore(self, manifest, opened, plan)
+
+    def open_index_now(self, manifest: Manifest) -> tantivy.Index:
+        """The index of a store opened without it (checked against the manifest as
+        :meth:`open_fresh` checks it). Raises CorruptStore."""
+        with self._locked(exclusive=False):
+            return self._open_index(manifest.meta())
 
     # -- refreshing ------------------------------------------------------------------------------
 
@@ -304,7 +310,7 @@ class LibraryStore:
             return RefreshReport(total, 0, 0, 0, total - len(indexed), False)
         names = [f.name for f in plan.folders]
         by_name = {f.name: f for f in plan.folders}
-        seqs = _sequence(plan, names)
+        seqs = sequence_numbers(plan, names)
         before = set(json.loads(meta.get("indexed", "[]")))
         ids = {n: r.briefing_id for n, r in plan.heads.items() if n not in plan.deleted}
         # Each briefing is indexed as soon as it comes back valid (from a worker process when
@@ -330,6 +336,7 @@ class LibraryStore:
                         added.add(name)
                     ids[name] = ready.row.briefing_id
                     manifest.put(ready.row)
+                    manifest.put_listing(name, ready.listing)
                     if progress is not None:
                         progress(done, len(plan.changed))
             indexed = indexed_folders(names, ids)
@@ -361,35 +368,3 @@ class LibraryStore:
         return RefreshReport(
             total, len(plan.changed), len(plan.deleted), len(plan.touched), broken, rebuilt
         )
-
-
-def _sequence(plan: Plan, names: list[str]) -> dict[str, int]:
-    """Sequence numbers in reading order: kept for known folders, between the neighbours'
-    for new ones; all renumbered (each refreshed) when there is no room."""
-    known = {n: r.seq for n, r in plan.heads.items() if n not in plan.deleted}
-    # The next known folder's number after each position, found in one pass from the end (a
-    # scan forward from every new folder made a cold build of 10,000 quadratic).
-    following: list[int | None] = [None] * len(names)
-    nxt: int | None = None
-    for i in range(len(names) - 1, -1, -1):
-        following[i] = nxt
-        if names[i] in known:
-            nxt = known[names[i]]
-    out: dict[str, int] = {}
-    changed = set(plan.changed)
-    last = 0
-    for i, name in enumerate(names):
-        if name in known and known[name] > last:
-            out[name] = last = known[name]
-            continue
-        nxt = following[i]
-        seq = last + SEQ_GAP if nxt is None else (last + nxt) // 2
-        if seq <= last or (nxt is not None and seq >= nxt):
-            # No room: number everything afresh and redo every folder.
-            plan.changed = list(names)
-            return {n: (k + 1) * SEQ_GAP for k, n in enumerate(names)}
-        out[name] = last = seq
-        if name not in changed:
-            changed.add(name)
-            plan.changed.append(name)
-    return out

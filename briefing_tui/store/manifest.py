@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS briefings (
     payload BLOB NOT NULL,
     crc INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS listing (folder TEXT PRIMARY KEY, data TEXT NOT NULL);
 """
 
 
@@ -141,6 +142,34 @@ class Manifest:
         except sqlite3.Error as exc:
             raise CorruptStore(f"manifest unreadable ({exc})") from None
 
+    def listing(self, folders: list[str]) -> dict[str, Any]:
+        """What the browser's list shows of each valid briefing among ``folders`` (id,
+        title, dates, summary, tags: :func:`briefing_tui.store.catalog.listing_of`), by
+        folder; a small row each, so 10,000 briefings are listed without reading one."""
+        out: dict[str, Any] = {}
+        try:
+            for start in range(0, len(folders), 500):  # SQLite's limit on ? parameters
+                chunk = folders[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                cur = self.con.execute(
+                    f"SELECT folder, data FROM listing WHERE folder IN ({marks})", chunk
+                )
+                out.update((folder, json.loads(data)) for folder, data in cur)
+        except (sqlite3.Error, ValueError) as exc:
+            raise CorruptStore(f"manifest listing unreadable ({exc})") from None
+        return out
+
+    def put_listing(self, folder: str, data: Any) -> None:
+        """A valid briefing's list entry (None: the folder has none), in the open
+        transaction."""
+        if data is None:
+            self.con.execute("DELETE FROM listing WHERE folder = ?", (folder,))
+        else:
+            self.con.execute(
+                "INSERT OR REPLACE INTO listing VALUES (?, ?)",
+                (folder, json.dumps(data, ensure_ascii=False, separators=(",", ":"))),
+            )
+
     def begin(self) -> None:
         """Start the transaction a refresh writes in (rows as they come, then the rest)."""
         self.con.execute("BEGIN IMMEDIATE")
@@ -161,7 +190,9 @@ class Manifest:
         """Removed folders, re-stamped identities (folder, stat, hash) and the store's
         metadata; then the transaction commits."""
         con = self.con
+        deleted = list(deleted)
         con.executemany("DELETE FROM briefings WHERE folder = ?", ((f,) for f in deleted))
+        con.executemany("DELETE FROM listing WHERE folder = ?", ((f,) for f in deleted))
         con.executemany(
             "UPDATE briefings SET stat = ?, hash = ? WHERE folder = ?",
             ((s, h, f) for f, s, h in touched),

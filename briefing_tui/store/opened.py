@@ -36,7 +36,7 @@ class OpenStore:
     """A fresh store opened for reading: its search index and its briefings."""
 
     def __init__(
-        self, store: LibraryStore, manifest: Manifest, index: tantivy.Index, plan: Plan
+        self, store: LibraryStore, manifest: Manifest, index: tantivy.Index | None, plan: Plan
     ) -> None:
         self.store = store
         self.manifest = manifest
@@ -47,9 +47,12 @@ class OpenStore:
         self.indexed = indexed_folders(self.names, ids)
 
     def search_index(self) -> SearchIndex:
-        """The search index, opened (not built)."""
+        """The search index, opened (not built). Raises CorruptStore when a store opened
+        without its index finds it damaged now."""
         from briefing_tui.search import SearchIndex
 
+        if self.index is None:
+            self.index = self.store.open_index_now(self.manifest)
         heads = self.plan.heads
         positions = {heads[n].seq: i for i, n in enumerate(self.indexed)}
         return SearchIndex.open(self.index, positions)

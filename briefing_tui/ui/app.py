@@ -20,19 +20,17 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from briefing_tui import gcpolicy
-from briefing_tui.content.loader import collect
 from briefing_tui.content.model import Briefing, Library
 from briefing_tui.content.problems import BrokenBriefing, LoadResult
 from briefing_tui.reading.refs import find_target, suggestions
 from briefing_tui.ui import i18n
 from briefing_tui.ui.analyst_session import AnalystSession
-from briefing_tui.ui.css_cache import parse_once_per_theme
+from briefing_tui.ui.css_cache import ThemeSwitch
 from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.idle_collect import IdleCollectMixin
+from briefing_tui.ui.listed import Listed, ListedMixin, analyst_commands, jump_commands
 from briefing_tui.ui.lockdown import LockdownMixin
 from briefing_tui.ui.messages import OpenBriefing
-from briefing_tui.ui.palette import JumpCommands
-from briefing_tui.ui.palette_analyst import AnalystCommands
 from briefing_tui.ui.screens.briefing import BriefingScreen
 from briefing_tui.ui.screens.error import ErrorScreen
 from briefing_tui.ui.screens.help import HelpScreen
@@ -65,18 +63,19 @@ class BriefingApp(
     WatchMixin,
     IdleCollectMixin,
     OneFramePerKey,
+    ThemeSwitch,
+    ListedMixin,
     App[None],
 ):
     search_index: var[SearchIndex | None] = var(None)
     """The library's search index, once built (after the first frame); screens watch it."""
 
-    # Absolute: Textual resolves a relative path next to the module of the class being run,
-    # so a subclass elsewhere (the stall benchmark's recorder) would not find it.
+    # Absolute: a subclass elsewhere (the stall benchmark's recorder) would not find it else.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "briefing"
     ENABLE_COMMAND_PALETTE = True
     # Textual's system provider lists only what get_system_commands below yields.
-    COMMANDS = {get_system_commands_provider, JumpCommands, AnalystCommands}
+    COMMANDS = {get_system_commands_provider, jump_commands, analyst_commands}
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -88,7 +87,7 @@ class BriefingApp(
 
     def __init__(
         self,
-        library: LoadResult | Loader,
+        library: LoadResult | Loader | Listed,
         *,
         goto: str | None = None,
         secure: bool = False,
@@ -99,16 +98,16 @@ class BriefingApp(
         state: AnalystState | None = None,
     ) -> None:
         super().__init__()
-        parse_once_per_theme(self.stylesheet)  # `d` re-parsed every rule (ui.css_cache)
         i18n.use(language)  # the chrome's words: tab names, help, messages (see ui.i18n)
         self.language = i18n.current()
         #: The analyst's marks, notes and reading (issue #17); opened by the command line.
         self.analyst = AnalystSession(state) if state is not None else AnalystSession.off()
         self._source = library
         self._index_source = index_source
-        #: The index source needs no library (a fresh store's index): open it at once rather
-        #: than after every briefing has been read.
+        #: The index source needs no library (a fresh store's index): it opens at the first
+        #: search (``want_index``), not after the library is read, nor at start.
         self._index_early = index_early and index_source is not None
+        self._index_asked = False
         self._watcher = watch
         self.goto = goto
         self.secure = secure
@@ -121,10 +120,15 @@ class BriefingApp(
         )
         self.theme = "textual-dark"
         self._helps: dict[Screen, Screen] = {}
+        self._listed = None
+        if isinstance(library, Listed):  # many briefings, listed from their store
+            self._start_listed(library)
 
     # -- first screen ------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
+        if self._listed is not None:
+            return self._listed_screen()
         if self.result is None:
             return LoadingScreen()
         return self._first_screen(self.result)
@@ -137,10 +141,10 @@ class BriefingApp(
         """
         gcpolicy.resume()
         self.show_state_notices()
-        if self._index_early:
-            self._open_index()
         gcpolicy.defer_full()
-        if self.result is None:
+        if self._listed is not None:
+            self._listed_ready()
+        elif self.result is None:
             self._load()
         else:
             self._after_load(self.result)
@@ -156,6 +160,8 @@ class BriefingApp(
         grows it as the rest arrive; one briefing (or a --goto, which may point anywhere) waits
         for the whole load behind the progress screen.
         """
+        from briefing_tui.content.loader import collect
+
         loader = self._source
         assert callable(loader)
         items: list[Briefing | BrokenBriefing] = []
@@ -312,7 +318,9 @@ class BriefingApp(
     # -- actions -----------------------------------------------------------------------------
 
     def on_open_briefing(self, message: OpenBriefing) -> None:
-        self.push_screen(BriefingScreen(self.loaded[message.briefing_id], goto=message.goto))
+        briefing = self.briefing_to_open(message.briefing_id)  # (listed: read from the store)
+        if briefing is not None:
+            self.push_screen(BriefingScreen(briefing, goto=message.goto))
 
     def action_help(self) -> None:
         screen = self.screen
@@ -344,9 +352,6 @@ class BriefingApp(
             self._helps[screen] = HelpScreen(screen)
             self.install_screen(self._helps[screen], f"help-{id(screen)}")
         return self._helps[screen]
-
-    def action_toggle_theme(self) -> None:
-        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Only commands that make sense for a reader; nothing that writes files or shells out."""

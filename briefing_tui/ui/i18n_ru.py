@@ -198,6 +198,7 @@ RU: dict[str, str | tuple[str, str, str]] = {
         "{n} докладов — печатайте для фильтра, Enter открывает",
     ),
     "  (loading {done} of {total}…)": "  (загружено {done} из {total}…)",
+    "  (first {shown} shown)": "  (показаны первые {shown})",
     "All paragraphs (clear the filter)": "Все абзацы (сбросить фильтр)",
     "Show only paragraphs citing…": "Показать только абзацы, ссылающиеся на…",
     "  ({n} paragraph)": ("  ({n} абзац)", "  ({n} абзаца)", "  ({n} абзацев)"),
@@ -205,6 +206,7 @@ RU: dict[str, str | tuple[str, str, str]] = {
     "Could not load the library": "Не удалось загрузить библиотеку",
     "The library holds no briefing.": "В библиотеке нет ни одного доклада.",
     "No briefing could be opened": "Не удалось открыть ни один доклад",
+    "This briefing could not be opened": "Этот доклад не удалось открыть",
     "{n} briefing could not be opened": (
         "Не удалось открыть {n} доклад",
         "Не удалось открыть {n} доклада",

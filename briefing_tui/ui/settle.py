@@ -19,7 +19,9 @@ anything left to do; then the screen is painted once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import contextvars
+from dataclasses import dataclass
 from time import monotonic
 
 from textual import events
@@ -71,44 +73,84 @@ def _lay_out(screen: Screen[object]) -> None:
     screen._layout_required = screen._scroll_required = False
 
 
-def paint_when_settled(screen: Screen[object], release: Callable[[], None] = _nothing) -> None:
+@dataclass
+class Holds:
+    """The app's paint holds: how many are open, since when, and what painting they owe."""
+
+    count: int = 0
+    since: float = 0.0
+    #: A hold laid the screen out: the compositor has the regions that moved, unpainted.
+    laid_out: bool = False
+    #: A hold saw the theme or the screen change: only a whole repaint is right.
+    full: bool = False
+
+
+def paint_when_settled(screen: Screen[object], holds: Holds) -> None:
     """Hold painting for at least :data:`KEY_SETTLE` seconds, until the key's work is done.
 
     While painting is held, Textual drops the frames it draws outside its timer: those of a
-    restyle (a theme change), of a screen coming to the top, and of the layouts run here. A
-    key that did any of those gets the whole screen repainted, as ``App.delay_update`` does
-    for every key. ``release`` is called as the hold ends.
+    restyle (a theme change) and of a screen coming to the top, so such a key gets the whole
+    screen repainted, as ``App.delay_update`` does for every key. The layouts run here paint
+    nothing: the regions they moved stay with the compositor and are painted when the last
+    hold ends, with the widgets that changed (a whole repaint cost 10-25 ms a key).
     """
     app = screen.app
     theme = app.theme
     start = monotonic()
-    laid_out = False
     app._begin_batch()  # the start and end of App.batch_update; Textual is pinned
 
     def settled() -> None:
-        nonlocal laid_out
         current = app.screen is screen and screen.is_attached
         if current and monotonic() - start < MOST:
             if screen._layout_required:
                 # Lay out now, under the hold: the resized widgets get their Resize events
                 # and answer them before anything is painted.
                 _lay_out(screen)
-                laid_out = True
-                app.set_timer(ROUND, settled)
+                holds.laid_out = True
+                later(ROUND)
                 return
             if busy(screen) or (monotonic() - start < WORKER_WAIT and answering(screen)):
-                app.set_timer(ROUND, settled)
+                later(ROUND)
                 return
-        release()
+        if not current or app.theme != theme:
+            holds.full = True
+        holds.count -= 1
         app._end_batch()
-        if laid_out or not current or app.theme != theme:
-            app.screen.refresh()
-        else:
-            screen.check_idle()  # the screen paints on idle; nothing else may wake it
+        if not app._batch_count:  # the last hold: paint what they all owe, once
+            _paint(app, holds)
 
-    # The app's timer, not the screen's: a key may close the screen (Back to the library's
-    # list), and a hold never released would leave the whole app unpainted.
-    app.set_timer(KEY_SETTLE, settled)
+    # The event loop's own timer, not a widget's: a key may close the screen (Back to the
+    # library's list), and a hold never released would leave the whole app unpainted. And not
+    # Textual's Timer either: each is a task and a message, and the checks every ROUND made
+    # them 5-7 ms of a key's CPU. The callback runs in the key's context (the active app).
+    loop = asyncio.get_running_loop()
+    context = contextvars.copy_context()
+
+    def guarded() -> None:
+        try:
+            settled()
+        except Exception as error:  # as Textual's own timers do: the app's error screen
+            app._handle_exception(error)
+
+    def later(delay: float) -> None:
+        loop.call_later(delay, guarded, context=context)
+
+    later(KEY_SETTLE)
+
+
+def _paint(app: App[object], holds: Holds) -> None:
+    screen = app.screen
+    if holds.full:
+        screen.refresh()
+    elif holds.laid_out and not (screen._repaint_required or screen._layout_required):
+        # What Textual's update timer does after a layout, now that painting is allowed. (A
+        # focus change asks for a whole repaint: then the timer does it, as one frame.)
+        screen._compositor.update_widgets(screen._dirty_widgets)
+        screen._dirty_widgets.clear()
+        screen._compositor_refresh()
+    else:
+        screen.check_idle()  # the screen paints on idle; nothing else may wake it
+    holds.full = holds.laid_out = False
 
 
 class OneFramePerKey(App[None]):
@@ -123,18 +165,20 @@ class OneFramePerKey(App[None]):
     of its own, so the screen is painted at least that often while keys keep coming.
     """
 
-    _holds = 0
-    _held_since = 0.0
+    _paint_holds: Holds | None = None
+
+    @property
+    def holds(self) -> Holds:
+        if self._paint_holds is None:
+            self._paint_holds = Holds()
+        return self._paint_holds
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and self._running and not self._closing:
-            now = monotonic()
-            if not self._holds or now - self._held_since < MOST:
-                if not self._holds:
-                    self._held_since = now
-                self._holds += 1
-                paint_when_settled(self.screen, self._hold_released)
+            holds, now = self.holds, monotonic()
+            if not holds.count or now - holds.since < MOST:
+                if not holds.count:
+                    holds.since = now
+                holds.count += 1
+                paint_when_settled(self.screen, holds)
         await super().on_event(event)
-
-    def _hold_released(self) -> None:
-        self._holds -= 1

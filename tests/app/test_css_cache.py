@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing_tui.content.problems import LoadResult
 from briefing_tui.ui.app import BriefingApp
 
@@ -42,3 +44,31 @@ async def test_a_source_added_later_is_parsed(bundled: LoadResult) -> None:
         app.stylesheet.source.pop(("test", "extra"))
         app.stylesheet.reparse()
         assert len(app.stylesheet.rules) == count - 1
+
+
+async def test_a_switched_theme_draws_as_textuals_own_switch_does(
+    bundled: LoadResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each widget is marked for repainting once after a switch: nothing is left in the old
+    theme's colours (every tab compared with Textual's own switch, which marks every style)."""
+    from textual.app import App
+
+    from briefing_tui.ui.css_cache import ThemeSwitch
+
+    shots: dict[str, list[str]] = {}
+    for name in ("ours", "textual"):
+        if name == "textual":
+            monkeypatch.setattr(ThemeSwitch, "refresh_css", App.refresh_css)
+        app = BriefingApp(bundled)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("d")
+            await pilot.pause()
+            shots[name] = []
+            for tab in ("1", "2", "3", "4", "p", "2"):
+                await pilot.press(tab)
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                shots[name].append(app.export_screenshot())
+    assert shots["ours"] == shots["textual"]

@@ -43,18 +43,18 @@ async def test_toggling_the_pane_and_outline_paints_one_frame(
             await pilot.press(key)
             await pilot.pause(0.4)
             assert len(painted) == 1, (key, painted)
-        assert app._batch_count == 0 and app._holds == 0
+        assert app._batch_count == 0 and app.holds.count == 0
 
 
 async def test_a_key_after_a_long_hold_adds_none(bundled: LoadResult) -> None:
     app = BriefingApp(bundled)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.3)
-        app._holds, app._held_since = 1, time.monotonic() - 2 * settle.MOST
+        app.holds.count, app.holds.since = 1, time.monotonic() - 2 * settle.MOST
         batches = app._batch_count
         await app.on_event(events.Key("j", "j"))
-        assert app._holds == 1 and app._batch_count == batches  # painted as soon as it can
-        app._holds = 0
+        assert app.holds.count == 1 and app._batch_count == batches  # painted as soon as it can
+        app.holds.count = 0
 
 
 async def test_a_flood_of_keys_leaves_no_hold_behind(bundled: LoadResult) -> None:
@@ -65,7 +65,7 @@ async def test_a_flood_of_keys_leaves_no_hold_behind(bundled: LoadResult) -> Non
         painted = frames(app)
         await pilot.press(*("j" * 60), *("]" * 20), "G", "g")
         await pilot.pause(0.5)
-        assert app._holds == 0 and app._batch_count == 0
+        assert app.holds.count == 0 and app._batch_count == 0
         assert painted  # the screen caught up
 
 

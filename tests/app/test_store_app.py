@@ -16,6 +16,7 @@ from storekit import edit, library
 
 from briefing_tui.cli.launch import open_library
 from briefing_tui.content.loader import load_library
+from briefing_tui.content.problems import LoadResult
 from briefing_tui.search import SearchIndex
 from briefing_tui.store import in_cache, refresh_store
 from briefing_tui.store.library import LibraryStore
@@ -26,6 +27,7 @@ SIZE = (80, 24)
 
 
 async def ready(app: BriefingApp, pilot: object) -> SearchIndex:
+    app.want_index()  # what "/" does: a fresh store's index opens on first use
     await app.workers.wait_for_complete()
     await pilot.pause()  # type: ignore[attr-defined]
     await app.workers.wait_for_complete()
@@ -107,6 +109,7 @@ async def test_a_fresh_stores_index_opens_before_the_briefings_are_read(tmp_path
 
     app = BriefingApp(slow, index_source=source, index_early=early)  # type: ignore[arg-type]
     async with app.run_test(size=SIZE) as pilot:
+        app.want_index()
         for _ in range(100):
             await pilot.pause(0.05)
             if app.search_index is not None:
@@ -117,3 +120,41 @@ async def test_a_fresh_stores_index_opens_before_the_briefings_are_read(tmp_path
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.result is not None
+
+
+async def test_a_fresh_stores_index_opens_at_the_first_search_not_at_start(
+    tmp_path: Path,
+) -> None:
+    lib = library(tmp_path / "lib", 1)
+    refresh_store(LibraryStore(in_cache(lib), lib, writable=True), pytest.fail)
+    loaded, source, early = open_library(lib, False, [])
+    assert early and isinstance(loaded, LoadResult)
+    app = BriefingApp(loaded, index_source=source, index_early=early)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        assert app.search_index is None  # a reader who never searches never opens it
+        await pilot.press("slash", *"word0")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if "1 hit" in str(app.screen.query_one("#search-count").render()):
+                break
+        assert app.search_index is not None
+        assert hits(app.search_index, "word0") == [("b0", "s1.p1")]
+
+
+async def test_a_damaged_index_found_at_the_first_search_is_rebuilt(tmp_path: Path) -> None:
+    lib = library(tmp_path / "lib", 2)
+    store = LibraryStore(in_cache(lib), lib, writable=True)
+    refresh_store(store, pytest.fail)
+    warnings: list[str] = []
+    loaded, source, early = open_library(lib, False, warnings)
+    assert early and warnings == []
+    meta = store.directory / "index" / "meta.json"
+    meta.write_bytes(meta.read_bytes() + b" ")  # damaged after the start's check
+    app = BriefingApp(loaded, index_source=source, index_early=early)
+    async with app.run_test(size=SIZE) as pilot:
+        index = await ready(app, pilot)
+        assert hits(index, "word1") == [("b1", "s1.p1")]
+    assert any("is not used" in line for line in warnings)
+    assert store.open_fresh() is not None  # rebuilt for the next start

@@ -22,9 +22,15 @@ def test_every_case_reaches_its_mark(tmp_path: Path, capsys) -> None:
         "bundled briefing",
         "bundled from snapshot",
         "3-briefing library",
+        "bundled, search",
+        "library, search",
     }
     for case, values in summary.items():
         assert values["first frame"] > 0, case
         assert values["peak RSS MiB"] > 0, case
+        assert values["RSS at frame MiB"] > 0, case
+        assert values["CPU at frame s"] > 0, case
+    for case in ("bundled, search", "library, search"):
+        assert summary[case]["search usable"] > summary[case]["first frame"]
     printed = capsys.readouterr().out
     assert "3-briefing library first frame / bundled briefing first frame:" in printed

@@ -15,8 +15,9 @@ from briefing_tui.content.loader import load_library
 from briefing_tui.search import SearchIndex
 from briefing_tui.store import LibraryStore, build, refresh_store
 from briefing_tui.store.identity import folder_stat
-from briefing_tui.store.library import SEQ_GAP, Plan, _sequence
+from briefing_tui.store.library import Plan
 from briefing_tui.store.manifest import Row
+from briefing_tui.store.sequence import SEQ_GAP, sequence_numbers
 
 QUERIES = ["gas", "word1", "word3", "talks resum", '"talks resumed"', "source:wire gas", "-gas"]
 
@@ -90,12 +91,12 @@ def test_a_pooled_build_answers_as_the_library_does(
 def test_sequence_numbers_keep_known_folders_and_fit_new_ones_between() -> None:
     names = [f"n{k}" for k in range(6)]
     cold = Plan([], {})
-    seqs = _sequence(cold, names)
+    seqs = sequence_numbers(cold, names)
     assert [seqs[n] for n in names] == [(k + 1) * SEQ_GAP for k in range(6)]
     assert cold.changed == names
     heads = {n: _head(n, seqs[n]) for n in ("n1", "n3")}
     plan = Plan([], heads)
-    again = _sequence(plan, names)
+    again = sequence_numbers(plan, names)
     assert again["n1"] == seqs["n1"] and again["n3"] == seqs["n3"]
     assert again["n0"] < again["n1"] < again["n2"] < again["n3"] < again["n4"] < again["n5"]
     assert plan.changed == ["n0", "n2", "n4", "n5"]

@@ -21,7 +21,6 @@ from briefing_tui.ui.analyst_session import OFF, AnalystSession
 from briefing_tui.ui.annotations import CHANGE_WORDS, Annotations, annotate
 from briefing_tui.ui.i18n import N_, ngettext, tr
 from briefing_tui.ui.messages import OpenBriefing
-from briefing_tui.ui.palette_analyst import Entry
 from briefing_tui.ui.screens.letter_prompt import BACK, LetterPrompt
 from briefing_tui.ui.screens.note_editor import NoteEditor
 from briefing_tui.ui.screens.notes import NotesScreen
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
 
     from briefing_tui.content.model import Briefing
     from briefing_tui.reading.refs import BriefingRefs
+    from briefing_tui.ui.palette_analyst import Entry
     from briefing_tui.ui.widgets.tab_views import TabView
 
 #: Seconds between saves of the reading position while a briefing is open.

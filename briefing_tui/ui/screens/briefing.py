@@ -310,6 +310,9 @@ class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
         return not ((action == "search" or action in TYPED) and isinstance(self.focused, Input))
 
     def action_search(self) -> None:
+        want_index = getattr(self.app, "want_index", None)
+        if want_index is not None:
+            want_index()  # a store's index opens on first use (see BriefingApp.want_index)
         panel = self.query_one(SearchPanel)
         if not panel.display:
             self._focus_before_search = self.focused
