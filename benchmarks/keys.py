@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import select
+import shutil
 import signal
 import statistics
 import sys
@@ -112,8 +113,8 @@ PLAN: tuple[Step, ...] = (
 class Pty:
     """The browser on a pty; answers the synchronised-output query as a modern terminal does."""
 
-    def __init__(self, argv: list[str]) -> None:
-        self.pid, self.fd = spawn(argv)
+    def __init__(self, argv: list[str], **env: str) -> None:
+        self.pid, self.fd = spawn(argv, **env)
         self.output = b""
 
     def _read(self, timeout: float) -> bool:
@@ -174,7 +175,10 @@ def measure(
     argv = [sys.executable, "-m", "briefing_tui"]
     if cpu is not None:
         argv = [sys.executable, "-m", "benchmarks.cpuchild", str(cpu)]
-    terminal = Pty(argv)
+    # A state database of its own: with the analyst's, a briefing reopens where the last run
+    # left it (at the end, where the keys that go down draw nothing).
+    state = tempfile.mkdtemp(prefix="keys-state-")
+    terminal = Pty(argv, XDG_STATE_HOME=state)
     timings: list[Timing] = []
     try:
         terminal.wait_for(b"Report")
@@ -210,6 +214,7 @@ def measure(
             timings.append(timing)
     finally:
         terminal.close()
+        shutil.rmtree(state, ignore_errors=True)
     return timings
 
 

@@ -329,3 +329,30 @@ async def test_the_russian_agreements_toolbar_wraps_instead_of_being_cut(
         shown = " ".join(region_text(app, toolbar).split())
         assert shown.startswith("Сортировка: порядок доклада")
         assert shown.endswith("13 из 13 ✎ от редакции")
+
+
+def test_the_help_key_table_wraps_a_description_under_itself() -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from briefing_tui.ui.screens.help import KeyTable
+
+    rows = [
+        (Text("Read", style="bold"), None),
+        (Text("j ↓"), Text("Down a line")),
+        (Text("'"), Text("Go to a mark (then its letter; ' again: back)")),
+        (Text("a-key-list-much-too-wide"), Text("Its keys on a line of their own")),
+    ]
+    console = Console(width=30, color_system=None)
+    with console.capture() as captured:
+        console.print(KeyTable(rows))
+    lines = captured.get().splitlines()
+    assert lines[0] == "Read"
+    column = lines[1].index("Down a line")
+    assert lines[1].startswith("j ↓ ") and column == 12 + 2  # 40% of 30: the keys' room
+    # the description wraps in its own column, never under the keys
+    assert lines[2].startswith("'") and lines[2].index("Go to a mark") == column
+    assert lines[3].startswith(" " * column) and lines[3].strip()
+    wide = lines.index("a-key-list-much-too-wide")
+    assert lines[wide + 1].lstrip().startswith("Its keys")
+    assert all(len(line) <= 30 for line in lines)

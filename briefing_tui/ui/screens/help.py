@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.table import Table
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -139,6 +140,52 @@ DIALOGS = {
 }
 
 
+class KeyTable:
+    """Two columns, keys and what they do, laid out as text and kept per width.
+
+    A Rich Table did the same, but the help is measured and then drawn, each time rendering
+    every row of the table: 136 ms of the first `?` (cProfile in Pilot, benchmarks/keys). Here
+    a description wraps under itself, beside its keys, and the lines for a width are made once.
+    """
+
+    #: The keys column is never wider than this share of the line.
+    KEYS_SHARE = 0.4
+
+    def __init__(self, rows: list[tuple[Text, Text | None]]) -> None:
+        """``rows``: (keys, what they do); a heading is (its text, None)."""
+        self.rows = rows
+        self._lines: dict[int, Text] = {}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        if width not in self._lines:
+            self._lines[width] = self._lay_out(console, width)
+        yield self._lines[width]
+
+    def _lay_out(self, console: Console, width: int) -> Text:
+        widest = max((cell_len(keys.plain) for keys, what in self.rows if what), default=0)
+        column = min(widest, int(width * self.KEYS_SHARE))
+        room = max(8, width - column - 2)
+        out = Text(no_wrap=True, overflow="fold")
+        for keys, what in self.rows:
+            if what is None:
+                out.append_text(keys)
+                out.append("\n")
+                continue
+            lines = list(what.wrap(console, room, overflow="fold")) or [Text()]
+            if cell_len(keys.plain) > column:  # keys of their own on a line, the rest below
+                out.append_text(keys)
+                out.append("\n")
+                keys = Text("")
+            for n, line in enumerate(lines):
+                head = keys if n == 0 else Text("")
+                out.append_text(head)
+                out.append(" " * (column - cell_len(head.plain) + 2))
+                out.append_text(line)
+                out.append("\n")
+        return out
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "dismiss", "Close", id="help.close"),
@@ -156,15 +203,14 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         nodes: list[DOMNode] = [self.app, self.under, *self.under.walk_children()]
-        table = Table(show_header=False, box=None, padding=(0, 1), expand=True)
-        table.add_column("keys", style="bold cyan", no_wrap=True)
-        table.add_column("what")
+        lines: list[tuple[Text, Text | None]] = []
         hidden = getattr(self.under, "hidden_binding_ids", frozenset())
         for group, rows in binding_rows(nodes, self.app.get_key_display, hidden):
-            table.add_row(Text(tr(group), style="bold underline"), "")
+            lines.append((Text(tr(group), style="bold underline"), None))
             for keys, description in rows:
-                table.add_row(Text(keys), Text(tr(description)))
-            table.add_row("", "")
+                lines.append((Text(keys, style="bold cyan"), Text(tr(description))))
+            lines.append((Text(""), None))
+        table = KeyTable(lines)
         with VerticalScroll(id="help-body"):
             yield Static(Text(tr("Keys  (Escape closes)"), style="bold"))
             yield Static(table)
