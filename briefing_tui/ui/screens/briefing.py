@@ -136,7 +136,13 @@ class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
         self.start_analyst()
         # A tab's first showing (and help's) cost 60-150 ms more than the next: build them early.
         tabs = self.tabs  # its timer, so it stops with the tabs when the screen closes
-        tabs.set_timer(0.3, lambda: tabs.build_rest(0.05, gcpolicy.freeze))
+        tabs.set_timer(0.3, lambda: tabs.build_rest(0.05, self._built))
+
+    def _built(self) -> None:
+        gcpolicy.freeze()  # every tab is built: the objects made so far stay
+        want_index = getattr(self.app, "want_index", None)
+        if want_index is not None:  # a store's index, a second later (first / paid for it)
+            self.tabs.set_timer(1.0, want_index)
 
     # -- helpers -----------------------------------------------------------------------------
 
