@@ -30,14 +30,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefing_tui.search.documents import Doc
+from briefing_tui.search.schema import SCHEMA_VERSION as SCHEMA_VERSION
 from briefing_tui.search.text import CJK_CHAR, WORD, is_cjk, query_words
 
 if TYPE_CHECKING:
     import tantivy
 
-#: Raised whenever the schema or :func:`analyze` changes meaning: a store written with another
-#: version is rebuilt rather than read.
-SCHEMA_VERSION = 3
 #: Items of one briefing are numbered in the low bits of the ``order`` key, the briefing's
 #: sequence number in the high bits, so that sorting by ``order`` is reading order.
 LOCAL_BITS = 20

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from briefing_tui.content.model import Status
 from briefing_tui.reading.kinds import KINDS
+from briefing_tui.search.limits import MAX_QUERY_CHARS, MAX_QUERY_ITEMS
 from briefing_tui.search.text import fold, query_words
 
 #: Filter fields, in the order the error message lists them.
@@ -46,13 +47,6 @@ query syntax:
   briefing:ID         one briefing of the library; -field:value excludes"""
 
 _FILTER = re.compile(r"([A-Za-z]+):(.*)", re.DOTALL)
-
-#: Longest query accepted, in characters, and most words, phrases and filters in one. A search is
-#: typed, not pasted from a document: a 200 KB paste froze the UI for 7 s (issue #12). 500
-#: characters hold any real query several times over; 32 items keep the candidate
-#: intersection, the highlight pattern and the per-term verification small.
-MAX_QUERY_CHARS = 500
-MAX_QUERY_ITEMS = 32
 
 
 class QueryError(ValueError):

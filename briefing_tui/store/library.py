@@ -53,7 +53,7 @@ STORE_FORMAT = 2  # 2: the listing table (the browser's list without reading bri
 def versions() -> dict[str, str]:
     """What a store must have been written with to be read."""
     from briefing_tui.content.model import SCHEMA_VERSION as CONTENT_SCHEMA
-    from briefing_tui.search.engine import SCHEMA_VERSION as ENGINE_SCHEMA
+    from briefing_tui.search.schema import SCHEMA_VERSION as ENGINE_SCHEMA
 
     return {
         "store_format": str(STORE_FORMAT),

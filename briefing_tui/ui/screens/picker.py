@@ -17,7 +17,6 @@ from textual.worker import get_current_worker
 
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.dates import format_range
-from briefing_tui.search import match_words
 from briefing_tui.state.model import ReadState
 from briefing_tui.store.catalog import Entry
 from briefing_tui.ui.i18n import ngettext, tr
@@ -55,6 +54,10 @@ def matches(briefing: Briefing | Entry, needle: str) -> bool:
     Matched as search matches (case, accents, ё, other forms of a word in the briefing's
     language, the last word as a prefix while typed), so the picker and ``/`` agree.
     """
+    if not needle.strip():
+        return True  # the whole list (and the word matcher not loaded before the first frame)
+    from briefing_tui.search import match_words
+
     haystack = " ".join((briefing.id, briefing.title, briefing.summary, *briefing.tags))
     return match_words(needle, haystack, briefing.language) is not None
 

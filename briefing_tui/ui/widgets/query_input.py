@@ -13,7 +13,7 @@ from typing import Any
 from textual import events
 from textual.widgets import Input
 
-from briefing_tui.search import MAX_QUERY_CHARS
+from briefing_tui.search.limits import MAX_QUERY_CHARS
 from briefing_tui.ui.i18n import N_, tr
 
 #: Shown when a paste was cut to fit.
