@@ -123,8 +123,8 @@ def paint_when_settled(screen: Screen[object], holds: Holds) -> None:
 
     # The event loop's own timer, not a widget's: a key may close the screen (Back to the
     # library's list), and a hold never released would leave the whole app unpainted. And not
-    # Textual's Timer either: each is a task and a message, and the checks every ROUND made
-    # them 5-7 ms of a key's CPU. The callback runs in the key's context (the active app).
+    # Textual's Timer either: each is a task and a message, for a check every ROUND that needs
+    # neither. The callback runs in the key's context (the active app).
     loop = asyncio.get_running_loop()
     context = contextvars.copy_context()
 
