@@ -48,7 +48,7 @@ class SteadyOptionList(OptionList):
         """Take ``options``' prompts in place of the current ones when they are the same
         options with the same text (search marks only restyle them); False, changing nothing,
         when they are not. The wrapped heights stay: setting the options anew measured every
-        option again (a third of an Enter on a search hit landing in the overview, in cProfile)."""
+        option again (0.17 s of a cProfiled run of three Enters on hits in the overview)."""
         new = [option for option in options if option is not None]
         if len(new) != self.option_count or any(
             old.id != option.id or _plain(old.prompt) != _plain(option.prompt)
