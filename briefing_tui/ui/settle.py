@@ -26,6 +26,7 @@ from time import monotonic
 
 from textual import events
 from textual.app import App
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 
 #: Seconds a key's effects get to arrive before the screen is painted: a floor only, since the
@@ -54,10 +55,22 @@ def answering(screen: Screen[object]) -> bool:
 
 
 def busy(screen: Screen[object]) -> bool:
-    """Whether the screen or any widget on it has messages waiting (a resize, a layout)."""
-    if screen._layout_required or not screen._message_queue.empty():
+    """Whether the screen or any widget on it still has work from the key: messages waiting
+    (a resize, a layout), callbacks due after one, or a widget still being mounted (a tab's
+    first showing mounts its page, whose compose and mount run outside its queue)."""
+    if screen._layout_required:
         return True
-    return any(not node._message_queue.empty() for node in screen.walk_children())
+    return any(_pump_busy(node) for node in (screen, *screen.walk_children()))
+
+
+def _pump_busy(node: MessagePump) -> bool:
+    # A message peeked at (to merge it with the next) has left the queue but not been handled.
+    return bool(
+        not node._message_queue.empty()
+        or node._pending_message is not None
+        or node._next_callbacks
+        or not node._is_mounted
+    )
 
 
 def _nothing() -> None:

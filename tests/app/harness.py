@@ -9,11 +9,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import io
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -153,3 +155,20 @@ __all__ = [
     "region_text",
     "screen_text",
 ]
+
+
+async def until_tabs_built(app: App[object], pilot: Pilot[object], most: float = 30.0) -> None:
+    """Wait until the briefing screen has built every tab in the background (it starts 0.3 s
+    after the first frame, a tab at a time): a test that counts frames must not race it."""
+    from briefing_tui.ui.widgets.lazy_tabs import LazyTabs
+
+    deadline = time.monotonic() + most
+    while time.monotonic() < deadline:
+        tabs = list(app.screen.query(LazyTabs))
+        if tabs and all(tab in tabs[0].pages for tab in tabs[0].titles):
+            break
+        await pilot.pause(0.05)
+    else:
+        raise AssertionError("the tabs were not all built in time")
+    await app.workers.wait_for_complete()
+    await pilot.pause(0.3)

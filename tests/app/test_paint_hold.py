@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from harness import until_tabs_built
 from rich.text import Text
 from textual import events
 
@@ -35,8 +36,7 @@ async def test_toggling_the_pane_and_outline_paints_one_frame(
     monkeypatch.setattr(settle, "MOST", 30.0)
     app = BriefingApp(bundled)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.5)
+        await until_tabs_built(app, pilot)
         painted = frames(app)
         for key in ("p", "p", "o", "o", "3", "2"):
             painted.clear()
@@ -104,7 +104,7 @@ async def test_a_search_keystroke_paints_the_character_and_its_results_once(
     monkeypatch.setattr(settle, "WORKER_WAIT", 30.0)  # the search is waited for, however slow
     app = BriefingApp(bundled)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
+        await until_tabs_built(app, pilot)
         await pilot.press("slash")
         await pilot.pause(0.3)
         painted = frames(app)
