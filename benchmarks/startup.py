@@ -219,6 +219,10 @@ def run(
         cache = Path(os.environ["XDG_CACHE_HOME"])  # where `briefing index` below writes
     env = {"XDG_CACHE_HOME": str(cache)} if cache is not None else {}
     with tempfile.TemporaryDirectory(prefix="bt-bench-") as tmp:
+        # A notes database of the benchmark's own: with the analyst's, a start reopens where
+        # the analyst last read (another tab built after the first frame: 1.5 MiB more at the
+        # peak, start-up probe), so the figures depended on the last session.
+        env = {**env, "XDG_STATE_HOME": str(Path(tmp) / "state")}
         if library_path is None:
             library = write_library(Path(tmp) / "library", library_size)
             first_title = _toml_title(briefing_files(0)["briefing.toml"])
@@ -241,6 +245,7 @@ def run(
         runners = [("", briefing, env)]
         if compare is not None:
             before_env = {"XDG_CACHE_HOME": str(compare_cache)} if compare_cache else {}
+            before_env["XDG_STATE_HOME"] = str(Path(tmp) / "state-before")
             runners.append((" (before)", [compare, "-P", "-m", "briefing_tui"], before_env))
         for suffix, argv, run_env in runners:
             cases += [

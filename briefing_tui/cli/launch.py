@@ -166,7 +166,7 @@ def _first_then_rest(
     if total == 1:
         # The whole library is loaded: the first frame is the briefing itself rather than a
         # progress screen that would flash for one frame.
-        from briefing_tui.content.loader import collect
+        from briefing_tui.content.problems import collect
 
         return collect([first])
     rest = itertools.chain([(total, first)], stream)

@@ -81,7 +81,7 @@ def secure_requested(ns: argparse.Namespace) -> bool:
 
 def state_choice(ns: argparse.Namespace) -> StateChoice:
     """The database this run uses; :class:`UsageError` for a ``--state`` that cannot be."""
-    from briefing_tui.content.loader import bundled_content_path
+    from briefing_tui.content.folders import bundled_content_path
 
     content = ns.path if ns.path is not None else bundled_content_path()
     return choose_state(ns.state, ns.no_state, secure_requested(ns), content)

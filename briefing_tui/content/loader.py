@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,10 +24,9 @@ from briefing_tui.content.model import (
     KEY_FILE,
     OPTIONAL_FILES,
     Briefing,
-    Library,
 )
 from briefing_tui.content.positions import Loc, key_lines, line_for
-from briefing_tui.content.problems import BrokenBriefing, ContentError, LoadResult, Problem
+from briefing_tui.content.problems import BrokenBriefing, ContentError, LoadResult, Problem, collect
 from briefing_tui.content.rules import content_loc, reference_problems
 from briefing_tui.content.scalars import Model
 from briefing_tui.content.tomlread import TOMLDecodeError, parse_toml
@@ -275,18 +274,6 @@ def duplicate(folder: Path, root: Path, briefing_id: str, first: str) -> BrokenB
         field="id",
     )
     return BrokenBriefing(display_path(folder), (problem,))
-
-
-def collect(items: Iterable[Briefing | BrokenBriefing]) -> LoadResult:
-    """Gather what :func:`iter_library` yields into one result."""
-    briefings: list[Briefing] = []
-    broken: list[BrokenBriefing] = []
-    for item in items:
-        if isinstance(item, BrokenBriefing):
-            broken.append(item)
-        else:
-            briefings.append(item)
-    return LoadResult(Library(briefings=tuple(briefings)), tuple(broken))
 
 
 def load_library(path: Path | str | None = None) -> LoadResult:

@@ -6,9 +6,10 @@ text that came from the content is escaped before it can reach a terminal.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from briefing_tui.content.model import Library
+from briefing_tui.content.model import Briefing, Library
 from briefing_tui.content.text import unsafe_character
 
 
@@ -80,3 +81,16 @@ class LoadResult:
     @property
     def problems(self) -> list[Problem]:
         return [p for b in self.broken for p in b.problems]
+
+
+def collect(items: Iterable[Briefing | BrokenBriefing]) -> LoadResult:
+    """Gather what the loader (or a store) yields into one result. Here rather than in the
+    loader, so that a start from a fresh store never imports the loader and its TOML reader."""
+    briefings: list[Briefing] = []
+    broken: list[BrokenBriefing] = []
+    for item in items:
+        if isinstance(item, BrokenBriefing):
+            broken.append(item)
+        else:
+            briefings.append(item)
+    return LoadResult(Library(briefings=tuple(briefings)), tuple(broken))

@@ -13,11 +13,13 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefing_tui.content.positions import Loc
 from briefing_tui.content.scalars import SLUG_PATTERN
 from briefing_tui.content.text import unsafe_character
+
+if TYPE_CHECKING:  # the TOML reader (positions) loads only when a file is validated
+    from briefing_tui.content.positions import Loc
 
 
 def format_loc(loc: Loc) -> str:

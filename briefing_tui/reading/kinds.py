@@ -26,6 +26,8 @@ Kind = Literal[
 
 @dataclass(frozen=True, slots=True)
 class KindInfo:
+    """How the browser names and places one kind of item (paragraph, agreement, source...)."""
+
     title: str
     """How the palette and the help name the kind."""
     badge: str

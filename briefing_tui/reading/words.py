@@ -14,6 +14,8 @@ from briefing_tui.content.model import Briefing, SourceKind, Stance, Status
 
 @dataclass(frozen=True, slots=True)
 class Words:
+    """The words the browser itself puts into a briefing, in the briefing's language."""
+
     summary: str
     sources: str
     note: str

@@ -62,6 +62,8 @@ class ItemRef:
 
 @dataclass(frozen=True, slots=True)
 class Mark:
+    """A letter the analyst put on an item, to come back to it with '."""
+
     letter: str
     ref: ItemRef
     created: dt.datetime
@@ -69,6 +71,8 @@ class Mark:
 
 @dataclass(frozen=True, slots=True)
 class Note:
+    """The analyst's own text on an item; never part of the briefing."""
+
     id: int
     ref: ItemRef
     text: str

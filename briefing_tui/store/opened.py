@@ -63,7 +63,6 @@ class OpenStore:
 
     def iter_library(self) -> Iterator[tuple[int, Briefing | BrokenBriefing]]:
         """What :func:`~briefing_tui.content.loader.iter_library` yields, read from the store."""
-        from briefing_tui.content.loader import duplicate
         from briefing_tui.content.snapshot import from_plain
 
         total = len(self.names)
@@ -82,6 +81,8 @@ class OpenStore:
                 problems = tuple(Problem(**p) for p in data["problems"])
                 yield total, BrokenBriefing(data["folder"], problems)
             elif row.folder not in indexed:
+                from briefing_tui.content.loader import duplicate  # rare: the loader on demand
+
                 earlier = first[row.briefing_id]
                 yield total, duplicate(folder, self.store.root, row.briefing_id, earlier)
             else:

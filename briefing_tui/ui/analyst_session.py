@@ -29,6 +29,8 @@ READ_ONLY = N_("Notes and marks are read-only in this session: nothing new is sa
 
 @dataclass
 class AnalystSession:
+    """The analyst's layer for one run of the browser, shared by every briefing screen."""
+
     state: AnalystState
     """The analyst's database (opened by the command line; ``off`` when there is none)."""
     changes: dict[str, Changes] = field(default_factory=dict)

@@ -36,6 +36,8 @@ def preview(note: str) -> str:
 
 @dataclass
 class Annotations:
+    """What the analyst's notes and the changes since the last read add to the views."""
+
     badges: dict[str, Text] = field(default_factory=dict)
     """Lines under each paragraph in the report, by paragraph id."""
     pane: dict[str, list[Text]] = field(default_factory=dict)

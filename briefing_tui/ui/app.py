@@ -160,7 +160,7 @@ class BriefingApp(
         grows it as the rest arrive; one briefing (or a --goto, which may point anywhere) waits
         for the whole load behind the progress screen.
         """
-        from briefing_tui.content.loader import collect
+        from briefing_tui.content.problems import collect
 
         loader = self._source
         assert callable(loader)

@@ -14,7 +14,7 @@ the message id itself, so it is complete by construction. Russian plurals use Ba
 plural rules (already a dependency for dates), loaded only in a Russian session.
 
 Binding descriptions stay English in the classes (Textual builds them at import) and are
-translated where they are shown: the help screen and the footer.
+translated where they are shown: the help screen and the key bar.
 """
 
 from __future__ import annotations

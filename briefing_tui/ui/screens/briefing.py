@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # the engine itself loads with the index, after the first fra
 from briefing_tui.ui.screens.picker import PickerScreen
 from briefing_tui.ui.widgets import tab_views
 from briefing_tui.ui.widgets.attribution import AttributionPane
-from briefing_tui.ui.widgets.key_footer import KeyFooter
+from briefing_tui.ui.widgets.key_bar import KeyBar
 from briefing_tui.ui.widgets.lazy_tabs import LazyTabs
 from briefing_tui.ui.widgets.report import ReportView
 from briefing_tui.ui.widgets.search_panel import SearchPanel
@@ -102,7 +102,7 @@ class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
             yield AttributionPane(self.refs, id="attribution")
         yield SearchPanel(id="search-panel")
         yield StatusLine(self._position, id="status-line")
-        yield KeyFooter()
+        yield KeyBar()
 
     def _set_breakpoint(self, width: int) -> None:
         """Set the class Textual's first Resize would set, before the first frame.

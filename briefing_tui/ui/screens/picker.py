@@ -23,7 +23,7 @@ from briefing_tui.ui.i18n import ngettext, tr
 from briefing_tui.ui.messages import OpenBriefing
 from briefing_tui.ui.render import text
 from briefing_tui.ui.widgets._shared import step_cursor
-from briefing_tui.ui.widgets.footer import ChromeFooter
+from briefing_tui.ui.widgets.key_bar import KeyBar
 
 #: From this many briefings on, the filter runs in a worker (matching 10,000 takes ~0.5 s).
 BIG = 1000
@@ -88,7 +88,7 @@ class PickerScreen(Screen[None]):
         yield Static(id="picker-title")
         yield Input(placeholder=tr("filter…"), id="picker-filter")
         yield OptionList(markup=False, id="picker-list")
-        yield ChromeFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._title()

@@ -1,0 +1,101 @@
+"""The key bar (widgets/key_bar.py): one widget, right from the first frame, whole keys only."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_tui.content.problems import LoadResult
+from briefing_tui.ui.app import BriefingApp
+from briefing_tui.ui.widgets.attribution import AttributionPane
+from briefing_tui.ui.widgets.key_bar import EDGE, KeyBar
+
+
+def bottom_line(app: BriefingApp) -> str:
+    return "".join(segment.text for segment in app.screen._compositor.render_strips()[-1])
+
+
+def first_frame_bottom(app: BriefingApp) -> list[str]:
+    """The bottom line of every frame painted, from the first one on."""
+    lines: list[str] = []
+    display = app._display
+
+    def record(screen: object, renderable: object) -> None:
+        if renderable is not None:
+            lines.append(bottom_line(app))
+        display(screen, renderable)  # type: ignore[arg-type]
+
+    app._display = record  # type: ignore[method-assign]
+    return lines
+
+
+async def test_the_first_frame_shows_the_keys(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    painted = first_frame_bottom(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        assert painted, "nothing painted"
+        first = painted[0]
+        for shown in ("o Outline", "/ Search", "p Sources pane", "q Quit", "? Help"):
+            assert shown in first, first
+        assert first.rstrip().endswith(f"{EDGE}^p palette"), first
+        # One widget draws the whole bar: no widget per key.
+        bar = app.screen.query_one(KeyBar)
+        assert not bar.children
+
+
+async def test_the_keys_follow_the_tab_in_the_same_frame(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        painted = first_frame_bottom(app)
+        await pilot.press("3")  # agreements: its own keys
+        await pilot.pause(0.3)
+        assert painted and all("s Sort" in line for line in painted), painted
+        await pilot.press("slash")
+        await pilot.pause(0.3)
+        assert "esc Close search" in bottom_line(app)
+        assert "s Sort" not in bottom_line(app)
+
+
+@pytest.mark.parametrize("width", [60, 64, 70, 80])
+async def test_keys_that_do_not_fit_are_left_out_whole(bundled: LoadResult, width: int) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("3")
+        await pilot.pause(0.3)
+        line = bottom_line(app)
+        assert len(line) == width
+        assert line.rstrip().endswith(f"{EDGE}^p palette"), line
+        keys = line.split(EDGE)[0]
+        wanted = ["s Sort", "a Area", "t Status", "/ Search", "p Sources pane", "q Quit", "? Help"]
+        shown = [k for k in wanted if k in keys]
+        assert shown == wanted[: len(shown)], line  # in order, a prefix of the list
+        # Nothing else: no piece of a key that did not fit.
+        rest = keys
+        for key in shown:
+            rest = rest.replace(key, "", 1)
+        assert not rest.strip(), line
+
+
+async def test_descriptions_are_in_the_sessions_language(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled, language="ru")
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause(0.3)
+        line = bottom_line(app)
+        assert "q Выход" in line and "? Справка" in line and "o Оглавление" in line, line
+        assert "Quit" not in line and "Help" not in line
+
+
+async def test_a_click_on_a_key_presses_it(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        line = bottom_line(app)
+        pane = app.screen.query_one(AttributionPane)
+        shown = pane.has_class("-toggled")
+        await pilot.click(KeyBar, offset=(line.index("Sources pane"), 0))
+        await pilot.pause(0.3)
+        assert pane.has_class("-toggled") is not shown
