@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from briefing_tui.search.endings import light_key, light_stem
 from briefing_tui.search.text import WORD, fold, fold_with_map, is_cjk, query_words
 
 if TYPE_CHECKING:
@@ -232,6 +233,9 @@ class WordForms:
                 members[key] = {word}
             else:
                 found.add(word)
+            light = light_key(word, chosen)
+            if light is not None:
+                members.setdefault(light, set()).add(word)
             used.add((script, chosen))
         for script, chosen in used:
             self._by_script.setdefault(script, set()).add(chosen)
@@ -249,8 +253,11 @@ class WordForms:
 
     def keys(self, word: str) -> tuple[str, ...]:
         """The keys a query word is looked up by: its stem under each stemmer of its script
-        that the library uses (the script's default when it uses none)."""
-        return tuple(sorted(filter(None, (stem_key(word, a) for a in self.algorithms(word)))))
+        that the library uses (the script's default when it uses none), and its light stem
+        under each (:mod:`~briefing_tui.search.endings`)."""
+        algorithms = self.algorithms(word)
+        keys = [stem_key(word, a) for a in algorithms] + [light_key(word, a) for a in algorithms]
+        return tuple(sorted(filter(None, keys)))
 
     def forms(self, word: str) -> tuple[str, ...]:
         """Other indexed words sharing a stem with ``word``, sorted (the word itself excluded)."""
@@ -330,6 +337,7 @@ def _word_spans(
         return out
     out = []
     stems: dict[str, str | None] = {}
+    lights: dict[str, str | None] = {}
     for word, start, end, chosen, stemmed in words:
         if word == query_word or (prefix and word.startswith(query_word)):
             out.append((start, end))
@@ -337,6 +345,10 @@ def _word_spans(
             if chosen not in stems:
                 same_script = word_algorithm(query_word, chosen) == chosen
                 stems[chosen] = stem(query_word, chosen) if same_script else None
-            if stems[chosen] == stemmed:
+                lights[chosen] = light_stem(query_word, chosen) if same_script else None
+            light = lights[chosen]
+            if stems[chosen] == stemmed or (
+                light is not None and light == light_stem(word, chosen)
+            ):
                 out.append((start, end))
     return out
