@@ -8,9 +8,9 @@ changed, and a new content field cannot mark every item as changed at once.
 
 from __future__ import annotations
 
-import hashlib
 import json
 
+from briefing_tui.content.digest import sha256
 from briefing_tui.content.model import Briefing
 from briefing_tui.state.model import ItemRef, Note, NoteStatus
 
@@ -30,7 +30,7 @@ def item_texts(briefing: Briefing) -> dict[str, list[str | None]]:
 def fingerprint_of(words: list[str | None]) -> str:
     """128 bits of SHA-256 over the words as JSON (unambiguous where they join)."""
     data = json.dumps(words, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return hashlib.sha256(data).hexdigest()[:32]
+    return sha256(data).hexdigest()[:32]
 
 
 def item_fingerprints(briefing: Briefing) -> dict[str, str]:

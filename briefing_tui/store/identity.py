@@ -9,13 +9,13 @@ folder counts, not only the content files: an unknown one is a problem the loade
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 import stat
 from pathlib import Path
 
+from briefing_tui.content.digest import sha256
 from briefing_tui.content.errors import UsageError
 from briefing_tui.content.files import read_bytes
 from briefing_tui.content.problems import ContentError
@@ -52,7 +52,7 @@ def folder_hash(
     them (inside ``root``, size-limited, no FIFOs); None if one cannot be read that way.
     Each file's bytes go into ``read`` when given, so that validating the folder next reads
     the bytes that were hashed instead of reading every file twice."""
-    digest = hashlib.sha256()
+    digest = sha256()
     for name, *_ in json.loads(stat_json):
         try:
             data = read_bytes(folder / name, root, name)

@@ -11,8 +11,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
+
+from briefing_tui.content.digest import sha256
 
 APP_NAME = "briefing-tui"
 #: The store folder's name beside a library.
@@ -35,5 +36,5 @@ def in_cache(path: Path) -> Path:
     import platformdirs
 
     root = library_root(path)
-    name = hashlib.sha256(str(root).encode()).hexdigest()[:24]
+    name = sha256(str(root).encode()).hexdigest()[:24]
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "stores" / name
