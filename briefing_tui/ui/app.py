@@ -39,6 +39,7 @@ from briefing_tui.ui.screens.picker import PickerScreen
 from briefing_tui.ui.settle import OneFramePerKey
 from briefing_tui.ui.size_guard import SizeGuardMixin
 from briefing_tui.ui.terminal_guard import TerminalGuardMixin
+from briefing_tui.ui.type_ahead import TypeAheadMixin
 from briefing_tui.ui.watching import Watcher, WatchMixin
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ GROW_EVERY = 0.1
 
 
 class BriefingApp(
+    TypeAheadMixin,
     LockdownMixin,
     TerminalGuardMixin,
     SizeGuardMixin,
@@ -140,6 +142,7 @@ class BriefingApp(
         delayed the first frame by tens of milliseconds.
         """
         gcpolicy.resume()
+        self.release_typed_ahead()
         self.show_state_notices()
         gcpolicy.defer_full()
         if self._listed is not None:

@@ -172,3 +172,14 @@ async def until_tabs_built(app: App[object], pilot: Pilot[object], most: float =
         raise AssertionError("the tabs were not all built in time")
     await app.workers.wait_for_complete()
     await pilot.pause(0.3)
+
+
+async def until_indexed(app: App[object], pilot: Pilot[object], most: float = 30.0) -> None:
+    """Wait until the app's search index is set. Waiting for the running workers is not
+    enough: the index worker starts when loading ends, possibly after the wait looked."""
+    deadline = time.monotonic() + most
+    while getattr(app, "search_index", None) is None:
+        if time.monotonic() > deadline:
+            raise AssertionError("the index was never set")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.02)

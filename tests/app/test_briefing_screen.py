@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from harness import until_indexed
 
 from briefing_tui import gcpolicy
 from briefing_tui.content.loader import iter_library, load_library
@@ -404,10 +405,8 @@ async def test_palette_jump_commands(bundled: LoadResult) -> None:
 async def test_loads_in_worker_from_a_loader(tmp_path: Path) -> None:
     app = BriefingApp(partial(iter_library, None))
     async with app.run_test(size=SMALL) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until_indexed(app, pilot)
         assert isinstance(app.screen, BriefingScreen)
-        assert app.search_index is not None
 
 
 async def test_picker_filters_and_opens(two_briefings: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from harness import until_indexed
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
@@ -25,8 +26,8 @@ async def settle(app: BriefingApp, pilot: Pilot) -> None:
 
 
 async def ready(app: BriefingApp, pilot: Pilot) -> None:
+    await until_indexed(app, pilot)
     await settle(app, pilot)
-    assert app.search_index is not None
 
 
 async def search(app: BriefingApp, pilot: Pilot, query: str) -> None:

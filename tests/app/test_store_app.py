@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
+from harness import until_indexed
 from storekit import edit, library
 
 from briefing_tui.cli.launch import open_library
@@ -28,10 +29,7 @@ SIZE = (80, 24)
 
 async def ready(app: BriefingApp, pilot: object) -> SearchIndex:
     app.want_index()  # what "/" does: a fresh store's index opens on first use
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
+    await until_indexed(app, pilot)  # type: ignore[arg-type]
     assert app.search_index is not None
     return app.search_index
 

@@ -1,0 +1,47 @@
+"""Keys typed before the first screen is ready are answered in order (ui/type_ahead.py)."""
+
+from __future__ import annotations
+
+from harness import until_indexed
+from textual import events
+from textual.widgets import Input
+
+from briefing_tui.content.problems import LoadResult
+from briefing_tui.ui import type_ahead
+from briefing_tui.ui.app import BriefingApp
+from briefing_tui.ui.widgets.search_panel import SearchPanel
+
+
+async def test_keys_before_the_release_are_held_then_answered_in_order(
+    bundled: LoadResult,
+) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until_indexed(app, pilot)
+        # As before the first frame: nothing released yet.
+        app._released, app._typed_ahead = False, None
+        await pilot.press("slash", *"gas")
+        await pilot.pause(0.2)
+        panel = app.screen.query_one(SearchPanel)
+        assert not panel.display  # held, not lost and not answered out of order
+        app.release_typed_ahead()
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        assert panel.display
+        assert app.screen.query_one(Input).value == "gas"
+        assert "5 hits" in str(app.screen.query_one("#search-count").render())
+
+
+async def test_a_flood_before_the_release_is_bounded(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.1)
+        app._released, app._typed_ahead = False, None
+        for _ in range(type_ahead.MOST_HELD + 50):
+            await app.on_event(events.Key("j", "j"))
+        assert app._typed_ahead is not None
+        assert len(app._typed_ahead) == type_ahead.MOST_HELD
+        app.release_typed_ahead()
+        await pilot.pause(0.5)
+        assert app._typed_ahead is None and app._released

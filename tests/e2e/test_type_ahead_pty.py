@@ -1,0 +1,24 @@
+"""Type-ahead over a real terminal: ``/gas`` written the moment the browser is started, before
+its first frame, opens the search and finds what the same search finds when typed later."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ptykit import Session
+
+from briefing_tui.content.folders import bundled_content_path
+
+
+def test_a_search_typed_before_the_first_frame_is_answered(tmp_path: Path) -> None:
+    session = Session(str(bundled_content_path()), cwd=tmp_path, secure=False)
+    try:
+        session.write(b"/gas")  # the app has not drawn anything yet
+        session.wait_for("hits", timeout=30)
+        session.settle(0.3)
+        counts = re.findall(r"(\d+) hits? ·", session.text())
+        assert counts and counts[-1] == "5", session.text()[-1500:]
+        assert session.quit() < 10
+    finally:
+        session.close()
