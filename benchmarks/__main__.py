@@ -78,6 +78,14 @@ def main(argv: list[str] | None = None) -> int:
     keystroke.add_argument(
         "--libraries", type=Path, metavar="DIR", help="reuse DIR/lib-N where present, read only"
     )
+    keystroke.add_argument(
+        "--store",
+        action="store_true",
+        help="build or refresh the library's store first (briefing index --cache) and take the "
+        "expected counts from its index, not from one built in memory (for 10,000 briefings)",
+    )
+    keystroke.add_argument("--cache", type=Path, metavar="DIR", help="XDG_CACHE_HOME for briefing")
+    keystroke.add_argument("--only-library", action="store_true", help="skip the bundled briefing")
     keys = sub.add_parser("keys", help="every documented key: key to settled screen")
     keys.add_argument("--repeats", type=int, default=6, help="presses per key (default 6)")
     keys.add_argument("--cpu", action="store_true", help="also the browser's CPU time per key")
@@ -121,7 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     if ns.bench == "keystroke":
         from . import keystroke as keystroke_bench
 
-        return keystroke_bench.run(ns.library_size, ns.libraries)
+        return keystroke_bench.run(
+            ns.library_size, ns.libraries, ns.store, ns.cache, ns.only_library
+        )
     if ns.bench == "engines":
         from . import engines as engines_bench
 

@@ -6,6 +6,11 @@ number of hits, it times from writing the key to the pty until the new count ("2
 written back to the terminal: parsing, the search worker, the result list and the paint, all
 included. Expected counts come from the same engine run in this process, so a keystroke is only
 timed when its answer is visibly different from the one before.
+
+By default that engine is an index built in memory from the validated library: at 10,000
+briefings that takes minutes and gigabytes. With ``--store`` the library's store is built or
+refreshed first (``briefing index --cache``, in the same cache folder as the browser's) and the
+counts come from its index, opened read-only here as the browser opens it (issue #14).
 """
 
 from __future__ import annotations
@@ -15,12 +20,13 @@ import os
 import select
 import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.ptyrun import spawn
+from benchmarks.ptyrun import ROOT, spawn
 from briefing_tui.content.loader import bundled_content_path, load_library
 from briefing_tui.search import SearchIndex
 
@@ -31,8 +37,8 @@ TIMEOUT = 180.0
 class Terminal:
     """A child process on a pty, and everything it has written."""
 
-    def __init__(self, argv: list[str]) -> None:
-        self.pid, self.fd = spawn(argv)
+    def __init__(self, argv: list[str], env: dict[str, str] | None = None) -> None:
+        self.pid, self.fd = spawn(argv, **(env or {}))
         self.output = b""
 
     def wait_for(self, needle: bytes, since: int = 0, timeout: float = TIMEOUT) -> float:
@@ -87,15 +93,73 @@ def process_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(path: Path, open_first: bool, cpu: list[float] | None = None) -> list[float]:
-    """Per-keystroke seconds from key to painted hit count, for every query in QUERIES; with
-    ``cpu``, also the browser's CPU seconds for every key typed (through the pause after it)."""
+def in_memory(path: Path) -> tuple[SearchIndex, str]:
+    """An index built from the validated library, and its first briefing's title."""
     library = load_library(path).library
-    index = SearchIndex.build(library)
-    terminal = Terminal([sys.executable, "-m", "briefing_tui", str(path)])
+    return SearchIndex.build(library), library.briefings[0].title
+
+
+def index_store(path: Path, env: dict[str, str]) -> None:
+    """``briefing index --cache PATH``: the user's store built or refreshed, as the browser
+    started with ``env`` will find it."""
+    subprocess.run(
+        [sys.executable, "-m", "briefing_tui", "index", "--cache", str(path)],
+        env={**os.environ, **env},
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def from_store(path: Path, env: dict[str, str]) -> tuple[SearchIndex, str]:
+    """The index of the library's fresh store (the browser's, in ``env``'s cache folder),
+    opened read-only, and the first listed title: no briefing is validated or read."""
+    from briefing_tui.store.catalog import open_catalog
+
+    index_store(path, env)
+    saved = os.environ.get("XDG_CACHE_HOME")
+    if "XDG_CACHE_HOME" in env:  # where platformdirs finds the user's store
+        os.environ["XDG_CACHE_HOME"] = env["XDG_CACHE_HOME"]
+    try:
+        catalog = open_catalog(path, secure=False)
+    finally:
+        if saved is None:
+            os.environ.pop("XDG_CACHE_HOME", None)
+        else:
+            os.environ["XDG_CACHE_HOME"] = saved
+    if catalog is None or not catalog.check():
+        raise RuntimeError(f"no fresh store of several briefings for {path}")
+    return catalog.search_index(), catalog.entries(0, 1)[0].title
+
+
+def expected_counts(index: SearchIndex) -> dict[str, int]:
+    """The hit count of every prefix typed of every query in QUERIES."""
+    return {
+        query[:end]: index.search(query[:end]).total
+        for query in QUERIES
+        for end in range(1, len(query) + 1)
+    }
+
+
+def measure(
+    path: Path,
+    open_first: bool,
+    cpu: list[float] | None = None,
+    env: dict[str, str] | None = None,
+    store: bool = False,
+) -> list[float]:
+    """Per-keystroke seconds from key to painted hit count, for every query in QUERIES; with
+    ``cpu``, also the browser's CPU seconds for every key typed (through the pause after it).
+    ``env``: extra environment of the browser (its cache folder); ``store``: expected counts
+    from the library's store (:func:`from_store`) rather than an index built in memory."""
+    env = env or {}
+    index, title = from_store(path, env) if store else in_memory(path)
+    counts = expected_counts(index)  # all before the browser starts: no engine work competes
+    del index
+    terminal = Terminal([sys.executable, "-m", "briefing_tui", str(path)], env)
     samples: list[float] = []
     try:
-        first = library.briefings[0].title[:30].encode()
+        first = title[:30].encode()
         terminal.wait_for(first)
         if open_first:  # a library opens on its picker: Enter opens the first briefing
             terminal.settle(0.3)
@@ -104,13 +168,13 @@ def measure(path: Path, open_first: bool, cpu: list[float] | None = None) -> lis
         terminal.settle(0.3)
         mark = terminal.type(b"/" + QUERIES[0][:1].encode())
         # The first search waits for the index (built in the background after loading).
-        terminal.wait_for(count_text(index.search(QUERIES[0][:1]).total), since=mark)
+        terminal.wait_for(count_text(counts[QUERIES[0][:1]]), since=mark)
         terminal.type(b"\x15")  # ctrl+u: clear the box
         terminal.settle(0.5)
         for query in QUERIES:
             previous = None
             for end in range(1, len(query) + 1):
-                total = index.search(query[:end]).total
+                total = counts[query[:end]]
                 used = process_cpu(terminal.pid) if cpu is not None else 0.0
                 mark = terminal.type(query[end - 1].encode())
                 if total != previous and total > 0:
@@ -142,27 +206,40 @@ def summarise(name: str, samples: list[float], cpu: list[float] | None = None) -
     return line
 
 
-def run(library_size: int = 1000, libraries: Path | None = None) -> int:
-    """The bundled briefing, then a synthetic library (``libraries/lib-N`` if present, read
-    only; otherwise written to a temporary folder)."""
+def run(
+    library_size: int = 1000,
+    libraries: Path | None = None,
+    store: bool = False,
+    cache: Path | None = None,
+    only_library: bool = False,
+) -> int:
+    """The bundled briefing (unless ``only_library``), then a synthetic library
+    (``libraries/lib-N`` if present, read only; otherwise written to a temporary folder).
+    ``store``: the library's expected counts from its store (see the module docstring);
+    ``cache``: the browser's XDG_CACHE_HOME (default: this process's)."""
     from benchmarks.synth import write_library
 
+    if cache is None and os.environ.get("XDG_CACHE_HOME"):
+        cache = Path(os.environ["XDG_CACHE_HOME"])  # the browser gets a small environment
+    env = {"XDG_CACHE_HOME": str(cache)} if cache is not None else {}
     print("keystroke to painted hit count, 80x24 pty; milliseconds")
     print("(cpu: the browser's CPU per key typed, all threads, /proc ticks of 10 ms)")
+    source = "the library's store" if store else "an index built in memory"
+    print(f"(expected counts of the library from {source})")
     print(
         f"{'library':<28} {'keys':>4} {'median':>9} {'p95':>9} {'worst':>9} "
         f"{'cpu med':>9} {'cpu p95':>9}"
     )
-    bundled = bundled_content_path()
     cpu: list[float] = []
-    samples = measure(bundled, open_first=False, cpu=cpu)
-    print(summarise("bundled briefing", samples, cpu), flush=True)
+    if not only_library:
+        samples = measure(bundled_content_path(), open_first=False, cpu=cpu, env=env)
+        print(summarise("bundled briefing", samples, cpu), flush=True)
     with tempfile.TemporaryDirectory(prefix="bt-keys-") as tmp:
         library = libraries / f"lib-{library_size}" if libraries is not None else None
         if library is None or not library.is_dir():
             library = write_library(Path(tmp) / "library", library_size)
         name = f"{library_size}-briefing library"
         cpu = []
-        samples = measure(library, open_first=True, cpu=cpu)
+        samples = measure(library, open_first=True, cpu=cpu, env=env, store=store)
         print(summarise(name, samples, cpu), flush=True)
     return 0
