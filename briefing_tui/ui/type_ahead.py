@@ -1,49 +1,85 @@
-"""Keys typed before the first screen is ready are kept, then answered in order.
+"""Keys typed before a screen is ready are kept, then answered in order.
 
-Over ssh an analyst types ahead: ``briefing`` then ``/gas`` without waiting for the screen.
-Keys that arrived before the first frame were lost (the search never opened, the letters went
-nowhere), in the start-up benchmark too: its ``/gas`` sent as soon as the title was on screen
-was lost once in 7 runs, and sent 0.15 s after the start, 6 times in 6. Textual hands keys to
-the screen as they come; the screen's widgets are still being mounted then, and the search
-box is built after the first frame.
+Over ssh an analyst types ahead: ``briefing`` then ``/gas`` without waiting for the screen, or
+Enter on the library's list then ``/gas`` at once. Keys that arrived before the first frame
+were lost (the search never opened, the letters went nowhere): 6 times in 6 starts with ``/gas``
+written 0.15 s after the start, in a pty, and once in 7 runs of the start-up benchmark, which
+types as soon as it sees the screen. Textual hands keys to the screen as they come, while its
+widgets are still being mounted (the search box is built after the screen's first frame, and
+``set_focus`` on a widget not yet mounted leaves the focus where it was).
 
-So until the first screen has been painted and its after-refresh work has run, keys are held
-here (at most :data:`MOST_HELD`: a flood is not memory), then posted again in the order typed.
+So keys are held here (at most :data:`MOST_HELD`: a flood is not memory) until the app's first
+frame is out, and while the screen on top says it is not ready for keys (a ``keys_ready``
+attribute, which :class:`~briefing_tui.ui.screens.briefing.BriefingScreen` sets once it has
+started); then they are posted again, in the order typed. A screen that never says so is given
+its keys after :data:`MOST_WAIT` seconds all the same.
 """
 
 from __future__ import annotations
 
 from textual import events
 from textual.app import App
+from textual.screen import Screen
 
-#: Keys kept at most before the first screen is ready; later ones are dropped.
+#: Keys kept at most while held; later ones are dropped.
 MOST_HELD = 256
+#: Seconds keys are held at most for a screen that never becomes ready (an error, a bug).
+MOST_WAIT = 3.0
 
 
 class TypeAheadMixin(App[None]):
-    """Holds keys until :meth:`release_typed_ahead` (called once the first frame is out)."""
+    """Holds keys until the first frame is out and the top screen is ready for them."""
 
     _typed_ahead: list[events.Key] | None = None
     _released = False
 
+    def _holding(self) -> bool:
+        if not self._released:
+            return True
+        try:
+            screen = self.screen
+        except Exception:  # no screen yet, or the app is closing
+            return False
+        return not getattr(screen, "keys_ready", True)
+
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not self._released:
+        if isinstance(event, events.Key) and self._holding():
             held = self._typed_ahead
             if held is None:
                 held = self._typed_ahead = []
+                self.set_timer(MOST_WAIT, self._give_up_waiting)
             if len(held) < MOST_HELD:
                 held.append(event)
             return
         await super().on_event(event)
 
     def release_typed_ahead(self) -> None:
-        """Answer the held keys, in order, after what the first screen does once painted (its
-        after-refresh callbacks run before this one, which is queued after them)."""
+        """The first frame is out: answer the held keys once what the first screen does after
+        it has run (this is queued after its own after-refresh callbacks)."""
 
         def release() -> None:
             self._released = True
-            for key in self._typed_ahead or ():
-                self.post_message(events.Key(key.key, key.character))
-            self._typed_ahead = None
+            self._replay()
 
         self.call_after_refresh(release)
+
+    def screen_ready(self, screen: Screen[object]) -> None:
+        """``screen`` takes keys now (it had ``keys_ready = False``)."""
+        screen.keys_ready = True  # type: ignore[attr-defined]
+        self._replay()
+
+    def _replay(self) -> None:
+        if self._holding():
+            return
+        held, self._typed_ahead = self._typed_ahead, None
+        for key in held or ():
+            self.post_message(events.Key(key.key, key.character))
+
+    def _give_up_waiting(self) -> None:
+        if self._typed_ahead:
+            self._released = True
+            try:
+                self.screen.keys_ready = True  # type: ignore[attr-defined]
+            except Exception:
+                return
+            self._replay()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from harness import until_indexed
 from textual import events
 from textual.widgets import Input
@@ -45,3 +46,36 @@ async def test_a_flood_before_the_release_is_bounded(bundled: LoadResult) -> Non
         app.release_typed_ahead()
         await pilot.pause(0.5)
         assert app._typed_ahead is None and app._released
+
+
+async def test_a_screen_not_ready_for_keys_gets_them_when_it_is(bundled: LoadResult) -> None:
+    """A briefing opened from the library's list takes keys once it has started; keys typed
+    meanwhile (Enter then /gas at once) wait for it instead of reaching the view underneath."""
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until_indexed(app, pilot)
+        screen = app.screen
+        assert screen.keys_ready  # type: ignore[attr-defined]  # set once it had started
+        screen.keys_ready = False  # type: ignore[attr-defined]
+        await pilot.press("slash", *"gas")
+        await pilot.pause(0.2)
+        panel = screen.query_one(SearchPanel)
+        assert not panel.display
+        app.screen_ready(screen)
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        assert panel.display and screen.query_one(Input).value == "gas"
+
+
+async def test_keys_are_not_held_forever_for_a_screen_that_never_gets_ready(
+    bundled: LoadResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(type_ahead, "MOST_WAIT", 0.2)
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until_indexed(app, pilot)
+        app.screen.keys_ready = False  # type: ignore[attr-defined]
+        await pilot.press("slash")
+        await pilot.pause(0.6)
+        assert app.screen.query_one(SearchPanel).display

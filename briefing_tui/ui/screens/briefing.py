@@ -74,6 +74,7 @@ class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
     def __init__(self, briefing: Briefing, *, goto: str | None = None) -> None:
         super().__init__()
         self.briefing = briefing
+        self.keys_ready = False  # keys typed before it has started wait (ui/type_ahead.py)
         self.refs = BriefingRefs(briefing)
         self.history = History()
         self._goto = goto
@@ -112,9 +113,7 @@ class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
         and the report was wrapped again for its narrower width.
         """
         # Textual's rule: the class of the largest threshold not above the width.
-        fitting = [
-            (minimum, name) for minimum, name in self.HORIZONTAL_BREAKPOINTS if width >= minimum
-        ]
+        fitting = [(low, name) for low, name in self.HORIZONTAL_BREAKPOINTS if width >= low]
         chosen = max(fitting)[1] if fitting else None
         for _, name in self.HORIZONTAL_BREAKPOINTS:
             self.set_class(name == chosen, name)
@@ -137,6 +136,8 @@ class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
         # A tab's first showing (and help's) cost 60-150 ms more than the next: build them early.
         tabs = self.tabs  # its timer, so it stops with the tabs when the screen closes
         tabs.set_timer(0.3, lambda: tabs.build_rest(0.05, self._built))
+        if ready := getattr(self.app, "screen_ready", None):  # after the search box's build
+            self.call_after_refresh(ready, self)
 
     def _built(self) -> None:
         gcpolicy.freeze()  # every tab is built: the objects made so far stay
