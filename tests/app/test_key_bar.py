@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from harness import until_tabs_built
 
 from briefing_tui.content.problems import LoadResult
 from briefing_tui.ui.app import BriefingApp
@@ -46,8 +47,7 @@ async def test_the_first_frame_shows_the_keys(bundled: LoadResult) -> None:
 async def test_the_keys_follow_the_tab_in_the_same_frame(bundled: LoadResult) -> None:
     app = BriefingApp(bundled)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
+        await until_tabs_built(app, pilot)  # no background frame between the two
         painted = first_frame_bottom(app)
         await pilot.press("3")  # agreements: its own keys
         await pilot.pause(0.3)
@@ -91,8 +91,7 @@ async def test_descriptions_are_in_the_sessions_language(bundled: LoadResult) ->
 async def test_a_click_on_a_key_presses_it(bundled: LoadResult) -> None:
     app = BriefingApp(bundled)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
+        await until_tabs_built(app, pilot)
         line = bottom_line(app)
         pane = app.screen.query_one(AttributionPane)
         shown = pane.has_class("-toggled")
