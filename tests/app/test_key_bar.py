@@ -58,25 +58,49 @@ async def test_the_keys_follow_the_tab_in_the_same_frame(bundled: LoadResult) ->
         assert "s Sort" not in bottom_line(app)
 
 
-@pytest.mark.parametrize("width", [60, 64, 70, 80])
-async def test_keys_that_do_not_fit_are_left_out_whole(bundled: LoadResult, width: int) -> None:
+AGREEMENT_KEYS = ["s Sort", "a Area", "t Status", "/ Search", "p Sources pane", "q Quit"]
+
+
+@pytest.mark.parametrize("width", [60, 64, 70, 80, 100])
+async def test_keys_that_do_not_fit_are_left_out_whole_but_help_stays(
+    bundled: LoadResult, width: int
+) -> None:
     app = BriefingApp(bundled)
     async with app.run_test(size=(width, 24)) as pilot:
-        await app.workers.wait_for_complete()
+        await until_tabs_built(app, pilot)
         await pilot.press("3")
         await pilot.pause(0.3)
         line = bottom_line(app)
         assert len(line) == width
         assert line.rstrip().endswith(f"{EDGE}^p palette"), line
         keys = line.split(EDGE)[0]
-        wanted = ["s Sort", "a Area", "t Status", "/ Search", "p Sources pane", "q Quit", "? Help"]
-        shown = [k for k in wanted if k in keys]
-        assert shown == wanted[: len(shown)], line  # in order, a prefix of the list
+        shown = [k for k in AGREEMENT_KEYS if k in keys]
+        # Left out from the right: what is shown is the start of the list, then the help.
+        assert shown == AGREEMENT_KEYS[: len(shown)], line
+        assert keys.rstrip().endswith("? Help"), line
         # Nothing else: no piece of a key that did not fit.
         rest = keys
-        for key in shown:
+        for key in [*shown, "? Help"]:
             rest = rest.replace(key, "", 1)
         assert not rest.strip(), line
+        if len(shown) == len(AGREEMENT_KEYS):
+            assert " s Sort  a Area" in keys or width < 80, line  # the footer's spacing
+
+
+async def test_keys_are_drawn_closer_before_any_is_left_out(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled, language="ru")
+    async with app.run_test(size=(92, 24)) as pilot:
+        await until_tabs_built(app, pilot)
+        await pilot.press("3")
+        await pilot.pause(0.3)
+        line = bottom_line(app)
+        # The Russian descriptions are longer: at 92 columns every key fits a space apart.
+        closer = "s Сортировка a Область t Статус / Поиск p Панель источников q Выход ? Справка "
+        assert line.startswith(closer), line
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.3)
+        line = bottom_line(app)
+        assert line.startswith("s Сортировка a Область t Статус / Поиск ? Справка "), line
 
 
 async def test_descriptions_are_in_the_sessions_language(bundled: LoadResult) -> None:

@@ -8,14 +8,18 @@ is a single widget that draws its keys as text: right in the first frame, redraw
 frame as the key that changed them, and only when the keys shown changed.
 
 It reads as Textual's footer does: each key then its description (in the chrome's language, see
-``ui.i18n``), keys that do nothing now dimmed, the command palette's key at the right edge. Keys
-that do not fit are left out whole rather than cut mid-word. A click on a key presses it.
+``ui.i18n``), keys that do nothing now dimmed, the command palette's key at the right edge. When
+the keys do not fit, they are drawn closer together; when they still do not, keys are left out
+whole from the right (the footer cut one mid-word), but never the key to the help, which lists
+them all: at 80 columns in Russian the agreements tab's bar lost "q Выход ? Справка" otherwise.
+A click on a key presses it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.screen import Screen
@@ -28,6 +32,8 @@ PALETTE = N_("palette")
 
 #: Between the keys on the left and the palette's key at the right edge.
 EDGE = "▏"
+#: The action whose key is kept when keys must be left out.
+HELP_ACTION = "help"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +44,7 @@ class Key:
     display: str
     description: str
     enabled: bool
+    action: str = ""
 
 
 class KeyBar(Widget, can_focus=False):
@@ -72,40 +79,51 @@ class KeyBar(Widget, can_focus=False):
             elif binding.show and binding.action not in by_action:
                 description = tr(binding.description) if binding.description else ""
                 display = app.get_key_display(binding)
-                by_action[binding.action] = Key(binding.key, display, description, enabled)
+                by_action[binding.action] = Key(
+                    binding.key, display, description, enabled, binding.action
+                )
         return tuple(by_action.values()), palette
 
     def render(self) -> Text:
         self._keys = keys, palette = self._wanted()
-        key_style = self.get_component_rich_style("key-bar--key")
-        description_style = self.get_component_rich_style("key-bar--description")
         width = self.size.width
         right = Text()
         if palette is not None:
             right.append(EDGE, self.get_component_rich_style("key-bar--edge"))
-            right.append(palette.display, key_style)
-            right.append(f" {palette.description} ", description_style)
+            right.append_text(self._item(palette, compact=True))
+        room = width - right.cell_len
+        items = [(key, self._item(key, compact=False)) for key in keys]
+        if sum(item.cell_len for _, item in items) > room:
+            items = [(key, self._item(key, compact=True)) for key in keys]
+        while items and sum(item.cell_len for _, item in items) > room:
+            # Leave out the rightmost key that is not the help's.
+            droppable = [i for i, (key, _) in enumerate(items) if key.action != HELP_ACTION]
+            items.pop(droppable[-1] if droppable else -1)
         line = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, Key]] = []
-        room = width - right.cell_len
-        for key in keys:
-            item = Text()
-            item.append(f" {key.display} ", key_style)
-            if key.description:
-                item.append(f"{key.description} ", description_style)
-            if not key.enabled:
-                item.stylize("dim")
-            if line.cell_len + item.cell_len > room:
-                break  # whole keys only
+        for key, item in items:
             spans.append((line.cell_len, line.cell_len + item.cell_len, key))
             line.append_text(item)
         if palette is not None and width >= right.cell_len:
-            gap = width - line.cell_len - right.cell_len
-            line.append(" " * gap)
+            line.append(" " * (width - line.cell_len - right.cell_len))
             spans.append((line.cell_len + len(EDGE), width, palette))
             line.append_text(right)
         self._spans = spans
         return line
+
+    def _item(self, key: Key, *, compact: bool) -> Text:
+        """One key and its description: `` k Description `` (compact: ``k Description ``)."""
+        item = Text()
+        item.append(key.display if compact else f" {key.display} ", self._style("key"))
+        if key.description:
+            item.append(f" {key.description} " if compact else f"{key.description} ",
+                        self._style("description"))  # fmt: skip
+        if not key.enabled:
+            item.stylize("dim")
+        return item
+
+    def _style(self, part: str) -> Style:
+        return self.get_component_rich_style(f"key-bar--{part}")
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
