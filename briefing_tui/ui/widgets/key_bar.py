@@ -118,6 +118,8 @@ class KeyBar(Widget, can_focus=False):
         if key.description:
             item.append(f" {key.description} " if compact else f"{key.description} ",
                         self._style("description"))  # fmt: skip
+        elif compact:
+            item.append(" ")  # the next key's start
         if not key.enabled:
             item.stylize("dim")
         return item
