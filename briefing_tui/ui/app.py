@@ -106,8 +106,7 @@ class BriefingApp(
         self.analyst = AnalystSession(state) if state is not None else AnalystSession.off()
         self._source = library
         self._index_source = index_source
-        #: The index source needs no library (a fresh store's index): it opens at the first
-        #: search (``want_index``), not after the library is read, nor at start.
+        #: A fresh store's index needs no library: it opens at the first search (want_index).
         self._index_early = index_early and index_source is not None
         self._index_asked = False
         self._watcher = watch
@@ -136,11 +135,8 @@ class BriefingApp(
         return self._first_screen(self.result)
 
     def on_ready(self) -> None:
-        """Start the background work once the first frame is on screen, not at mount.
-
-        A worker thread competes for the GIL: started at mount, the load or index worker
-        delayed the first frame by tens of milliseconds.
-        """
+        """Start the background work once the first frame is on screen, not at mount: a worker
+        thread competes for the GIL, and the load or index worker delayed it by tens of ms."""
         gcpolicy.resume()
         self.release_typed_ahead()
         self.show_state_notices()

@@ -43,7 +43,9 @@ class TypeAheadMixin(App[None]):
         return not getattr(screen, "keys_ready", True)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and self._holding():
+        # Only keys from the terminal: a key the screen did not use bubbles back up to the
+        # app, forwarded; held and posted again, it was answered twice, and went round for ever.
+        if isinstance(event, events.Key) and not event.is_forwarded and self._holding():
             held = self._typed_ahead
             if held is None:
                 held = self._typed_ahead = []
@@ -54,14 +56,16 @@ class TypeAheadMixin(App[None]):
         await super().on_event(event)
 
     def release_typed_ahead(self) -> None:
-        """The first frame is out: answer the held keys once what the first screen does after
-        it has run (this is queued after its own after-refresh callbacks)."""
+        """The first frame is out: answer the held keys after the app's queued messages (a
+        screen that builds more after its first refresh says so with ``keys_ready``). Not
+        after the screen's next refresh: a dialog opened over it at start (a briefing that
+        could not be opened) kept that screen from refreshing, and the keys were held."""
 
         def release() -> None:
             self._released = True
             self._replay()
 
-        self.call_after_refresh(release)
+        self.call_later(release)
 
     def screen_ready(self, screen: Screen[object]) -> None:
         """``screen`` takes keys now (it had ``keys_ready = False``)."""
@@ -73,7 +77,10 @@ class TypeAheadMixin(App[None]):
             return
         held, self._typed_ahead = self._typed_ahead, None
         for key in held or ():
-            self.post_message(events.Key(key.key, key.character))
+            # Sent by the app, as a key from the terminal is: a key's sender stops its bubbling,
+            # and sent from the screen (this runs in its callback) a digit never came back up
+            # to the app, where the screen's own bindings are looked up.
+            self.post_message(events.Key(key.key, key.character).set_sender(self))
 
     def _give_up_waiting(self) -> None:
         if self._typed_ahead:

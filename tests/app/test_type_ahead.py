@@ -66,6 +66,17 @@ async def test_a_screen_not_ready_for_keys_gets_them_when_it_is(bundled: LoadRes
         await app.workers.wait_for_complete()
         await pilot.pause(0.1)
         assert panel.display and screen.query_one(Input).value == "gas"
+        # A key the screen's bindings answer (not a priority key like /): it must come back
+        # up to the app after the focused widget passed on it, and be answered once.
+        await pilot.press("escape", "escape")
+        screen.keys_ready = False  # type: ignore[attr-defined]
+        await pilot.press("3")
+        await pilot.pause(0.2)
+        assert screen.active_tab == "report"  # type: ignore[attr-defined]
+        app.screen_ready(screen)
+        await pilot.pause(0.4)
+        assert screen.active_tab == "agreements"  # type: ignore[attr-defined]
+        assert app._typed_ahead is None
 
 
 async def test_keys_are_not_held_forever_for_a_screen_that_never_gets_ready(

@@ -22,3 +22,15 @@ def test_a_search_typed_before_the_first_frame_is_answered(tmp_path: Path) -> No
         assert session.quit() < 10
     finally:
         session.close()
+
+
+def test_a_tab_key_typed_before_the_first_frame_switches_the_tab(tmp_path: Path) -> None:
+    session = Session(str(bundled_content_path()), cwd=tmp_path, secure=True)
+    try:
+        session.write(b"3")
+        session.wait_for("Power of Siberia-2", timeout=30)
+        session.settle(0.5)
+        assert session.peak_rss < 200, session.peak_rss  # held keys never go round
+        assert session.quit() < 10
+    finally:
+        session.close()
