@@ -95,6 +95,23 @@ class Session:
         self.output = bytearray()
         self.returncode: int | None = None
         self.peak_rss = 0.0
+        self._wait_for_exec()
+
+    def _wait_for_exec(self, timeout: float = 10.0) -> None:
+        """Until the child runs the browser. Between fork and exec it is a copy of this test
+        process, whose RSS it shares (about 1 GiB after the Pilot tests, when a test wrote
+        to the app at once and sampled it before the exec: "RSS reached 990 MiB")."""
+        with open(f"/proc/{os.getpid()}/cmdline", "rb") as ours:
+            before = ours.read()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with open(f"/proc/{self.pid}/cmdline", "rb") as cmdline:
+                    if cmdline.read() != before:
+                        return
+            except OSError:
+                return  # gone already: reading says so
+            time.sleep(0.002)
 
     # -- reading -----------------------------------------------------------------------------
 
