@@ -12,6 +12,7 @@ import io
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from rich.console import Console
 from textual.app import App, ComposeResult
@@ -23,6 +24,8 @@ from briefing_tui.content.loader import load_library
 from briefing_tui.content.model import Briefing
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.ui.messages import ItemFocused, JumpRequested
+
+T = TypeVar("T")
 
 CSS = Path(__file__).parents[2] / "briefing_tui" / "ui" / "app.tcss"
 
@@ -157,19 +160,26 @@ __all__ = [
 ]
 
 
+async def until(
+    pilot: Pilot[object], condition: Callable[[], bool], most: float = 30.0, what: str = ""
+) -> None:
+    """Let the app run until ``condition()`` holds; fail after ``most`` seconds."""
+    deadline = time.monotonic() + most
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up waiting{': ' + what if what else ''}"
+        await pilot.pause(0.05)
+
+
 async def until_tabs_built(app: App[object], pilot: Pilot[object], most: float = 30.0) -> None:
     """Wait until the briefing screen has built every tab in the background (it starts 0.3 s
     after the first frame, a tab at a time): a test that counts frames must not race it."""
     from briefing_tui.ui.widgets.lazy_tabs import LazyTabs
 
-    deadline = time.monotonic() + most
-    while time.monotonic() < deadline:
+    def built() -> bool:
         tabs = list(app.screen.query(LazyTabs))
-        if tabs and all(tab in tabs[0].pages for tab in tabs[0].titles):
-            break
-        await pilot.pause(0.05)
-    else:
-        raise AssertionError("the tabs were not all built in time")
+        return bool(tabs) and all(tab in tabs[0].pages for tab in tabs[0].titles)
+
+    await until(pilot, built, most, "every tab built")
     await app.workers.wait_for_complete()
     await pilot.pause(0.3)
 
@@ -177,9 +187,19 @@ async def until_tabs_built(app: App[object], pilot: Pilot[object], most: float =
 async def until_indexed(app: App[object], pilot: Pilot[object], most: float = 30.0) -> None:
     """Wait until the app's search index is set. Waiting for the running workers is not
     enough: the index worker starts when loading ends, possibly after the wait looked."""
-    deadline = time.monotonic() + most
-    while getattr(app, "search_index", None) is None:
-        if time.monotonic() > deadline:
-            raise AssertionError("the index was never set")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.02)
+    await until(pilot, lambda: getattr(app, "search_index", None) is not None, most, "the index")
+
+
+def painted_frames(app: App[object], take: Callable[[], T]) -> list[T]:
+    """``take()`` at every frame the app paints from now on (not the frames dropped while a
+    key holds painting: ui/settle.py)."""
+    out: list[T] = []
+    display = app._display
+
+    def record(screen: object, renderable: object) -> None:
+        if renderable is not None and not app._batch_count:
+            out.append(take())
+        display(screen, renderable)  # type: ignore[arg-type]
+
+    app._display = record  # type: ignore[method-assign]
+    return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from harness import until_tabs_built
+from harness import painted_frames, until_tabs_built
 
 from briefing_tui.content.problems import LoadResult
 from briefing_tui.ui.app import BriefingApp
@@ -17,16 +17,7 @@ def bottom_line(app: BriefingApp) -> str:
 
 def first_frame_bottom(app: BriefingApp) -> list[str]:
     """The bottom line of every frame painted, from the first one on."""
-    lines: list[str] = []
-    display = app._display
-
-    def record(screen: object, renderable: object) -> None:
-        if renderable is not None:
-            lines.append(bottom_line(app))
-        display(screen, renderable)  # type: ignore[arg-type]
-
-    app._display = record  # type: ignore[method-assign]
-    return lines
+    return painted_frames(app, lambda: bottom_line(app))
 
 
 async def test_the_first_frame_shows_the_keys(bundled: LoadResult) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from harness import until_tabs_built
+from harness import painted_frames, until_tabs_built
 from rich.text import Text
 from textual import events
 
@@ -16,17 +16,8 @@ from briefing_tui.ui.app import BriefingApp
 
 
 def frames(app: BriefingApp) -> list[float]:
-    """Record the frames the app paints (not those dropped while painting is held)."""
-    painted: list[float] = []
-    display = app._display
-
-    def record(screen: object, renderable: object) -> None:
-        if renderable is not None and not app._batch_count:
-            painted.append(time.monotonic())
-        display(screen, renderable)  # type: ignore[arg-type]
-
-    app._display = record  # type: ignore[method-assign]
-    return painted
+    """When the app paints its frames (not those dropped while painting is held)."""
+    return painted_frames(app, time.monotonic)
 
 
 async def test_toggling_the_pane_and_outline_paints_one_frame(

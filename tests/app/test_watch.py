@@ -3,20 +3,18 @@ a rewrite that does not validate leaves the briefing as it was and says why in a
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
-from briefing_tui.authoring.watch import reloads
+from harness import until
+
+from briefing_tui.authoring.watch import changes
 from briefing_tui.content.loader import bundled_content_path, load_library
 from briefing_tui.content.problems import LoadResult
 from briefing_tui.ui.app import BriefingApp
 from briefing_tui.ui.screens.briefing import BriefingScreen
-
-#: A failing test gives up after this long; nothing here measures speed.
-DEADLINE = 20.0
 
 
 def copy_bundled(tmp_path: Path) -> Path:
@@ -25,16 +23,24 @@ def copy_bundled(tmp_path: Path) -> Path:
     return folder
 
 
-def watcher(folder: Path) -> Callable[[threading.Event], Iterator[LoadResult]]:
-    return lambda stop: reloads(folder, stop)
+class Watched:
+    """What ``reloads`` does for the app, and when the watch is in place: a file changed
+    before that is never reported (the tests waited 0.3 s for it, and lost a change now and
+    then on a loaded machine)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.ready = threading.Event()
+
+    def __call__(self, stop: threading.Event) -> Iterator[LoadResult]:
+        for batch in changes(self.folder, stop):
+            self.ready.set()  # the first batch, empty, says the watch is in place
+            if batch:
+                yield load_library(self.folder)
 
 
-async def until(pilot: object, condition: Callable[[], bool]) -> None:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + DEADLINE
-    while not condition():
-        assert loop.time() < end, "gave up waiting"
-        await pilot.pause(0.05)  # type: ignore[attr-defined]
+def watcher(folder: Path) -> Watched:
+    return Watched(folder)
 
 
 def position(app: BriefingApp) -> str | None:
@@ -58,12 +64,13 @@ def paragraph_text(app: BriefingApp, pid: str) -> str:
 
 async def test_a_rewritten_file_reloads_at_the_same_place(tmp_path: Path) -> None:
     folder = copy_bundled(tmp_path)
-    app = BriefingApp(load_library(folder), goto="s3.p2", watch=watcher(folder))
+    watched = watcher(folder)
+    app = BriefingApp(load_library(folder), goto="s3.p2", watch=watched)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: position(app) == "s3.p2")
         await pilot.press("]")  # the reader moves on: that is the place to keep
         await until(pilot, lambda: position(app) == "s3.p3")
-        await pilot.pause(0.3)  # the watcher is started once the first frame is up
+        await until(pilot, watched.ready.is_set)  # started once the first frame is up
         sections = folder / "sections.toml"
         text = sections.read_text(encoding="utf-8")
         assert "The leaders reaffirmed that" in text
@@ -109,9 +116,11 @@ async def test_the_picker_lists_briefings_added_removed_and_retitled(two_briefin
         options = screen.query_one(OptionList)
         return [str(options.get_option_at_index(i).id) for i in range(options.option_count)]
 
-    app = BriefingApp(load_library(two_briefings), watch=watcher(two_briefings))
+    watched = watcher(two_briefings)
+    app = BriefingApp(load_library(two_briefings), watch=watched)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: sorted(listed(app)) == ["mini", "xi-russia-visit-2025-05"])
+        await until(pilot, watched.ready.is_set)
         await pilot.press("down")  # the cursor on the second briefing: it stays there
         await pilot.pause(0.3)
         picker = app.screen
