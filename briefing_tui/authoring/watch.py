@@ -7,6 +7,7 @@ file and renaming it) arrives as one batch after a short debounce.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,9 +25,14 @@ STEP_MS = 50
 QUIET_MS = 500
 
 
-def is_content(_change: object, path: str) -> bool:
-    """Only the content files count (not an editor's swap or backup files)."""
-    return path.endswith(".toml")
+def is_content(change: object, path: str) -> bool:
+    """The content files count (not an editor's swap or backup files), and a folder that
+    appears: a briefing copied or moved into the library. The files of a folder moved in
+    report nothing, and those of one copied in may be written before the folder is watched
+    (a copied briefing went unlisted now and then)."""
+    import watchfiles
+
+    return path.endswith(".toml") or (change == watchfiles.Change.added and os.path.isdir(path))
 
 
 def changes(path: Path, stop: threading.Event) -> Iterator[list[str]]:
