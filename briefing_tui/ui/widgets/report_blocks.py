@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import overload
 
-from rich._wrap import divide_line
 from rich.console import Console
 from rich.text import Text
 from textual.strip import Strip
@@ -21,6 +20,7 @@ from briefing_tui.reading.outline import OutlineEntry, outline, reading_order
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.reading.words import words_for
 from briefing_tui.ui.i18n import tr
+from briefing_tui.ui.line_breaks import line_breaks
 from briefing_tui.ui.render import highlighted, text
 from briefing_tui.ui.widgets.document import EDITORIAL_NOTE, agreements_table, source_list
 
@@ -254,7 +254,7 @@ def line_spans(plain: str, width: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     base = 0
     for line in plain.split("\n"):
-        bounds = [0, *divide_line(line, width, fold=True), len(line)]
+        bounds = [0, *line_breaks(line, width), len(line)]
         spans.extend((base + a, base + b) for a, b in pairwise(bounds))
         base += len(line) + 1
     return spans
