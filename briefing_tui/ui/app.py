@@ -26,6 +26,7 @@ from briefing_tui.reading.refs import find_target, suggestions
 from briefing_tui.ui import i18n
 from briefing_tui.ui.analyst_session import AnalystSession
 from briefing_tui.ui.css_cache import ThemeSwitch
+from briefing_tui.ui.help_keys import HelpKeysMixin
 from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.idle_collect import IdleCollectMixin
 from briefing_tui.ui.listed import Listed, ListedMixin, analyst_commands, jump_commands
@@ -33,8 +34,6 @@ from briefing_tui.ui.lockdown import LockdownMixin
 from briefing_tui.ui.messages import OpenBriefing
 from briefing_tui.ui.screens.briefing import BriefingScreen
 from briefing_tui.ui.screens.error import ErrorScreen
-from briefing_tui.ui.screens.help import HelpScreen
-from briefing_tui.ui.screens.loading import LoadingScreen
 from briefing_tui.ui.screens.picker import PickerScreen
 from briefing_tui.ui.settle import OneFramePerKey
 from briefing_tui.ui.size_guard import SizeGuardMixin
@@ -45,7 +44,6 @@ from briefing_tui.ui.watching import Watcher, WatchMixin
 if TYPE_CHECKING:
     from briefing_tui.search import SearchIndex
     from briefing_tui.state.analyst import AnalystState
-
 #: Yields ``(total, briefing or broken briefing)``: ``loader.iter_library`` bound to a path.
 Loader = Callable[[], Iterator[tuple[int, Briefing | BrokenBriefing]]]
 
@@ -67,6 +65,7 @@ class BriefingApp(
     OneFramePerKey,
     ThemeSwitch,
     ListedMixin,
+    HelpKeysMixin,
     App[None],
 ):
     search_index: var[SearchIndex | None] = var(None)
@@ -131,6 +130,8 @@ class BriefingApp(
         if self._listed is not None:
             return self._listed_screen()
         if self.result is None:
+            from briefing_tui.ui.screens.loading import LoadingScreen
+
             return LoadingScreen()
         return self._first_screen(self.result)
 
@@ -191,6 +192,8 @@ class BriefingApp(
         self.call_from_thread(self._loaded, result, picker)
 
     def _progress(self, done: int, total: int) -> None:
+        from briefing_tui.ui.screens.loading import LoadingScreen
+
         if isinstance(self.screen, LoadingScreen):
             self.screen.progress(done, total)
 
@@ -321,16 +324,6 @@ class BriefingApp(
         if briefing is not None:
             self.push_screen(BriefingScreen(briefing, goto=message.goto))
 
-    def action_help(self) -> None:
-        screen = self.screen
-        if isinstance(screen, HelpScreen):
-            return
-        if isinstance(screen, BriefingScreen):
-            # Tabs are built when first opened; help lists every tab's keys, so build them now.
-            screen.open_all(lambda: self.push_screen(self._kept_help(screen)))
-        else:
-            self.push_screen(HelpScreen(screen))
-
     def action_command_palette(self) -> None:
         """Textual's palette, with its prompt in the chrome's language."""
         from textual.command import CommandPalette
@@ -338,19 +331,6 @@ class BriefingApp(
         if self.use_command_palette and not CommandPalette.is_open(self):
             prompt = tr("Search for commands…")
             self.push_screen(CommandPalette(placeholder=prompt, id="--command-palette"))
-
-    def _kept_help(self, screen: Screen) -> Screen:
-        """``screen``'s help, built once and kept (installed) while ``screen`` is open: laying
-        out its table of keys took ~100 ms of every ``?``. Helps of closed screens go here."""
-        for under, kept in list(self._helps.items()):
-            if under is not screen and not under.is_attached:
-                del self._helps[under]
-                self.uninstall_screen(kept)
-                kept.remove()
-        if screen not in self._helps:
-            self._helps[screen] = HelpScreen(screen)
-            self.install_screen(self._helps[screen], f"help-{id(screen)}")
-        return self._helps[screen]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Only commands that make sense for a reader; nothing that writes files or shells out."""

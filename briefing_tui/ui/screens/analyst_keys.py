@@ -14,16 +14,12 @@ from rich.text import Text
 from textual import work
 from textual.css.query import NoMatches
 
-from briefing_tui.state.cite import CITABLE, NotCitable, citation
 from briefing_tui.state.fingerprint import item_fingerprints
 from briefing_tui.state.model import ItemRef, Note
 from briefing_tui.ui.analyst_session import OFF, AnalystSession
 from briefing_tui.ui.annotations import CHANGE_WORDS, Annotations, annotate
 from briefing_tui.ui.i18n import N_, ngettext, tr
 from briefing_tui.ui.messages import OpenBriefing
-from briefing_tui.ui.screens.letter_prompt import BACK, LetterPrompt
-from briefing_tui.ui.screens.note_editor import NoteEditor
-from briefing_tui.ui.screens.notes import NotesScreen
 from briefing_tui.ui.widgets.attribution import AttributionPane
 from briefing_tui.ui.widgets.report import ReportView
 from briefing_tui.ui.widgets.search_panel import SearchPanel
@@ -191,9 +187,13 @@ class AnalystKeys:
             else:
                 self.set_status(tr("Mark {letter} NOT saved.", letter=letter))
 
+        from briefing_tui.ui.screens.letter_prompt import LetterPrompt
+
         self.app.push_screen(LetterPrompt("Mark"), chosen)
 
     def action_goto_mark(self) -> None:
+        from briefing_tui.ui.screens.letter_prompt import BACK, LetterPrompt
+
         def chosen(letter: str | None) -> None:
             if letter is None:
                 self.set_status(tr("No mark chosen."))
@@ -269,6 +269,8 @@ class AnalystKeys:
                 self.refresh_annotations()
                 self.set_status(f"{tr(said[0])} ({self._where(item)})")
 
+        from briefing_tui.ui.screens.note_editor import NoteEditor
+
         current = note.text if note is not None else ""
         self.app.push_screen(NoteEditor(self._where(item), current, save), closed)
 
@@ -282,6 +284,8 @@ class AnalystKeys:
         def chosen(note: Note | None) -> None:
             if note is not None:
                 self._travel_to(note.ref, "the note")
+
+        from briefing_tui.ui.screens.notes import NotesScreen
 
         self.app.push_screen(NotesScreen(notes, briefings, self.analyst.note_status), chosen)
 
@@ -351,6 +355,8 @@ class AnalystKeys:
     # -- citations -----------------------------------------------------------------------------
 
     def action_copy_citation(self) -> None:
+        from briefing_tui.state.cite import CITABLE, NotCitable, citation
+
         item = self.item_under_cursor()
         target = self.refs.target(item) if item is not None else None
         if item is None or target is None or target.kind not in CITABLE:
@@ -362,12 +368,8 @@ class AnalystKeys:
             self.set_status(str(exc))
             return
         self.app.copy_to_clipboard(cited)
-        self.set_status(
-            tr(
-                "Copied a citation of {where} to your terminal's clipboard.",
-                where=self._where(item),
-            )
-        )
+        done = N_("Copied a citation of {where} to your terminal's clipboard.")
+        self.set_status(tr(done, where=self._where(item)))
 
     # -- the palette ---------------------------------------------------------------------------
 
