@@ -7,7 +7,6 @@ move the cursor, remember the jump, update the pane), so the app stays a thin sh
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -22,18 +21,15 @@ from briefing_tui.content.model import Briefing
 from briefing_tui.reading.dates import format_range
 from briefing_tui.reading.history import History
 from briefing_tui.reading.refs import TABS, BriefingRefs, Tab
-from briefing_tui.search import SearchSession
 from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.links import copy_links
-from briefing_tui.ui.messages import ItemFocused, JumpRequested, Moved, OpenBriefing
+from briefing_tui.ui.messages import ItemFocused, JumpRequested, Moved
 from briefing_tui.ui.render import Marker, text
 from briefing_tui.ui.screens.analyst_bindings import ANALYST_BINDINGS, TYPED
 from briefing_tui.ui.screens.analyst_keys import AnalystKeys
-from briefing_tui.ui.screens.provenance_filters import ProvenanceFilters
-
-if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
-    from briefing_tui.search import SearchIndex, SearchResult
 from briefing_tui.ui.screens.picker import PickerScreen
+from briefing_tui.ui.screens.provenance_filters import ProvenanceFilters
+from briefing_tui.ui.screens.search_keys import SearchKeys
 from briefing_tui.ui.widgets import tab_views
 from briefing_tui.ui.widgets.attribution import AttributionPane
 from briefing_tui.ui.widgets.key_bar import KeyBar
@@ -45,7 +41,7 @@ from briefing_tui.ui.widgets.tab_strip import TabStrip
 from briefing_tui.ui.widgets.tab_views import TabView, view_class
 
 
-class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
+class BriefingScreen(SearchKeys, AnalystKeys, ProvenanceFilters, Screen[None]):
     """One briefing, read through four tabs with its sources always in view."""
 
     BINDINGS = [
@@ -79,8 +75,6 @@ class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
         self.history = History()
         self._goto = goto
         self.pane_shown = False
-        self.search = SearchSession(self.refs)
-        """The search being stepped through with n/N (UI-free: see search.session)."""
         self._focus_before_search: Widget | None = None
         #: The current search's matches in any text, or None: views built later pick it up.
         self.marker: Marker | None = None
@@ -307,94 +301,6 @@ class BriefingScreen(AnalystKeys, ProvenanceFilters, Screen[None]):
 
     # -- search ------------------------------------------------------------------------------
 
-    def set_search_index(self, index: SearchIndex | None) -> None:
-        """Called when the app's library index is ready (it is built after the first frame)."""
-        many = index is not None and index.briefing_count > 1
-        self.query_one(SearchPanel).set_index(index, show_briefing=many)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A "/" typed into a text box is text (a query may contain one), not "open search".
         return not ((action == "search" or action in TYPED) and isinstance(self.focused, Input))
-
-    def action_search(self) -> None:
-        want_index = getattr(self.app, "want_index", None)
-        if want_index is not None:
-            want_index()  # a store's index opens on first use (see BriefingApp.want_index)
-        panel = self.query_one(SearchPanel)
-        if not panel.display:
-            self._focus_before_search = self.focused
-        panel.open()
-
-    def on_search_panel_closed(self, event: SearchPanel.Closed) -> None:
-        event.stop()
-        if self._focus_before_search is not None and self._focus_before_search.is_attached:
-            self._focus_before_search.focus()
-        else:
-            self.view(self.active_tab).focus_default()
-
-    def on_search_panel_hit_chosen(self, event: SearchPanel.HitChosen) -> None:
-        event.stop()
-        self.query_one(SearchPanel).display = False
-        self._mark_matches(event.result)
-        # n/N continue in reading order from the hit chosen, at its first occurrence.
-        self.search.start(event.result.hits, self._spans, event.position)
-        self._show_stop(note="")
-
-    def _mark_matches(self, result: SearchResult | None) -> None:
-        """Highlight every match of the search in place: report text, agreements table, cards."""
-        if result is None:
-            self.marker = None
-            self.query_one(ReportView).reader.set_marks({})
-        else:
-            from briefing_tui.search import match_spans
-
-            query = result.query if result.query is not None else result.text
-            self.marker = lambda value: match_spans(value, query)
-            marks = {}
-            for _, paragraph in self.briefing.paragraphs():
-                spans = self.marker(paragraph.full_text)
-                if spans:
-                    marks[paragraph.id] = spans
-            self.query_one(ReportView).reader.set_marks(marks)
-        # Hidden views are marked when next shown (_open): redrawing them all took ~40 ms.
-        self._marks_due = {"overview", "agreements", "sources"} & set(self.tabs.pages)
-        if self.active_tab in self._marks_due:
-            self._marks_due.discard(self.active_tab)
-            self.view(self.active_tab).set_marker(self.marker)  # type: ignore[attr-defined]
-
-    def _spans(self, value: str) -> list[tuple[int, int]]:
-        return self.marker(value) if self.marker is not None else []
-
-    def _show_stop(self, note: str) -> None:
-        if not self.search.active:
-            self.set_status(tr("No search results: press / to search."))
-            return
-        place = self.search.place()
-        hit = place.hit
-        if hit.briefing_id != self.briefing.id:
-            goto = hit.ref if hit.target_id.startswith("#") else hit.target_id
-            self.post_message(OpenBriefing(hit.briefing_id, goto=goto))
-            return
-        if place.target is not None:
-            self.jump(place.target, span=place.stop.span)
-        message = tr("Match {n}: {at}  (n/N: next/previous)", n=place.counter, at=hit.location)
-        self.set_status(message + note)
-
-    def action_next_hit(self) -> None:
-        self._step_hit(1)
-
-    def action_previous_hit(self) -> None:
-        self._step_hit(-1)
-
-    def _step_hit(self, step: int) -> None:
-        if not self.search.active:
-            self.set_status(tr("No search results: press / to search."))
-            return
-        note = self.search.step(step)
-        self._show_stop(tr(note) if note else "")
-
-    def action_clear_marks(self) -> None:
-        if self.search.active:
-            self.search.clear()
-            self._mark_matches(None)
-            self.set_status(tr("Search marks cleared."))

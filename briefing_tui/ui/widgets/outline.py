@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -28,11 +26,12 @@ class Outline(SteadyOptionList):
         Binding("G", "last", "Last section", show=False, id="outline.bottom"),
     ]
 
-    @dataclass
     class SectionChosen(Message):
         """The reader should move to this section."""
 
-        section_id: str
+        def __init__(self, section_id: str) -> None:
+            super().__init__()
+            self.section_id = section_id
 
     def __init__(self, briefing: Briefing, refs: BriefingRefs, *, id: str | None = None) -> None:
         options = []

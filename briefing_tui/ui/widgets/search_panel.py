@@ -7,7 +7,6 @@ a slow, stale result can never overwrite a newer one.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -42,14 +41,14 @@ class SearchPanel(Vertical):
         Binding("pageup", "results_page_up", "Page up", show=False, id="search.page_up"),
     ]
 
-    @dataclass
     class HitChosen(Message):
         """Enter on a hit: the screen jumps there and keeps ``hits`` for n/N."""
 
-        result: SearchResult
-        position: int
+        def __init__(self, result: SearchResult, position: int) -> None:
+            super().__init__()
+            self.result = result
+            self.position = position
 
-    @dataclass
     class Closed(Message):
         """Escape: the screen gives focus back to where it was."""
 

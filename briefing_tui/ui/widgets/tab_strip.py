@@ -8,8 +8,6 @@ keys, which the screen binds; a click on a label works too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
@@ -34,11 +32,12 @@ class TabStrip(Widget):
 
     active: reactive[str] = reactive("")
 
-    @dataclass
     class Chosen(Message):
         """A label was clicked: the screen decides what showing that tab means."""
 
-        tab: str
+        def __init__(self, tab: str) -> None:
+            super().__init__()
+            self.tab = tab
 
     def __init__(self, titles: dict[str, str], active: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
