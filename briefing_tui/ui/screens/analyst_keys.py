@@ -20,40 +20,23 @@ from briefing_tui.ui.analyst_session import OFF, AnalystSession
 from briefing_tui.ui.annotations import CHANGE_WORDS, Annotations, annotate
 from briefing_tui.ui.i18n import N_, ngettext, tr
 from briefing_tui.ui.messages import OpenBriefing
+from briefing_tui.ui.screens.screen_parts import BriefingScreenParts
 from briefing_tui.ui.widgets.attribution import AttributionPane
 from briefing_tui.ui.widgets.report import ReportView
 from briefing_tui.ui.widgets.search_panel import SearchPanel
 
 if TYPE_CHECKING:
-    from textual.app import App
-
-    from briefing_tui.content.model import Briefing
-    from briefing_tui.reading.refs import BriefingRefs
     from briefing_tui.ui.palette_analyst import Entry
-    from briefing_tui.ui.widgets.tab_views import TabView
 
 #: Seconds between saves of the reading position while a briefing is open.
 SAVE_EVERY = 10.0
 
 
-class AnalystKeys:
+class AnalystKeys(BriefingScreenParts):
     """Actions for m, ', A, y, c/C and the notes list; see the module docstring."""
 
     if TYPE_CHECKING:  # provided by the BriefingScreen this is mixed into
-        app: App[object]
-        briefing: Briefing
-        refs: BriefingRefs
         _goto: str | None
-
-        def jump(self, target_id: str, *, record: bool = True) -> bool: ...
-        def current_position(self) -> str | None: ...
-        def set_status(self, message: str) -> None: ...
-        def view(self, tab: str) -> TabView: ...
-        def query_one(self, selector: type, /) -> object: ...
-        def post_message(self, message: object) -> bool: ...
-
-        @property
-        def active_tab(self) -> str: ...
 
     _change_index = -1
     _note_rows: list[tuple[Note, str]] | None = None

@@ -14,44 +14,27 @@ from typing import TYPE_CHECKING
 
 from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.messages import OpenBriefing
+from briefing_tui.ui.screens.screen_parts import BriefingScreenParts
 from briefing_tui.ui.widgets.report import ReportView
 from briefing_tui.ui.widgets.search_panel import SearchPanel
 
 if TYPE_CHECKING:
-    from textual.app import App
     from textual.widget import Widget
 
-    from briefing_tui.content.model import Briefing
-    from briefing_tui.reading.refs import BriefingRefs
     from briefing_tui.search import SearchIndex, SearchResult, SearchSession
     from briefing_tui.ui.render import Marker
     from briefing_tui.ui.widgets.lazy_tabs import LazyTabs
-    from briefing_tui.ui.widgets.tab_views import TabView
 
 
-class SearchKeys:
+class SearchKeys(BriefingScreenParts):
     """Actions for ``/``, ``n``, ``N`` and Escape; see the module docstring."""
 
     if TYPE_CHECKING:  # provided by the BriefingScreen this is mixed into
-        app: App[object]
-        briefing: Briefing
-        refs: BriefingRefs
         tabs: LazyTabs
         focused: Widget | None
         marker: Marker | None
         _marks_due: set[str]
         _focus_before_search: Widget | None
-
-        def jump(
-            self, target_id: str, *, record: bool = True, span: tuple[int, int] | None = None
-        ) -> bool: ...
-        def set_status(self, message: str) -> None: ...
-        def view(self, tab: str) -> TabView: ...
-        def query_one(self, selector: type, /) -> object: ...
-        def post_message(self, message: object) -> bool: ...
-
-        @property
-        def active_tab(self) -> str: ...
 
     @cached_property
     def search(self) -> SearchSession:
