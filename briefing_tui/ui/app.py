@@ -44,6 +44,7 @@ from briefing_tui.ui.watching import Watcher, WatchMixin
 if TYPE_CHECKING:
     from briefing_tui.search import SearchIndex
     from briefing_tui.state.analyst import AnalystState
+
 #: Yields ``(total, briefing or broken briefing)``: ``loader.iter_library`` bound to a path.
 Loader = Callable[[], Iterator[tuple[int, Briefing | BrokenBriefing]]]
 
