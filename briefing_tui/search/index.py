@@ -183,19 +183,26 @@ class SearchIndex(Typos):
     def _ranked(self, query: Query, limit: int | None) -> tuple[list[Any], int]:
         """The ranked rows ``((score, tier, address), order)`` of a query, and how many items
         match it in all."""
-        tq = self._translator.translate(query)
+        translator = self._translator
         checked = [t for t in (*query.terms, *query.excluded) if needs_check(t)]
         everything = self.doc_count
         want = everything if (limit is None or checked) else max(1, limit)
         if not query.terms:
             found = self._searcher.search(
-                tq, want, count=True, order_by_field="order", order=self._asc()
+                translator.translate(query),
+                want,
+                count=True,
+                order_by_field="order",
+                order=self._asc(),
             )
             rows = [(0.0, 0, address) for _, address in found.hits]
+            total = int(found.count or 0)
         else:
-            found = self._searcher.search(tq, want, count=True)
+            found, total = self._best_first(query, want) if want < everything else (None, 0)
+            if found is None:
+                found = self._searcher.search(translator.translate(query), want, count=True)
+                total = int(found.count or 0)
             rows = [(*reversed(tier_of(score)), address) for score, address in found.hits]
-        total = int(found.count or 0)
         orders = self._searcher.fast_field_values("order", [a for _, _, a in rows])
         # Ties in rank keep reading order.
         ranked = sorted(zip(rows, orders, strict=True), key=lambda r: (-r[0][1], -r[0][0], r[1]))
@@ -209,6 +216,27 @@ class SearchIndex(Typos):
         if limit is not None:
             ranked = ranked[:limit]
         return ranked, total
+
+    def _best_first(self, query: Query, want: int) -> tuple[Any, int]:
+        """The ``want`` best hits of ``query`` and how many items match it, found among the
+        items matching every word as typed (``Translator.best``) when at least ``want`` do;
+        (None, 0) otherwise.
+
+        Those items outrank every other: each word's way of matching is worth a grade unit
+        (``translate.GRADE_UNIT``), more than the tiers and BM25 together, and they match
+        each word the best way it can match. So the best hits are theirs, scored as the whole
+        query scores them, and only the count needs the whole query, unscored. At 10,000
+        briefings ``power of``'s terms cost 28 ms scored as a whole (every item holding a word
+        ``of`` starts is scored, ``of`` itself twice), 4 ms this way."""
+        translator = self._translator
+        best = translator.best(query)
+        if best is None:
+            return None, 0
+        found = self._searcher.search(best, want, count=False)
+        if len(found.hits) < want:
+            return None, 0
+        counted = self._searcher.search(translator.matching(query), 1, count=True)
+        return found, int(counted.count or 0)
 
     def _match(self, query: Query) -> int:
         """How many items match ``query`` (typo suggestions try queries with this)."""
