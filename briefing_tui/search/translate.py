@@ -245,7 +245,40 @@ class Translator:
     def translate(self, query: Query) -> tantivy.Query:
         """Terms AND'ed, filters OR'ed within a field and AND'ed across fields, exclusions
         subtracted, and the ranking tiers as optional constant scores."""
+        lone = self._lone_prefix(query)
+        if lone is not None:
+            return lone
         return self._whole(query, [self.term(t) for t in query.terms], self.term)
+
+    def _lone_prefix(self, query: Query) -> tantivy.Query | None:
+        """A query of one word being typed, alone (no filter, exclusion or other way of
+        matching it, and not itself a word of the library, as one or two letters mostly are),
+        as one union of the prefix's parts and the tiers.
+
+        The same items (its expansions and title words are among the words it starts) and
+        the same scores, added in the same order: :meth:`translate` nests the same parts
+        (the prefix's match around its expansions' BM25, then the tiers), and tantivy
+        scored the nesting item by item. At 10,000 briefings: ``m`` 24 -> 15 ms, ``t`` 31 ->
+        24 ms."""
+        if query.filters or query.excluded or len(query.terms) != 1:
+            return None
+        term = query.terms[0]
+        word = term.words[0]
+        if len(term.words) > 1 or not term.prefix or is_cjk(word):
+            return None
+        if term.forms or term.family or term.near or word in self.lexicon().doc_freq:
+            return None
+        expansions = self._expansions(word)
+        if not expansions:
+            return None
+        q, should = self.t.Query, self.t.Occur.Should
+        best = [q.term_query(self.schema, "body", e) for e in expansions]
+        every = self._every("body", word)
+        parts = [
+            (should, q.const_score_query(every, PREFIX * GRADE_UNIT + _PREFIX_SCORE)),
+            (should, best[0] if len(best) == 1 else q.disjunction_max_query(best)),
+        ]
+        return q.boolean_query(parts + self._tiers(query))
 
     def best(self, query: Query) -> tantivy.Query | None:
         """:meth:`translate` narrowed to the items that match every word as typed: those

@@ -16,6 +16,7 @@ from briefing_tui.content.loader import load_library
 from briefing_tui.search import SearchIndex, translate
 from briefing_tui.search.documents import briefing_docs
 from briefing_tui.search.engine import PREFIX_FIELD, document_fields
+from briefing_tui.search.query import parse_query
 from briefing_tui.search.text import is_cjk
 
 MINI = Path(__file__).resolve().parent.parent / "data" / "mini"
@@ -202,3 +203,18 @@ def test_the_best_hits_first_rank_and_count_as_the_whole_query(
     assert sum(used) >= 3  # the short way is taken (the others have too few best hits)
     monkeypatch.setattr(SearchIndex, "_best_first", lambda *_: (None, 0))
     assert {q: _ranked(index, q, limit) for q in BEST_FIRST} == fast
+
+
+def test_a_lone_prefix_as_one_union_ranks_as_the_nested_query(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Translator._lone_prefix: a word being typed alone, flattened into one union, finds,
+    counts and scores what the nested query does (every letter and two letters of every
+    script; a word of the library, a filter or an exclusion keep the nested query)."""
+    words = index._lexicon().vocabulary
+    queries = _letters(index) + sorted({w[:2] for w in words if len(w) > 2 and not is_cjk(w)})
+    queries += ["talk", "resum", "kind:paragraph t", "t -gas", "москв"]
+    flat = {(q, n): _ranked(index, q, n) for q in queries for n in (None, 2)}
+    assert index._translator._lone_prefix(parse_query("t")) is not None
+    monkeypatch.setattr(translate.Translator, "_lone_prefix", lambda *_: None)
+    assert {(q, n): _ranked(index, q, n) for q in queries for n in (None, 2)} == flat
