@@ -245,70 +245,7 @@ class Translator:
     def translate(self, query: Query) -> tantivy.Query:
         """Terms AND'ed, filters OR'ed within a field and AND'ed across fields, exclusions
         subtracted, and the ranking tiers as optional constant scores."""
-        lone = self._lone_prefix(query)
-        if lone is not None:
-            return lone
         return self._whole(query, [self.term(t) for t in query.terms], self.term)
-
-    def _lone_prefix(self, query: Query) -> tantivy.Query | None:
-        """A query of one word being typed, alone (no filter, exclusion or other way of
-        matching it, and not itself a word of the library, as one or two letters mostly are),
-        as one union of the prefix's parts and the tiers.
-
-        The same items (its expansions and title words are among the words it starts) and
-        the same scores, added in the same order: :meth:`translate` nests the same parts
-        (the prefix's match around its expansions' BM25, then the tiers), and tantivy
-        scored the nesting item by item. At 10,000 briefings: ``m`` 24 -> 15 ms, ``t`` 31 ->
-        24 ms."""
-        if query.filters or query.excluded or len(query.terms) != 1:
-            return None
-        term = query.terms[0]
-        word = term.words[0]
-        if len(term.words) > 1 or not term.prefix or is_cjk(word):
-            return None
-        if term.forms or term.family or term.near or word in self.lexicon().doc_freq:
-            return None
-        expansions = self._expansions(word)
-        if not expansions:
-            return None
-        q, should = self.t.Query, self.t.Occur.Should
-        best = [q.term_query(self.schema, "body", e) for e in expansions]
-        every = self._every("body", word)
-        parts = [
-            (should, q.const_score_query(every, PREFIX * GRADE_UNIT + _PREFIX_SCORE)),
-            (should, best[0] if len(best) == 1 else q.disjunction_max_query(best)),
-        ]
-        return q.boolean_query(parts + self._tiers(query))
-
-    def best(self, query: Query) -> tantivy.Query | None:
-        """:meth:`translate` narrowed to the items that match every word as typed: those
-        rank above every other item (``SearchIndex._ranked``). A one-word term that may match
-        in several ways (a prefix, other forms, typos) keeps only its exact word, graded and
-        scored as in :meth:`translate`; other terms, filters, exclusions and tiers are
-        :meth:`translate`'s. None when no term narrows, or when a word with other ways is not
-        in the library (its best way is another one, that this does not look for)."""
-        words = self.lexicon().doc_freq
-        clauses = []
-        narrowed = False
-        for t in query.terms:
-            word = t.words[0]
-            if len(t.words) > 1 or is_cjk(word) or not (t.prefix or t.forms or t.family or t.near):
-                clauses.append(self.term(t))
-            elif word in words:
-                clauses.append(self._graded(self._word("body", word, False), EXACT))
-                narrowed = True
-            else:
-                return None
-        return self._whole(query, clauses, self.term) if narrowed else None
-
-    def matching(self, query: Query) -> tantivy.Query:
-        """The items :meth:`translate` finds, unscored and without tiers: how many there are,
-        when :meth:`best` ranked them."""
-
-        def unscored(t: Term) -> tantivy.Query:
-            return self.term(t) if needs_check(t) else self._in_part("body", t, False)
-
-        return self._whole(query, [unscored(t) for t in query.terms], unscored, tiers=False)
 
     def _whole(
         self,
@@ -346,26 +283,42 @@ class Translator:
         return end - start > TITLE_PREFIX_MOST
 
     def _tiers(self, query: Query) -> list[tuple[tantivy.Occur, tantivy.Query]]:
-        """Optional clauses that lift phrase hits and all-in-title hits above the rest."""
-        if not query.terms:
-            return []
-        q, occur = self.t.Query, self.t.Occur
+        """Optional clauses that lift all-in-title hits and phrase hits above the rest."""
+        q, should = self.t.Query, self.t.Occur.Should
+        in_title, phrases = self._tier_parts(query)
         out = []
-        if not any(needs_check(t) or self._broad(t) for t in query.terms):
-            in_title = [(occur.Must, self._in_part("title", t, False)) for t in query.terms]
-            out.append((occur.Should, q.const_score_query(q.boolean_query(in_title), TITLE_TIER)))
-        phrase = adjacency_term(query)
-        if phrase is None or (phrase.prefix and len(phrase.words[-1]) < PHRASE_LETTERS):
-            return out
-        if not any(is_cjk(w) for w in phrase.words):
-            out.append((occur.Should, q.const_score_query(self._adjacent(phrase), PHRASE_TIER)))
+        if in_title is not None:
+            out.append((should, q.const_score_query(in_title, TITLE_TIER)))
+        if phrases is not None:
+            union = [(should, p) for p in phrases]
+            adjacent = phrases[0] if len(phrases) == 1 else q.boolean_query(union)
+            out.append((should, q.const_score_query(adjacent, PHRASE_TIER)))
         return out
 
-    def _adjacent(self, phrase: Term) -> tantivy.Query:
-        """The phrase tier's match (see :data:`PHRASE_PREFIX_MOST`, :data:`PHRASE_UNION_MOST`)."""
+    def _tier_parts(self, query: Query) -> tuple[tantivy.Query | None, list[tantivy.Query] | None]:
+        """What the tiers match: every term in a title, and the query as a phrase (one or
+        more phrases, any of which lifts). None for a tier the query has not."""
+        if not query.terms:
+            return None, None
+        q, must = self.t.Query, self.t.Occur.Must
+        in_title = None
+        if not any(needs_check(t) or self._broad(t) for t in query.terms):
+            in_title = q.boolean_query(
+                [(must, self._in_part("title", t, False)) for t in query.terms]
+            )
+        phrase = adjacency_term(query)
+        if phrase is None or (phrase.prefix and len(phrase.words[-1]) < PHRASE_LETTERS):
+            return in_title, None
+        if any(is_cjk(w) for w in phrase.words):
+            return in_title, None
+        return in_title, self._adjacent(phrase)
+
+    def _adjacent(self, phrase: Term) -> list[tantivy.Query]:
+        """The phrase tier's match, as phrases any of which lifts (see
+        :data:`PHRASE_PREFIX_MOST`, :data:`PHRASE_UNION_MOST`)."""
         words = phrase.words
         if not phrase.prefix:
-            return self._in_part("body", phrase, False)
+            return [self._in_part("body", phrase, False)]
         lexicon = self.lexicon()
         start, end = lexicon.prefixed(words[-1])
         if end - start > PHRASE_PREFIX_MOST:
@@ -373,12 +326,10 @@ class Translator:
         elif end - start <= PHRASE_UNION_MOST:
             lasts = lexicon.vocabulary[start:end]
         else:
-            return self._in_part("body", phrase, False)
-        q, should = self.t.Query, self.t.Occur.Should
+            return [self._in_part("body", phrase, False)]
+        q = self.t.Query
         phrases = [q.phrase_query(self.schema, "body", [*words[:-1], w]) for w in lasts]
-        if len(phrases) <= 1:
-            return phrases[0] if phrases else q.empty_query()
-        return q.boolean_query([(should, p) for p in phrases])
+        return phrases or [q.empty_query()]
 
 
 def tier_of(score: float) -> tuple[int, float]:

@@ -16,6 +16,7 @@ from briefing_tui.content.loader import load_library
 from briefing_tui.search import SearchIndex, translate
 from briefing_tui.search.documents import briefing_docs
 from briefing_tui.search.engine import PREFIX_FIELD, document_fields
+from briefing_tui.search.narrow import BestFirstTranslator
 from briefing_tui.search.query import parse_query
 from briefing_tui.search.text import is_cjk
 
@@ -124,13 +125,13 @@ def _regex_phrase(self: translate.Translator, phrase: Any) -> Any:
     """The phrase lift as tantivy's regex phrase, as before the union of phrases."""
     words = phrase.words
     if not phrase.prefix:
-        return self.t.Query.phrase_query(self.schema, "body", list(words))
+        return [self.t.Query.phrase_query(self.schema, "body", list(words))]
     start, end = self.lexicon().prefixed(words[-1])
     if end - start > translate.PHRASE_PREFIX_MOST:
         last = "(" + "|".join(re.escape(e) for e in self._expansions(words[-1])) + ")"
     else:
         last = f"{words[-1]}.*"
-    return self.t.Query.regex_phrase_query(self.schema, "body", [*words[:-1], last])
+    return [self.t.Query.regex_phrase_query(self.schema, "body", [*words[:-1], last])]
 
 
 @pytest.mark.parametrize("most", [translate.PHRASE_PREFIX_MOST, 1])
@@ -216,5 +217,5 @@ def test_a_lone_prefix_as_one_union_ranks_as_the_nested_query(
     queries += ["talk", "resum", "kind:paragraph t", "t -gas", "москв"]
     flat = {(q, n): _ranked(index, q, n) for q in queries for n in (None, 2)}
     assert index._translator._lone_prefix(parse_query("t")) is not None
-    monkeypatch.setattr(translate.Translator, "_lone_prefix", lambda *_: None)
+    monkeypatch.setattr(BestFirstTranslator, "_lone_prefix", lambda *_: None)
     assert {(q, n): _ranked(index, q, n) for q in queries for n in (None, 2)} == flat
