@@ -3,8 +3,9 @@
 The query language stays ours (:mod:`briefing_tui.search.query`); this module says what each
 part means in the index that :mod:`briefing_tui.search.engine` writes:
 
-- a word is a term of ``title`` or ``body``; the last word while typing is a prefix (a fuzzy
-  query of distance 0 over prefixes), scored by the best of its most common expansions;
+- a word is a term of ``title`` or ``body``; the last word while typing is a prefix (one
+  term of the first-letter field for one letter, else a fuzzy query of distance 0 over
+  prefixes), scored by the best of its most common expansions;
 - several words (``"power of siberia"``, ``siberia-2``) are a phrase over positions, its last
   word a prefix while typing;
 - a CJK word is a term of the character field (one character), of the pair field (two), or a
@@ -15,7 +16,9 @@ part means in the index that :mod:`briefing_tui.search.engine` writes:
 - ranking tiers are constant scores added on top of BM25, far above any BM25 score, so they
   sort first: how well each one-word term matched (the word as typed, above another form of
   it, above a longer word it starts, above a word a typo away: issue #15), then the query as a
-  phrase, then every term in a title.
+  phrase (not while its last word is one letter), then every term in a title.
+
+:mod:`briefing_tui.search.narrow` builds shorter queries to the same results on top of this.
 """
 
 from __future__ import annotations
