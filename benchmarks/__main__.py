@@ -86,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     keystroke.add_argument("--cache", type=Path, metavar="DIR", help="XDG_CACHE_HOME for briefing")
     keystroke.add_argument("--only-library", action="store_true", help="skip the bundled briefing")
+    keystroke.add_argument(
+        "--engine", action="store_true", help="also the engine alone per key timed (the library's)"
+    )
     keys = sub.add_parser("keys", help="every documented key: key to settled screen")
     keys.add_argument("--repeats", type=int, default=6, help="presses per key (default 6)")
     keys.add_argument("--cpu", action="store_true", help="also the browser's CPU time per key")
@@ -130,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         from . import keystroke as keystroke_bench
 
         return keystroke_bench.run(
-            ns.library_size, ns.libraries, ns.store, ns.cache, ns.only_library
+            ns.library_size, ns.libraries, ns.store, ns.cache, ns.only_library, ns.engine
         )
     if ns.bench == "engines":
         from . import engines as engines_bench

@@ -11,6 +11,10 @@ By default that engine is an index built in memory from the validated library: a
 briefings that takes minutes and gigabytes. With ``--store`` the library's store is built or
 refreshed first (``briefing index --cache``, in the same cache folder as the browser's) and the
 counts come from its index, opened read-only here as the browser opens it (issue #14).
+
+``--engine`` also prints, for every key timed, the engine alone on that index: the median of 7
+``SearchIndex.search(key, limit=RESULT_LIMIT)`` calls, as the search worker calls it, after
+``prepare()`` and one call to warm it (before the browser starts, so nothing competes).
 """
 
 from __future__ import annotations
@@ -141,12 +145,42 @@ def expected_counts(index: SearchIndex) -> dict[str, int]:
     }
 
 
+def timed_keys(counts: dict[str, int]) -> list[str]:
+    """The keys :func:`measure` times: those whose count differs from the previous key's."""
+    keys = []
+    for query in QUERIES:
+        previous = None
+        for end in range(1, len(query) + 1):
+            total = counts[query[:end]]
+            if total != previous and total > 0:
+                keys.append(query[:end])
+            previous = total
+    return keys
+
+
+def engine_alone(index: SearchIndex, keys: list[str]) -> None:
+    """Print each key's engine time alone (see the module docstring)."""
+    from briefing_tui.ui.widgets.search_panel import RESULT_LIMIT
+
+    index.prepare()
+    print(f"{'engine alone: key':<28} {'hits':>8} {'median ms of 7':>15}")
+    for key in keys:
+        index.search(key, limit=RESULT_LIMIT)
+        runs = []
+        for _ in range(7):
+            start = time.perf_counter()
+            result = index.search(key, limit=RESULT_LIMIT)
+            runs.append(time.perf_counter() - start)
+        print(f"{key!r:<28} {result.total:>8} {statistics.median(runs) * 1000:>15.1f}", flush=True)
+
+
 def measure(
     path: Path,
     open_first: bool,
     cpu: list[float] | None = None,
     env: dict[str, str] | None = None,
     store: bool = False,
+    engine: bool = False,
 ) -> list[float]:
     """Per-keystroke seconds from key to painted hit count, for every query in QUERIES; with
     ``cpu``, also the browser's CPU seconds for every key typed (through the pause after it).
@@ -155,6 +189,8 @@ def measure(
     env = env or {}
     index, title = from_store(path, env) if store else in_memory(path)
     counts = expected_counts(index)  # all before the browser starts: no engine work competes
+    if engine:
+        engine_alone(index, timed_keys(counts))
     del index
     terminal = Terminal([sys.executable, "-m", "briefing_tui", str(path)], env)
     samples: list[float] = []
@@ -212,6 +248,7 @@ def run(
     store: bool = False,
     cache: Path | None = None,
     only_library: bool = False,
+    engine: bool = False,
 ) -> int:
     """The bundled briefing (unless ``only_library``), then a synthetic library
     (``libraries/lib-N`` if present, read only; otherwise written to a temporary folder).
@@ -240,6 +277,6 @@ def run(
             library = write_library(Path(tmp) / "library", library_size)
         name = f"{library_size}-briefing library"
         cpu = []
-        samples = measure(library, open_first=True, cpu=cpu, env=env, store=store)
+        samples = measure(library, open_first=True, cpu=cpu, env=env, store=store, engine=engine)
         print(summarise(name, samples, cpu), flush=True)
     return 0

@@ -40,9 +40,10 @@ from briefing_tui.search.highlight import (
     term_matcher,
 )
 from briefing_tui.search.lexicon import Lexicon
+from briefing_tui.search.narrow import BestFirstTranslator
 from briefing_tui.search.query import Query, QueryError, parse_query
 from briefing_tui.search.results import Hit, LazyHits, SearchResult
-from briefing_tui.search.translate import Translator, needs_check, tier_of
+from briefing_tui.search.translate import needs_check, tier_of
 
 if TYPE_CHECKING:
     import tantivy
@@ -91,7 +92,9 @@ class SearchIndex(Typos):
         self._names = FilterNames(partial(_keys_of, self._searcher))
         # The same for the library's words, read on first use and shared with the translator.
         self._words: Callable[[], Lexicon] = cache(partial(Lexicon, self._searcher))
-        self._translator = Translator(index.schema, self._searcher, self._names, self._words)
+        self._translator = BestFirstTranslator(
+            index.schema, self._searcher, self._names, self._words
+        )
         #: Order key -> the item read back (see ``_item``).
         self._items: dict[int, Doc] = {}
 
@@ -183,19 +186,26 @@ class SearchIndex(Typos):
     def _ranked(self, query: Query, limit: int | None) -> tuple[list[Any], int]:
         """The ranked rows ``((score, tier, address), order)`` of a query, and how many items
         match it in all."""
-        tq = self._translator.translate(query)
+        translator = self._translator
         checked = [t for t in (*query.terms, *query.excluded) if needs_check(t)]
         everything = self.doc_count
         want = everything if (limit is None or checked) else max(1, limit)
         if not query.terms:
             found = self._searcher.search(
-                tq, want, count=True, order_by_field="order", order=self._asc()
+                translator.translate(query),
+                want,
+                count=True,
+                order_by_field="order",
+                order=self._asc(),
             )
             rows = [(0.0, 0, address) for _, address in found.hits]
+            total = int(found.count or 0)
         else:
-            found = self._searcher.search(tq, want, count=True)
+            found, total = self._best_first(query, want) if want < everything else (None, 0)
+            if found is None:
+                found = self._searcher.search(translator.translate(query), want, count=True)
+                total = int(found.count or 0)
             rows = [(*reversed(tier_of(score)), address) for score, address in found.hits]
-        total = int(found.count or 0)
         orders = self._searcher.fast_field_values("order", [a for _, _, a in rows])
         # Ties in rank keep reading order.
         ranked = sorted(zip(rows, orders, strict=True), key=lambda r: (-r[0][1], -r[0][0], r[1]))
@@ -209,6 +219,27 @@ class SearchIndex(Typos):
         if limit is not None:
             ranked = ranked[:limit]
         return ranked, total
+
+    def _best_first(self, query: Query, want: int) -> tuple[Any, int]:
+        """The ``want`` best hits of ``query`` and how many items match it, found among the
+        items that outrank all others (``narrow.BestFirstTranslator.best``: matching every
+        word as typed, in a title and as a phrase; else every word as typed) when at least
+        ``want`` do; (None, 0) otherwise.
+
+        The best hits are then theirs, scored as the whole query scores them, and only the
+        count needs the whole query, unscored. At 10,000 briefings ``power of`` took 42 ms
+        scored as a whole (every item holding a word ``of`` starts scored, ``of`` itself twice,
+        and the phrase checked in 82,000 items), 9 ms this way."""
+        translator = self._translator
+        for titled in (True, False):
+            best = translator.best(query, titled)
+            if best is None:
+                continue
+            found = self._searcher.search(best, want, count=False)
+            if len(found.hits) >= want:
+                counted = self._searcher.search(translator.matching(query), 1, count=True)
+                return found, int(counted.count or 0)
+        return None, 0
 
     def _match(self, query: Query) -> int:
         """How many items match ``query`` (typo suggestions try queries with this)."""

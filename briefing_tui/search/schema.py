@@ -4,4 +4,4 @@ cProfiled start."""
 
 #: Raised whenever the schema or :func:`~briefing_tui.search.engine.analyze` changes meaning: a
 #: store written with another version is rebuilt rather than read.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4

@@ -69,6 +69,10 @@ def ref_documents(briefing: Briefing, seq: int, bkey: str) -> list[str]:
                     fields.setdefault(f"{part}_ch", []).append(chars)
                 if pairs:
                     fields.setdefault(f"{part}_pair", []).extend(pairs)
+        for part in ("body", "title"):  # each word's first letter, once per item
+            letters = sorted({w[0] for v in fields.get(part, []) for w in v.split(" ")})
+            if letters:
+                fields[engine.PREFIX_FIELD[part]] = [" ".join(letters)]
         for name, values in keys.keys(doc, cited, section_id).items():
             fields[engine.FILTER_FIELD[name]] = list(values)
         fields["bkey"] = [bkey]
@@ -136,6 +140,8 @@ def test_the_awkward_text_reaches_every_branch(tmp_path: Path) -> None:
     overview = documents[0]
     assert any("zelensky met sefcovic" in v for v in overview["body"])
     assert overview.get("body_ch") and overview.get("body_pair")
+    letters = overview["body_p1"][0].split()
+    assert {"z", "m", "s", "и", "е", "й", "北", "ソ"} <= set(letters)
 
 
 @pytest.mark.parametrize(
