@@ -146,8 +146,14 @@ def measure(
     for _ in range(repeats):
         for label, run in each(["search", QUERY, str(lib)]):
             runs[label].append(run)
-            expected = run.out if expected is None else expected
-            assert run.out == expected, "the store answered differently"
+            assert run.out == runs[label][0].out, "the store answered differently"
+    # Between two builds (another program, the in-memory index), hits scoring exactly alike
+    # may be cut at the limit in another order: tantivy orders them by document address, which
+    # depends on how each build cut its segments. Said, not asserted.
+    for label, _ in programs:
+        same = _same_hits(expected, runs[label][0].out) if expected is not None else "first"
+        print(f"{size:>6} {label:>6}  hits of {QUERY!r} against the first answer: {same}")
+        expected = runs[label][0].out if expected is None else expected
     for label, _ in programs:
         walls = sorted(r.wall for r in runs[label])
         median = Run(
@@ -237,3 +243,13 @@ def run(
     load = os.getloadavg()
     print(f"\nload average at end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
     return 0
+
+
+def _same_hits(expected: str, out: str) -> str:
+    """ "identical", or where two answers' hit lines first differ."""
+    want, got = expected.splitlines(), out.splitlines()
+    if want == got:
+        return "identical"
+    pairs = zip(want, got, strict=False)
+    first = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(want), len(got)))
+    return f"{len(want)} and {len(got)} hits, the same down to hit {first} (a tie at the cut?)"
