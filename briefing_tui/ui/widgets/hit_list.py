@@ -12,12 +12,11 @@ reads no index on the UI thread.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.padding import Padding
 from rich.text import Text
-from textual.geometry import Region
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -60,10 +59,6 @@ class HitList(OptionList):
         self.show_briefing = False
         #: How many of ``hits`` are drawn so far.
         self.drawn = 0
-        #: Replacing the options (see ``refresh``), and whether the vertical scrollbar showed
-        #: at the last layout asked for.
-        self._replacing = False
-        self._laid_out_bar = False
 
     def on_mount(self) -> None:
         self.watch(self, "scroll_y", self._scrolled, init=False)
@@ -79,32 +74,11 @@ class HitList(OptionList):
         # Replaced in one step: clearing first shrank the list to nothing and grew it again,
         # two size changes (and the scrollbar hidden and shown), each a layout of the screen.
         self.drawn = min(FIRST_PAGE, len(hits))
-        self._replacing = True
-        try:
-            self.set_options(
-                Option(hit_prompt(hit, show_briefing), id=str(i))
-                for i, hit in enumerate(hits[: self.drawn])
-            )
-        finally:
-            self._replacing = False
+        self.set_options(
+            Option(hit_prompt(hit, show_briefing), id=str(i))
+            for i, hit in enumerate(hits[: self.drawn])
+        )
         self.highlighted = 0
-
-    def refresh(
-        self,
-        *regions: Region,
-        repaint: bool = True,
-        layout: bool = False,
-        recompose: bool = False,
-    ) -> Self:
-        """A new result changes the list's scrollable height, and Textual lays out the whole
-        screen for that; the list's own size is set by the stylesheet, so only its scrollbar
-        appearing or going needs a layout. Repainted instead, every keystroke's frame painted
-        the search panel alone rather than the whole screen."""
-        if layout and self._replacing and self.show_vertical_scrollbar == self._laid_out_bar:
-            layout = False
-        elif layout:
-            self._laid_out_bar = self.show_vertical_scrollbar
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def _draw_to(self, end: int) -> None:
         end = min(end, len(self.hits))

@@ -8,10 +8,9 @@ notice saying so, and typing past the limit rings the bell as ``Input(max_length
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Any
 
 from textual import events
-from textual.geometry import Region
 from textual.widgets import Input
 
 from briefing_tui.search.limits import MAX_QUERY_CHARS
@@ -26,29 +25,6 @@ class QueryInput(Input):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(max_length=MAX_QUERY_CHARS, **kwargs)
-        self._value_changing = False
-
-    def _watch_value(self, value: str) -> None:
-        self._value_changing = True
-        try:
-            super()._watch_value(value)
-        finally:
-            self._value_changing = False
-
-    def refresh(
-        self,
-        *regions: Region,
-        repaint: bool = True,
-        layout: bool = False,
-        recompose: bool = False,
-    ) -> Self:
-        """Each character typed widens the text, and Textual lays out the whole screen for
-        that (the value's width is the box's scrollable width); the box's own size is set by
-        the stylesheet, so it is repainted instead. With that layout every keystroke's frame
-        repainted the whole screen (the reader's scrollbar moved into it), not the panel."""
-        if layout and self._value_changing and self.size.width and not self.styles.auto_dimensions:
-            layout = False  # (laid out once already: its size is known)
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def _on_paste(self, event: events.Paste) -> None:
         # Stop Input's own handler, which would refuse the whole paste for being too long.
