@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from edited import edited_copy, index_of
 
 from briefing_tui.content.loader import bundled_content_path, load_library
 from briefing_tui.search import (
@@ -44,7 +45,6 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
     root = tmp_path_factory.mktemp("library")
     shutil.copytree(MINI, root / "mini")
     intl = root / "intl"
-    shutil.copytree(MINI, intl)
     edits = {
         "briefing.toml": [('id = "mini"', 'id = "intl"')],
         "sections.toml": [
@@ -57,16 +57,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
         ],
         "sources.toml": [('heading = "Sources"', 'heading = "Источники"')],
     }
-    for name, pairs in edits.items():
-        path = intl / name
-        text = path.read_text(encoding="utf-8")
-        for old, new in pairs:
-            assert text.count(old) == 1
-            text = text.replace(old, new)
-        path.write_text(text, encoding="utf-8")
-    result = load_library(root)
-    assert not result.broken, result.problems
-    return SearchIndex.build(result.library)
+    edited_copy(MINI, intl, edits)
+    return index_of(root)
 
 
 # --------------------------------------------------------------------------------------------

@@ -9,10 +9,10 @@ a few words changed into relatives.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from edited import edited_copy, index_of
 
 from briefing_tui.content.loader import bundled_content_path, load_library
 from briefing_tui.search import SearchIndex, SearchResult, fold
@@ -43,10 +43,6 @@ def bundled() -> SearchIndex:
 def russian(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
     """The Russian forms fixture with relatives of «переговоры» and «Россия» written in."""
     root = tmp_path_factory.mktemp("family")
-    copy = root / "forms-ru"
-    shutil.copytree(FORMS_RU, copy)
-    path = copy / "sections.toml"
-    text = path.read_text(encoding="utf-8")
     edits = [
         (
             "По итогам переговоров лидеры подписали совместное заявление.",
@@ -57,13 +53,8 @@ def russian(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
             "В газовой отрасли работает помощник президента Юрий Ушаков.",
         ),
     ]
-    for old, new in edits:
-        assert text.count(old) == 1
-        text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    result = load_library(root)
-    assert not result.broken, result.problems
-    return SearchIndex.build(result.library)
+    edited_copy(FORMS_RU, root / "forms-ru", {"sections.toml": edits})
+    return index_of(root)
 
 
 def test_family_keys() -> None:

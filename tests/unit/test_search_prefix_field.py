@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from edited import edited_copy, index_of
 
 from briefing_tui.content.loader import load_library
 from briefing_tui.search import SearchIndex, translate
@@ -42,18 +43,8 @@ EDITS = {
 def index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
     root = tmp_path_factory.mktemp("library")
     shutil.copytree(MINI, root / "mini")
-    intl = root / "intl"
-    shutil.copytree(MINI, intl)
-    for name, pairs in EDITS.items():
-        path = intl / name
-        text = path.read_text(encoding="utf-8")
-        for old, new in pairs:
-            assert text.count(old) == 1
-            text = text.replace(old, new)
-        path.write_text(text, encoding="utf-8")
-    result = load_library(root)
-    assert not result.broken, result.problems
-    return SearchIndex.build(result.library)
+    edited_copy(MINI, root / "intl", EDITS)
+    return index_of(root)
 
 
 def _every_word(self: translate.Translator, part: str, word: str) -> Any:
