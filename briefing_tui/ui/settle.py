@@ -189,9 +189,7 @@ class OneFramePerKey(App[None]):
         return self._paint_holds
 
     async def on_event(self, event: events.Event) -> None:
-        # A key the screen did not use comes back up to the app, forwarded: its hold is open.
-        key = isinstance(event, events.Key) and not event.is_forwarded
-        if key and self._running and not self._closing:
+        if isinstance(event, events.Key) and self._running and not self._closing:
             holds, now = self.holds, monotonic()
             if not holds.count or now - holds.since < MOST:
                 if not holds.count:

@@ -107,26 +107,3 @@ async def test_a_search_keystroke_paints_the_character_and_its_results_once(
             assert len(painted) == 1, (character, painted)
             counts.append(str(app.screen.query_one("#search-count").render()))
         assert all("hit" in count for count in counts), counts
-
-
-async def test_a_key_nobody_uses_opens_one_hold(
-    bundled: LoadResult, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # A key the screen does not use comes back up to the app, forwarded: that is the same key.
-    opened: list[str] = []
-    hold = settle.paint_when_settled
-
-    def counted(screen: object, holds: settle.Holds) -> None:
-        opened.append("hold")
-        hold(screen, holds)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(settle, "paint_when_settled", counted)
-    app = BriefingApp(bundled)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await until_tabs_built(app, pilot)
-        for key in ("z", "j"):  # unbound, then bound
-            opened.clear()
-            await pilot.press(key)
-            await pilot.pause(0.3)
-            assert opened == ["hold"], key
-        assert app.holds.count == 0
