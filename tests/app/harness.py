@@ -172,7 +172,9 @@ async def until(
 
 async def until_tabs_built(app: App[object], pilot: Pilot[object], most: float = 30.0) -> None:
     """Wait until the briefing screen has built every tab in the background (it starts 0.3 s
-    after the first frame, a tab at a time): a test that counts frames must not race it."""
+    after the first frame, a tab at a time), and until the search index has arrived (its
+    worker hands it to the screen's search box): a test that counts frames must not race
+    either."""
     from briefing_tui.ui.widgets.lazy_tabs import LazyTabs
 
     def built() -> bool:
@@ -180,6 +182,7 @@ async def until_tabs_built(app: App[object], pilot: Pilot[object], most: float =
         return bool(tabs) and all(tab in tabs[0].pages for tab in tabs[0].titles)
 
     await until(pilot, built, most, "every tab built")
+    await until_indexed(app, pilot, most)
     await app.workers.wait_for_complete()
     await pilot.pause(0.3)
 
