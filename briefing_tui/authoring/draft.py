@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from briefing_tui.authoring.toml_out import Document, Todo
+from briefing_tui.content.record import record
 
 _HEADERS = {
     "briefing.toml": "Briefing metadata.",
@@ -24,7 +25,7 @@ _HEADERS = {
 }
 
 
-@dataclass
+@record(frozen=False)
 class Draft:
     """Everything a reader found, as the content files' data (with ``_todo`` keys)."""
 

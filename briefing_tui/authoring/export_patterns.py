@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from briefing_tui.authoring.mdtree import CODE, EM, END_CODE, END_EM, END_STRONG, STRONG
+from briefing_tui.content.record import record
 from briefing_tui.reading.words import Words
 
 _ID = f"{CODE}([^{END_CODE}]*){END_CODE}"
@@ -18,7 +18,7 @@ def _e(text: str) -> str:
     return re.escape(text)
 
 
-@dataclass
+@record(frozen=False)
 class Patterns:
     words: Words
 

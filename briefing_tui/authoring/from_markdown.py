@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from markdown_it.token import Token
@@ -22,6 +22,7 @@ from briefing_tui.authoring.common import META_ORDER, new_source, paragraph
 from briefing_tui.authoring.draft import Draft, todo
 from briefing_tui.authoring.mdparse import Inline, inline, parse
 from briefing_tui.authoring.slugs import Ids, clean_id, slugify
+from briefing_tui.content.record import record
 
 _HEADING_ID = re.compile(r"\s*\{#([^}]*)\}\s*$")
 _SOURCES_HEADINGS = frozenset({"sources", "источники", "references", "список источников"})
@@ -34,7 +35,7 @@ _SOURCE_DATE = re.compile(
 )
 
 
-@dataclass
+@record(frozen=False)
 class _State:
     draft: Draft
     ids: Ids = field(default_factory=Ids)

@@ -4,7 +4,7 @@ an author's judgement as ``file:line:`` pointers into the written TOML."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from briefing_tui.authoring.common import finish
@@ -14,13 +14,14 @@ from briefing_tui.content.errors import UsageError
 from briefing_tui.content.loader import load_briefing
 from briefing_tui.content.model import Briefing
 from briefing_tui.content.problems import ContentError, Problem
+from briefing_tui.content.record import record
 
 #: A report larger than this is not a report (the content files themselves are capped at 1 MiB).
 MAX_REPORT_BYTES = 4 * 1024 * 1024
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
-@dataclass
+@record(frozen=False)
 class ImportResult:
     folder: Path
     todos: list[Todo] = field(default_factory=list)

@@ -9,12 +9,14 @@ elsewhere, and each keeps its line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+
+from briefing_tui.content.record import record
 
 _TOML_FENCE = re.compile(r"\A\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|\Z)", re.S)
 
@@ -36,7 +38,7 @@ def parse(text: str) -> tuple[list[Token], dict[str, object]]:
     return parser().parse(text, env), env
 
 
-@dataclass
+@record(frozen=False)
 class Inline:
     """Inline content as the report's words: the text without markup, the footnote labels it
     cites, and a bold lead-in (``**Label.** text``) if any."""

@@ -7,9 +7,11 @@ them), so a marker in the marked text is always structure, never an author's cha
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from markdown_it.token import Token
+
+from briefing_tui.content.record import record
 
 CODE, END_CODE, STRONG, END_STRONG, EM, END_EM, LINK, END_LINK = (chr(c) for c in range(1, 9))
 MARKERS = {
@@ -23,7 +25,7 @@ MARKERS = {
 }
 
 
-@dataclass
+@record(frozen=False)
 class Node:
     type: str
     token: Token | None = None

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from briefing_tui.content.record import record
 
 #: Lists of dicts written as ``[[array.of.tables]]`` blocks; any other list of dicts is written
 #: inline, one table per line.
@@ -78,7 +80,7 @@ def value(item: Any) -> str:
     raise TypeError(f"no TOML for {type(item).__name__}")
 
 
-@dataclass
+@record(frozen=False)
 class Todo:
     """A point that needs the author's judgement, at a line of a written file."""
 
@@ -90,7 +92,7 @@ class Todo:
         return f"{self.file}:{self.line}: {self.message}"
 
 
-@dataclass
+@record(frozen=False)
 class Document:
     """One TOML file being written; ``todos`` gathers the TODO comments with their lines."""
 

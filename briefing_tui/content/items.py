@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Annotated, Any
 
+from briefing_tui.content.record import record
 from briefing_tui.content.scalars import (
     Cell,
     Day,
@@ -81,7 +81,7 @@ TargetHigh = Annotated[Number, Rule(_range_ordered, needs_fields=True)]
 EventEnd = Annotated[Day, Rule(_event_ordered, needs_fields=True)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Attribution(Model):
     """Who the text says said something, and where the report got it."""
 
@@ -102,7 +102,7 @@ class Attribution(Model):
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Paragraph(Model):
     """One paragraph of a section, verbatim.
 
@@ -141,7 +141,7 @@ class Paragraph(Model):
         return f"{self.label} {self.text}" if self.label else self.text
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class TableRow(Model):
     """One row of a plain table: text cells, as many as the header has columns."""
 
@@ -151,7 +151,7 @@ class TableRow(Model):
     sources: tuple[Slug, ...] = doc(_SOURCES + " (this row)", ["customs-data"], default=())
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Table(Model):
     """A plain table of the report (figures, trade, casualties, a timeline), placed in a section."""
 
@@ -180,7 +180,7 @@ class Table(Model):
                 )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Section(Model):
     """A section of the report: paragraphs, plain tables and subsections, in that order."""
 
@@ -226,7 +226,7 @@ class Section(Model):
             raise ValueError("a section needs at least one paragraph, table or subsection")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Figure(Model):
     """A number the report gives, with what it measures.
 
@@ -245,7 +245,7 @@ class Figure(Model):
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Agreement(Model):
     """One agreement of the typed agreements table."""
 
@@ -278,7 +278,7 @@ class Agreement(Model):
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Area(Model):
     """A row group of the agreements table."""
 
@@ -286,7 +286,7 @@ class Area(Model):
     title: Text = doc("the area as the table prints it", "Power engineering")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Source(Model):
     """A source the report cites."""
 
@@ -317,7 +317,7 @@ class Source(Model):
             raise ValueError("kind = 'other' needs kind_label: say in words what kind of source")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class KeyFigure(Figure):
     """A headline figure on the overview, tied to the paragraph or agreement it comes from."""
 
@@ -325,7 +325,7 @@ class KeyFigure(Figure):
     ref: Slug = doc("id of the paragraph, table or agreement the figure comes from", "s2.p1")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class TimelineEvent(Model):
     """A dated event of the overview's timeline (any date: follow-ups and background too)."""
 
@@ -340,7 +340,7 @@ class TimelineEvent(Model):
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Reaction(Model):
     """How an actor reacted, for the overview."""
 

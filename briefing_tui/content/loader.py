@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +26,7 @@ from briefing_tui.content.model import (
 )
 from briefing_tui.content.positions import Loc, key_lines, line_for
 from briefing_tui.content.problems import BrokenBriefing, ContentError, LoadResult, Problem, collect
+from briefing_tui.content.record import record
 from briefing_tui.content.rules import content_loc, reference_problems
 from briefing_tui.content.scalars import Model
 from briefing_tui.content.tomlread import TOMLDecodeError, parse_toml
@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # validation brings pydantic: imported when a file is validat
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass
+@record(frozen=False)
 class _Parsed:
     """A parsed file and its text; key positions are worked out only when a problem needs one
     (the scan costs as much as parsing, and valid content never needs it)."""

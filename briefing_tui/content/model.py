@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 from briefing_tui.content.items import (
@@ -31,6 +30,7 @@ from briefing_tui.content.items import (
     TableRow,
     TimelineEvent,
 )
+from briefing_tui.content.record import record
 from briefing_tui.content.rules import format_loc, reference_problems
 from briefing_tui.content.scalars import (
     SLUG_RULE,
@@ -97,7 +97,7 @@ EndDay = Annotated[Day, Rule(_dates_ordered, needs_fields=True)]
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class BriefingFile(Model):
     """``briefing.toml``: what the briefing is, and who wrote it."""
 
@@ -129,7 +129,7 @@ class BriefingFile(Model):
     updated: Day | None = doc("when it was last revised (YYYY-MM-DD)", "2025-05-20", default=None)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class SectionsFile(Model):
     """``sections.toml``: the report's text, in reading order."""
 
@@ -152,7 +152,7 @@ class SectionsFile(Model):
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class AgreementsFile(Model):
     """``agreements.toml`` (optional): the typed agreements table and the note under it."""
 
@@ -194,7 +194,7 @@ class AgreementsFile(Model):
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class SourcesFile(Model):
     """``sources.toml``: the report's source list, and sources the text names outside it."""
 
@@ -210,7 +210,7 @@ class SourcesFile(Model):
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class OverviewFile(Model):
     """``overview.toml`` (optional): structured highlights for the Overview tab."""
 
@@ -273,7 +273,7 @@ KEY_FILE: dict[str, str] = {
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Briefing(OverviewFile, SourcesFile, AgreementsFile, SectionsFile, BriefingFile):
     """One whole report: every content file of a briefing folder, cross-checked.
 
@@ -329,7 +329,7 @@ class Briefing(OverviewFile, SourcesFile, AgreementsFile, SectionsFile, Briefing
         return self.after_section or list(self.all_sections())[-1].id
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Library(Model):
     """Every briefing the app can show; ids are unique across it."""
 

@@ -10,8 +10,7 @@ syntax errors itself, and on text that does not parse it still returns without r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from briefing_tui.content.record import record
 from briefing_tui.content.tomlread import TOMLDecodeError, parse_toml
 
 Loc = tuple[str | int, ...]
@@ -76,7 +75,7 @@ def _find_outside_strings(line: str, targets: str) -> int:
     return -1
 
 
-@dataclass
+@record(frozen=False)
 class _Frame:
     """One open ``[`` (an array) or ``{`` (an inline table) inside a value."""
 

@@ -7,13 +7,13 @@ text that came from the content is escaped before it can reach a terminal.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from briefing_tui.content.model import Briefing, Library
+from briefing_tui.content.record import record
 from briefing_tui.content.text import unsafe_character
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One thing an author must fix, formatted the way editors and grep understand."""
 
@@ -63,7 +63,7 @@ class ContentError(Exception):
         self.problems = problems
 
 
-@dataclass(frozen=True)
+@record
 class BrokenBriefing:
     """A briefing folder that failed validation; the UI lists it instead of hiding it."""
 
@@ -71,7 +71,7 @@ class BrokenBriefing:
     problems: tuple[Problem, ...]
 
 
-@dataclass(frozen=True)
+@record
 class LoadResult:
     """The valid briefings of a content path, and the broken ones beside them."""
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
+from briefing_tui.content.record import record
 from briefing_tui.content.text import unsafe_character
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from pydantic_core import CoreSchema
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class Rule:
     """A check (or a tightening of the type's own) that pydantic applies to a value.
 
@@ -202,7 +203,7 @@ class Stance(StrEnum):
     OTHER = "other"
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Model:
     """The base of every content item: a standard-library dataclass, frozen so that the UI and
     search share items without copying, keyword-only so that the briefing can combine the five

@@ -6,8 +6,9 @@ read this table, so a new kind cannot be known to one of them and missing from a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from briefing_tui.content.record import record
 
 Kind = Literal[
     "paragraph",
@@ -24,7 +25,7 @@ Kind = Literal[
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class KindInfo:
     """How the browser names and places one kind of item (paragraph, agreement, source...)."""
 

@@ -8,14 +8,14 @@ subsections) and the same depth and labels; computing it here once keeps them fr
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Literal
 
 from briefing_tui.content.model import Agreement, Briefing, Paragraph, Section, Table
+from briefing_tui.content.record import record
 from briefing_tui.reading.labels import report_labels
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class OutlineEntry:
     """One section of the tree, where it sits and how it is labelled."""
 
@@ -30,7 +30,7 @@ class OutlineEntry:
     """The id of the top-level section it belongs to (itself at the top)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Block:
     """One item of a section's body in reading order."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from briefing_tui.content.model import (
@@ -20,6 +20,7 @@ from briefing_tui.content.model import (
     Section,
     Source,
 )
+from briefing_tui.content.record import record
 from briefing_tui.reading.kinds import Kind
 from briefing_tui.reading.labels import report_labels
 from briefing_tui.reading.outline import outline
@@ -29,7 +30,7 @@ Tab = Literal["overview", "report", "agreements", "sources"]
 TABS: tuple[Tab, ...] = ("overview", "report", "agreements", "sources")
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     """Something a reader can jump to."""
 
@@ -40,7 +41,7 @@ class Target:
     location: str
 
 
-@dataclass
+@record(frozen=False)
 class BriefingRefs:
     """Every jumpable id of one briefing, and the reverse index of citations."""
 

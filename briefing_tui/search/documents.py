@@ -10,17 +10,17 @@ Items without an id get a ``#``-prefixed pseudo id (``#overview``, ``#sources``,
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from briefing_tui.content.model import Briefing
+from briefing_tui.content.record import record
 from briefing_tui.reading.labels import report_labels
 from briefing_tui.reading.outline import OutlineEntry, reading_order
 from briefing_tui.reading.words import agreement_headings, source_heading
 from briefing_tui.search.text import CJK_CHAR, fold_aligned
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Field:
     """One searchable text of an item (its text, title, a quote...), with its folded form
     computed once at build time, since every query and snippet works on folded text."""
@@ -35,7 +35,7 @@ class Field:
     has_cjk: bool = False
 
 
-@dataclass(slots=True)
+@record(frozen=False, slots=True)
 class Doc:
     """One item a hit can point at, with the fields the index searched."""
 

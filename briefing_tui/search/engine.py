@@ -29,10 +29,10 @@ import functools
 import json
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from briefing_tui.content.record import record
 from briefing_tui.search.documents import Doc
 from briefing_tui.search.schema import SCHEMA_VERSION as SCHEMA_VERSION
 from briefing_tui.search.text import CJK_CHAR, WORD, is_cjk, query_words
@@ -71,7 +71,7 @@ PREFIX_FIELD = {"body": "body_p1", "title": "title_p1"}
 WRITER_HEAP = 64_000_000
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Analyzed:
     """What :func:`analyze` makes of one field's folded text."""
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing_tui.content.record import record
 from briefing_tui.search.query import Query, QueryError, Term, parse_query
 from briefing_tui.search.text import CJK_CHAR, fold_with_map, is_cjk
 
@@ -27,7 +27,7 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() and not CJK_CHAR.match(char)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Matcher:
     """How one term is found in folded text, with word boundaries that agree with tokens().
 

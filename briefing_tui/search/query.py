@@ -18,9 +18,9 @@ Malformed queries raise :class:`QueryError` with a one-line message written for 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from briefing_tui.content.model import Status
+from briefing_tui.content.record import record
 from briefing_tui.reading.kinds import KINDS
 from briefing_tui.search.limits import MAX_QUERY_CHARS, MAX_QUERY_ITEMS
 from briefing_tui.search.text import fold, query_words
@@ -53,7 +53,7 @@ class QueryError(ValueError):
     """A query the user has to fix; ``str(error)`` is one line for the search bar or stderr."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Term:
     """One thing that must (or, negated, must not) match: a word or a sequence of words."""
 
@@ -79,7 +79,7 @@ class Term:
         return tuple(self.prefix and i == len(self.words) - 1 for i in range(len(self.words)))
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Filter:
     """``field:value``; the value is folded like text, so ``source:Tass`` equals ``source:tass``."""
 
@@ -88,7 +88,7 @@ class Filter:
     negated: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Query:
     """A parsed query: hashable, so highlight patterns can be cached per query."""
 

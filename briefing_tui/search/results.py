@@ -6,17 +6,18 @@ Plain data, no textual: the TUI renders hits with its own styles, the command li
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import overload
 
+from briefing_tui.content.record import record
 from briefing_tui.reading.kinds import Kind
 from briefing_tui.search.documents import Field
 from briefing_tui.search.highlight import Span, find_spans, match_spans, original_spans
 from briefing_tui.search.query import Query
 
 
-@dataclass(eq=False)
+@record(frozen=False, eq=False)
 class Hit:
     """One search result, with everything the UI needs to list it and to jump to it.
 
@@ -132,7 +133,7 @@ class LazyHits(Sequence[Hit]):
         return f"LazyHits({len(self)})"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class SearchResult:
     """Hits in rank order; ``total`` counts every match even when ``limit`` cut the list."""
 

@@ -9,9 +9,9 @@ briefings of a library come after, in rank order. No UI code, so it is tested wi
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
+from briefing_tui.content.record import record
 from briefing_tui.reading.refs import TABS, BriefingRefs
 
 Span = tuple[int, int]
@@ -27,7 +27,7 @@ class HitLike(Protocol):
     location: str
 
 
-@dataclass(frozen=True)
+@record
 class Stop:
     """One place ``n`` lands: a hit, and for report text the match inside it."""
 
@@ -80,7 +80,7 @@ def stops_in_reading_order(
     return [stop for _, stop in keyed] + [Stop(i) for i in elsewhere]
 
 
-@dataclass(frozen=True)
+@record
 class Place:
     """Where the current stop is, for the screen to show."""
 

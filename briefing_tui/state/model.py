@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Literal
 
+from briefing_tui.content.record import record
 from briefing_tui.content.text import one_line, unsafe_character
 
 #: Marks are letters, as in less and vi: ``m`` + letter sets one, ``'`` + letter jumps to it.
@@ -36,7 +36,7 @@ class StateInputError(ValueError):
     """A mark letter, id or note text the layer refuses; the message is one line."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ItemRef:
     """A paragraph, agreement or source of one briefing, as the analyst saw it.
 
@@ -60,7 +60,7 @@ class ItemRef:
         return f"{self.briefing}/{self.item}"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Mark:
     """A letter the analyst put on an item, to come back to it with '."""
 
@@ -69,7 +69,7 @@ class Mark:
     created: dt.datetime
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Note:
     """The analyst's own text on an item; never part of the briefing."""
 
@@ -81,7 +81,7 @@ class Note:
     updated: dt.datetime
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ReadState:
     """The analyst's last visit to one briefing: for "where I left off" and the picker."""
 
@@ -94,7 +94,7 @@ class ReadState:
     """The whole briefing's fingerprint then: differs from today's when it was updated since."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Changes:
     """Items whose text changed or appeared since the analyst last read a briefing."""
 

@@ -22,10 +22,10 @@ import os
 import pwd
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_tui.content.errors import UsageError
+from briefing_tui.content.record import record
 
 APP_NAME = "briefing-tui"
 DB_NAME = "state.sqlite3"
@@ -42,7 +42,7 @@ class StateUnwritable(StateLocationError):
     """The location is read-only, full or forbidden: go on without writing."""
 
 
-@dataclass(frozen=True)
+@record
 class StateChoice:
     """Which database a session uses, and what the analyst should be told about the choice."""
 

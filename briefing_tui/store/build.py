@@ -19,12 +19,13 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from briefing_tui.content.files import display_path
 from briefing_tui.content.problems import ContentError
+from briefing_tui.content.record import record
 from briefing_tui.store.catalog import listing_of
 from briefing_tui.store.identity import folder_hash, folder_stat
 from briefing_tui.store.manifest import Row, pack, pack_json
@@ -37,7 +38,7 @@ CHUNK = 8
 JOBS_VAR = "BRIEFING_INDEX_JOBS"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Prepared:
     """One briefing folder, ready to be written: its manifest row and, when valid, its
     index documents (tantivy JSON documents, in reading order)."""

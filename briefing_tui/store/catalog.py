@@ -16,10 +16,10 @@ import datetime as dt
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing_tui.content.record import record
 from briefing_tui.store.identity import folder_stat
 from briefing_tui.store.manifest import CorruptStore, Manifest
 from briefing_tui.store.opened import indexed_folders
@@ -48,7 +48,7 @@ def listing_of(briefing: Briefing) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     """What the library's list shows of a briefing: the attributes it reads of one, so the
     list takes either."""

@@ -22,13 +22,14 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui import __version__
 from briefing_tui.content.errors import UsageError
 from briefing_tui.content.folders import briefing_folders
+from briefing_tui.content.record import record
 from briefing_tui.store.identity import folder_hash, folder_stat
 from briefing_tui.store.location import library_root
 from briefing_tui.store.manifest import MANIFEST, CorruptStore, Manifest, Row
@@ -63,7 +64,7 @@ def versions() -> dict[str, str]:
     }
 
 
-@dataclass
+@record(frozen=False)
 class Plan:
     """What a refresh has to do, from comparing the folders with the manifest."""
 
@@ -79,7 +80,7 @@ class Plan:
         return not self.changed and not self.deleted
 
 
-@dataclass
+@record(frozen=False)
 class RefreshReport:
     """What a refresh did, for ``briefing index``."""
 

@@ -15,9 +15,10 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from briefing_tui.content.record import record
 
 MANIFEST = "manifest.sqlite3"
 
@@ -40,7 +41,7 @@ class CorruptStore(Exception):
     """Something in the store cannot be trusted; the message is one line."""
 
 
-@dataclass
+@record(frozen=False)
 class Row:
     """One briefing folder as the manifest knows it."""
 

@@ -14,9 +14,10 @@ marks".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from briefing_tui.content.model import Briefing
+from briefing_tui.content.record import record
 from briefing_tui.state.analyst import AnalystState
 from briefing_tui.state.fingerprint import item_fingerprints
 from briefing_tui.state.model import Changes, ItemRef, Mark, Note, NoteStatus, StateInputError
@@ -27,7 +28,7 @@ OFF = N_("Notes and marks are off in this session (--no-state).")
 READ_ONLY = N_("Notes and marks are read-only in this session: nothing new is saved.")
 
 
-@dataclass
+@record(frozen=False)
 class AnalystSession:
     """The analyst's layer for one run of the browser, shared by every briefing screen."""
 

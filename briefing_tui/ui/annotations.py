@@ -7,11 +7,12 @@ hashes every item of the briefing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from rich.text import Text
 
 from briefing_tui.content.model import Briefing
+from briefing_tui.content.record import record
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.state.model import Note
 from briefing_tui.ui.analyst_session import AnalystSession
@@ -34,7 +35,7 @@ def preview(note: str) -> str:
     return cut + ("…" if cut != note else "")
 
 
-@dataclass
+@record(frozen=False)
 class Annotations:
     """What the analyst's notes and the changes since the last read add to the views."""
 

@@ -11,11 +11,11 @@ The palette's providers are here too: functions that import them when the palett
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual import work
 
+from briefing_tui.content.record import record
 from briefing_tui.store.catalog import Catalog, Entry, LazyBriefings
 from briefing_tui.store.manifest import CorruptStore
 from briefing_tui.ui.i18n import tr
@@ -46,7 +46,7 @@ def analyst_commands() -> type[Provider]:
 BATCH = 2000
 
 
-@dataclass
+@record(frozen=False)
 class Listed:
     """What the command line gives the app for a library listed from its store."""
 

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-from dataclasses import dataclass
 from time import monotonic
 
 from textual import events
 from textual.app import App
 from textual.message_pump import MessagePump
 from textual.screen import Screen
+
+from briefing_tui.content.record import record
 
 #: Seconds a key's effects get to arrive before the screen is painted: a floor only, since the
 #: hold then lasts while any widget has messages waiting. It was 6 ms (with 2 ms rounds) before
@@ -88,7 +89,7 @@ def _lay_out(screen: Screen[object]) -> None:
     screen._layout_required = screen._scroll_required = False
 
 
-@dataclass
+@record(frozen=False)
 class Holds:
     """The app's paint holds: how many are open, since when, and what painting they owe."""
 

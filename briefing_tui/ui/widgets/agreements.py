@@ -8,7 +8,6 @@ cursor stays on the same agreement across rebuilds when it is still shown.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -20,6 +19,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from briefing_tui.content.model import Agreement, Briefing, Status
+from briefing_tui.content.record import record
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.ui.i18n import tr
 from briefing_tui.ui.messages import ItemFocused
@@ -31,7 +31,7 @@ from briefing_tui.ui.widgets.document import EDITORIAL
 SortKey = Callable[[Agreement], "str | float | int"]
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     """A table column: its header, and how agreements sort by it."""
 

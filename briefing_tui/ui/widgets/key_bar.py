@@ -17,14 +17,13 @@ A click on a key presses it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from briefing_tui.content.record import record
 from briefing_tui.ui.i18n import N_, tr
 
 #: Textual's own entry for the command palette (ctrl+p), which has no binding of ours.
@@ -36,7 +35,7 @@ EDGE = "▏"
 HELP_ACTION = "help"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Key:
     """One key as the bar shows it."""
 

@@ -8,7 +8,6 @@ attribution pane what to show.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.console import Group
@@ -22,6 +21,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing_tui.content.model import Briefing, KeyFigure, Reaction, Stance, TimelineEvent
+from briefing_tui.content.record import record
 from briefing_tui.reading.dates import format_range
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.reading.words import words_for
@@ -54,7 +54,7 @@ STANCE_STYLE: dict[Stance, str] = {
 BADGE_WIDTH = max(len(s.value) for s in Stance) + 2
 
 
-@dataclass(frozen=True)
+@record
 class OverviewItem:
     """One row the cursor can land on.
 

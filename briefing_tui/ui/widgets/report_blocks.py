@@ -7,7 +7,7 @@ the blocks out at its width and scrolls them by line.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import pairwise
 from typing import overload
 
@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.strip import Strip
 
 from briefing_tui.content.model import Briefing, Paragraph, Section, Table
+from briefing_tui.content.record import record
 from briefing_tui.reading.outline import OutlineEntry, outline, reading_order
 from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.reading.words import words_for
@@ -30,7 +31,7 @@ Filter = str | None
 UNSOURCED = "unsourced"
 
 
-@dataclass
+@record(frozen=False)
 class Block:
     """One piece of the document: a heading, a paragraph, or a part of the original around them."""
 
