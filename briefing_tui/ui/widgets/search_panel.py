@@ -16,7 +16,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
+from textual.worker import get_current_worker
 
+from briefing_tui.search.recent import Recent
 from briefing_tui.ui.i18n import ngettext, tr
 from briefing_tui.ui.render import text
 from briefing_tui.ui.widgets.hit_list import HitList
@@ -27,6 +29,11 @@ if TYPE_CHECKING:  # the engine itself loads with the index, after the first fra
     from briefing_tui.state.model import Note
 
 RESULT_LIMIT = 200
+#: Lone letters starting words in at least this many items are searched as soon as the index
+#: is open (``SearchIndex.costly_letters``): at 10,000 briefings the 26 such letters each took
+#: 3-39 ms, the first keystroke of every query, and 0.5 s in all on a worker (tantivy lets the
+#: UI thread run meanwhile). A library of 1,000 briefings has a few; one briefing none.
+WARM_FROM = 50_000
 
 
 class SearchPanel(Vertical):
@@ -57,6 +64,8 @@ class SearchPanel(Vertical):
         self.index: SearchIndex | None = None
         self.show_briefing = False
         self.result: SearchResult | None = None
+        #: The index's answers to the queries typed lately (search/recent.py), by query text.
+        self._recent: Recent[SearchResult] = Recent()
         self._generation = 0
         #: How many of ``result.hits`` are in the list so far.
         self._drawn = 0
@@ -102,8 +111,9 @@ class SearchPanel(Vertical):
     def set_index(self, index: SearchIndex | None, show_briefing: bool) -> None:
         self.index = index
         self.show_briefing = show_briefing
+        self._recent = Recent()
         if index is not None:
-            self._prepare(index)
+            self._prepare(index, self._recent)
         inputs = self.query(Input)
         value = inputs.first().value if inputs else ""
         if self.display and value:
@@ -124,13 +134,24 @@ class SearchPanel(Vertical):
             )
             return
         notes = self.notes_source() if self.notes_source is not None else ()
-        self._run(self.index, query, self._generation, notes)
+        known = self._recent.get(query)
+        if known is not None and not notes:  # answered already: no thread, no wait
+            self._show(self._generation, known)
+            return
+        self._run(self.index, query, self._generation, notes, self._recent)
 
     @work(thread=True, exclusive=True, group="search-prepare", description="search-prepare")
-    def _prepare(self, index: SearchIndex) -> None:
+    def _prepare(self, index: SearchIndex, recent: Recent[SearchResult]) -> None:
         """The engine's per-index reading (the library's words and forms) done before the first
-        keystroke, which otherwise paid for it: 60-100 ms at 1,000 briefings."""
+        keystroke, which otherwise paid for it: 60-100 ms at 1,000 briefings; then the lone
+        letters that cost the most (:data:`WARM_FROM`)."""
         index.prepare()
+        worker = get_current_worker()
+        for letter in index.costly_letters(WARM_FROM):
+            if worker.is_cancelled:  # another index came: these answers are for nobody
+                return
+            if letter not in recent:
+                recent.put(letter, index.search(letter, limit=RESULT_LIMIT))
 
     # A fixed description: Textual would otherwise repr() the arguments on the UI thread.
     @work(thread=True, exclusive=True, group="search", description="search")
@@ -139,9 +160,13 @@ class SearchPanel(Vertical):
         index: SearchIndex,
         query: str,
         generation: int,
-        notes: Sequence[tuple[Note, str]] = (),
+        notes: Sequence[tuple[Note, str]],
+        recent: Recent[SearchResult],
     ) -> None:
-        result = index.search(query, limit=RESULT_LIMIT)
+        result = recent.get(query)
+        if result is None:
+            result = index.search(query, limit=RESULT_LIMIT)
+            recent.put(query, result)
         if notes:
             from briefing_tui.store.note_hits import with_notes
 
