@@ -49,10 +49,11 @@ if TYPE_CHECKING:
     import tantivy
 
 #: Hits a search builds itself (snippets, marks); the rest are built when read. The results
-#: list shows about three and draws 8 first (ui/widgets/hit_list.py): each hit built costs
-#: 15-70 us (reading the item back, folding its fields, cutting the snippet), and the 40
-#: built before were most of a keystroke on one briefing.
-EAGER_HITS = 8
+#: list shows about three and draws 5 first (ui/widgets/hit_list.py ``FIRST_PAGE``): each hit
+#: built costs 15-70 us (reading the item back, folding its fields, cutting the snippet), up to
+#: 0.9 ms when the item's block of the store has left memory, and the 40 built before were most
+#: of a keystroke on one briefing.
+EAGER_HITS = 5
 #: Items read back from the index kept per searcher (FIFO), so that typing a word on, which
 #: mostly finds the same items again, reads and folds each once: a few MB at most.
 ITEMS_KEPT = 1024

@@ -2,10 +2,10 @@
 
 A hit is drawn as a Rich group with a hanging indent, and OptionList wraps every option it is
 given: all 200 hits of a broad query took 30-45 ms of the UI thread per keystroke on a large
-library, while the list (9 rows high at any terminal size) shows about three. So 8 are drawn
-for a new result (between two and three screenfuls), and the next 40 whenever the cursor or the
+library, while the list (9 rows high at any terminal size) shows about three. So 5 are drawn
+for a new result (the list full, a hit of two lines or more each), and the next 40 whenever the cursor or the
 scroll position comes near the end of what is drawn; End draws them all first. The engine builds
-those first 8 hits on the searching thread (search/index.py ``EAGER_HITS``), so drawing them
+those first hits on the searching thread (search/index.py ``EAGER_HITS``), so drawing them
 reads no index on the UI thread.
 """
 
@@ -29,12 +29,15 @@ if TYPE_CHECKING:  # the engine itself loads with the index, after the first fra
 #: Hits drawn at a time.
 PAGE = 40
 #: Hits drawn for a new result: the list shows about three (each hit is two lines or more);
-#: each one drawn cost about 1 ms of the UI thread (wrapping its snippet to measure it).
-FIRST_PAGE = 8
+#: each one drawn costs 0.3-1 ms of the UI thread (wrapped twice: to measure it, to paint it),
+#: and each one built reads its item back from the index, up to 0.9 ms when the item's block
+#: of the store is not in memory (10,000 briefings).
+FIRST_PAGE = 5
 
 #: How close to the last drawn hit the cursor comes before the next page is drawn. (Scrolling
-#: draws the next page once the view is within one screen of the bottom.)
-PAGE_AHEAD = 5
+#: draws the next page once the view is within one screen of the bottom.) Less than
+#: FIRST_PAGE: the first hit, highlighted with each new result, must not draw the next page.
+PAGE_AHEAD = 2
 
 
 def hit_prompt(hit: Hit, show_briefing: bool) -> Group:
