@@ -164,6 +164,19 @@ def _paint(app: App[object], holds: Holds) -> None:
         screen._compositor.update_widgets(screen._dirty_widgets)
         screen._dirty_widgets.clear()
         screen._compositor_refresh()
+    elif not (
+        screen._layout_required
+        or screen._scroll_required
+        or screen._repaint_required
+        or screen._recompose_required
+    ):
+        # Only widgets to repaint (a character typed into the search box, its results): what
+        # the update timer would do at its next tick, up to 16 ms later, done now.
+        if screen._dirty_widgets:
+            screen._compositor.update_widgets(screen._dirty_widgets)
+            screen._dirty_widgets.clear()
+            screen._compositor_refresh()
+        screen.check_idle()  # callbacks waiting for the screen to settle
     else:
         screen.check_idle()  # the screen paints on idle; nothing else may wake it
     holds.full = holds.laid_out = False

@@ -107,3 +107,30 @@ async def test_a_search_keystroke_paints_the_character_and_its_results_once(
             assert len(painted) == 1, (character, painted)
             counts.append(str(app.screen.query_one("#search-count").render()))
         assert all("hit" in count for count in counts), counts
+
+
+async def test_a_hold_that_ends_with_only_widgets_to_repaint_paints_them_at_once(
+    bundled: LoadResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No waiting for Textual's update timer (up to 16 ms): the frame is painted by the hold's
+    end itself when the key left no layout to do (a character typed into the search box)."""
+    monkeypatch.setattr(settle, "MOST", 30.0)
+    monkeypatch.setattr(settle, "WORKER_WAIT", 30.0)
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until_tabs_built(app, pilot)
+        await pilot.press("slash", *"trad")
+        await pilot.pause(0.3)
+        painted = frames(app)
+        at_once: list[int] = []
+        paint = settle._paint
+
+        def spy(app_: object, holds: settle.Holds) -> None:
+            before = len(painted)
+            paint(app_, holds)  # type: ignore[arg-type]
+            at_once.append(len(painted) - before)
+
+        monkeypatch.setattr(settle, "_paint", spy)
+        await pilot.press("e")  # "trade": the same hits, so nothing changes height
+        await pilot.pause(0.3)
+        assert at_once == [1] and len(painted) == 1, (at_once, painted)

@@ -48,3 +48,37 @@ async def test_a_paste_that_fits_is_taken_whole_without_notice(bundled: LoadResu
         await pilot.pause(0.2)
         assert box.value == "gas pipeline"
         assert not any(n.message == CUT for n in app._notifications)
+
+
+async def test_typing_in_the_box_lays_nothing_out_and_the_text_still_scrolls(
+    bundled: LoadResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The box's size never depends on its text: a character typed repaints the box and asks
+    for no layout of the screen, and a query wider than the box still shows where one types."""
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.press("slash")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        box = app.screen.query_one(Input)
+        asked: list[bool] = []
+        refresh = box.refresh
+
+        def spy(*args: object, **kwargs: object) -> object:
+            asked.append(bool(kwargs.get("layout")))
+            return refresh(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(box, "refresh", spy)
+        words = "russia china agreement cooperation energy power siberia pipeline"
+        for character in words:
+            await pilot.press(character if character != " " else "space")
+        await pilot.pause()
+        assert box.value == words
+        assert asked and not any(asked)  # repainted, never laid out
+        width = box.content_region.width
+        assert len(words) > width
+        shown = box.render_line(0).text
+        assert "pipeline" in shown and "russia" not in shown  # the end, where the cursor is
+        await pilot.press("home")
+        await pilot.pause()
+        assert "russia" in box.render_line(0).text

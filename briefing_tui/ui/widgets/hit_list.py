@@ -3,10 +3,10 @@
 A hit is drawn as a Rich group with a hanging indent, and OptionList wraps every option it is
 given: all 200 hits of a broad query took 30-45 ms of the UI thread per keystroke on a large
 library, while the list (9 rows high at any terminal size) shows about three. So 5 are drawn
-for a new result (the list full, a hit of two lines or more each), and the next 40 whenever the cursor or the
-scroll position comes near the end of what is drawn; End draws them all first. The engine builds
-those first hits on the searching thread (search/index.py ``EAGER_HITS``), so drawing them
-reads no index on the UI thread.
+for a new result (they fill the list: a hit is two lines or more), and the next 40 whenever the
+cursor or the scroll position comes near the end of what is drawn; End draws them all first.
+The engine builds those first hits on the searching thread (search/index.py ``EAGER_HITS``), so
+drawing them reads no index on the UI thread.
 """
 
 from __future__ import annotations

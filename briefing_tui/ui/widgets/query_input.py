@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 from briefing_tui.search.limits import MAX_QUERY_CHARS
@@ -22,6 +24,13 @@ CUT = N_("Pasted text cut to fit the search box ({limit} characters at most).")
 
 class QueryInput(Input):
     """``Input`` capped at :data:`MAX_QUERY_CHARS`, cutting pastes instead of refusing them."""
+
+    #: Input sets its scrollable width to its text's on every change, and a widget's virtual
+    #: size asks for a layout of the whole screen: 2-3 ms of every search keystroke, before the
+    #: search could start, for a box whose size never depends on its text (one row, the
+    #: panel's width: app.tcss). The text still scrolls within the box: only the box's own
+    #: scrolling reads this size.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(max_length=MAX_QUERY_CHARS, **kwargs)
