@@ -122,6 +122,16 @@ class LazyHits(Sequence[Hit]):
     def __iter__(self) -> Iterator[Hit]:
         return (self[i] for i in range(len(self)))
 
+    def followed_by(self, more: Sequence[Hit]) -> LazyHits:
+        """These hits, then ``more``: the analyst's notes after the engine's hits, without
+        building the 200 engine hits a broad query keeps (3-14 ms a keystroke) to add them."""
+        count = len(self)
+
+        def build(i: int) -> Hit:
+            return self[i] if i < count else more[i - count]
+
+        return LazyHits(count + len(more), build, 0)
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence):
             return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))

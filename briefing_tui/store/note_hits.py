@@ -23,6 +23,7 @@ from briefing_tui.search import (
     match_spans,
     parse_query,
 )
+from briefing_tui.search.results import LazyHits
 from briefing_tui.state.model import Note
 
 #: Most note hits added to one result.
@@ -127,4 +128,6 @@ def with_notes(
     found = matching_notes(result.text, notes, title)
     if not found:
         return result
-    return dataclasses.replace(result, hits=(*result.hits, *found), total=result.total + len(found))
+    hits = result.hits
+    joined = hits.followed_by(found) if isinstance(hits, LazyHits) else (*hits, *found)
+    return dataclasses.replace(result, hits=joined, total=result.total + len(found))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -73,3 +74,22 @@ def test_note_hits_come_after_the_engines_and_count() -> None:
     broken = SearchResult("turbin", (), 0, error="unknown filter")
     assert with_notes(broken, NOTES) is broken
     assert with_notes(engine, []) is engine
+
+
+def test_note_hits_leave_the_engines_unread_hits_unbuilt() -> None:
+    """A broad query keeps 200 hits and builds 5; adding the notes builds none of the rest."""
+    from briefing_tui.search.results import Hit, LazyHits
+
+    built: list[int] = []
+    sample = matching_notes("turbin", NOTES)[0]
+
+    def build(i: int) -> Hit:
+        built.append(i)
+        return dataclasses.replace(sample, target_id=f"engine{i}", kind="paragraph")
+
+    engine = SearchResult("turbin", LazyHits(200, build, 5), 200)
+    merged = with_notes(engine, NOTES)
+    assert built == [0, 1, 2, 3, 4] and merged.total == 202 and len(merged.hits) == 202
+    assert [h.target_id for h in merged.hits[198:]] == ["engine198", "engine199", "s2.p1", "s1.p1"]
+    assert built == [0, 1, 2, 3, 4, 198, 199]
+    assert merged.hits[3] is engine.hits[3]  # the engine's built hits are shared, not rebuilt
