@@ -37,6 +37,14 @@ async def settled(app: BriefingApp, pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def typed(app: BriefingApp, pilot: Pilot[None], query: str) -> None:
+    """Once the index is open (and its letters searched ahead): `/` and ``query``."""
+    await until_indexed(app, pilot)
+    await settled(app, pilot)
+    await pilot.press("slash", *query)
+    await settled(app, pilot)
+
+
 def shown(app: BriefingApp) -> tuple[int, list[tuple[str, str]]]:
     panel = app.screen.query_one(SearchPanel)
     assert panel.result is not None
@@ -50,10 +58,7 @@ async def test_a_query_typed_again_is_answered_without_the_engine(
     counted = Counted(monkeypatch)
     app = BriefingApp(bundled)
     async with app.run_test(size=SIZE) as pilot:
-        await until_indexed(app, pilot)
-        await settled(app, pilot)
-        await pilot.press("slash", *"gas")
-        await settled(app, pilot)
+        await typed(app, pilot, "gas")
         first = shown(app)
         assert counted.asked == ["g", "ga", "gas"]
         await pilot.press("backspace")
@@ -97,10 +102,7 @@ async def test_a_new_index_forgets_the_old_ones_answers(
     counted = Counted(monkeypatch)
     app = BriefingApp(bundled)
     async with app.run_test(size=SIZE) as pilot:
-        await until_indexed(app, pilot)
-        await settled(app, pilot)
-        await pilot.press("slash", *"gas")
-        await settled(app, pilot)
+        await typed(app, pilot, "gas")
         panel = app.screen.query_one(SearchPanel)
         assert panel.index is not None
         # As a reload does: another index of other content arrives while the query stands.
