@@ -161,9 +161,7 @@ def _paint(app: App[object], holds: Holds) -> None:
     elif holds.laid_out and not (screen._repaint_required or screen._layout_required):
         # What Textual's update timer does after a layout, now that painting is allowed. (A
         # focus change asks for a whole repaint: then the timer does it, as one frame.)
-        screen._compositor.update_widgets(screen._dirty_widgets)
-        screen._dirty_widgets.clear()
-        screen._compositor_refresh()
+        _paint_changed(screen)
     elif not (
         screen._layout_required
         or screen._scroll_required
@@ -173,13 +171,18 @@ def _paint(app: App[object], holds: Holds) -> None:
         # Only widgets to repaint (a character typed into the search box, its results): what
         # the update timer would do at its next tick, up to 16 ms later, done now.
         if screen._dirty_widgets:
-            screen._compositor.update_widgets(screen._dirty_widgets)
-            screen._dirty_widgets.clear()
-            screen._compositor_refresh()
+            _paint_changed(screen)
         screen.check_idle()  # callbacks waiting for the screen to settle
     else:
         screen.check_idle()  # the screen paints on idle; nothing else may wake it
     holds.full = holds.laid_out = False
+
+
+def _paint_changed(screen: Screen[object]) -> None:
+    """One frame of the widgets that changed and the regions a layout moved."""
+    screen._compositor.update_widgets(screen._dirty_widgets)
+    screen._dirty_widgets.clear()
+    screen._compositor_refresh()
 
 
 class OneFramePerKey(App[None]):
