@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import constants, events
+from textual import constants
 from textual.driver import Driver
 from textual.message import Message
 
@@ -45,7 +45,7 @@ class TerminalGuardMixin:
     def input_handled(self, message: Message) -> None:
         """Free the message's place in the driver's gate, if it had one."""
         gate = getattr(getattr(self, "_driver", None), "gate", None)
-        if gate is not None and not isinstance(message, events.Resize):
+        if gate is not None:  # an in-band resize report passed the gate too: free it as well
             gate.handled(message)
 
     def input_dropped(self, count: int) -> None:

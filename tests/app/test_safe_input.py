@@ -199,3 +199,23 @@ async def test_the_escape_delay_is_50_ms_unless_the_user_set_escdelay(
         constants.ESCAPE_DELAY = before  # type: ignore[misc]
         for number, handler in saved.items():
             signal.signal(number, handler)
+
+
+def test_a_dispatched_in_band_resize_frees_its_place_in_the_gate() -> None:
+    """An in-band resize report is an input event like a key: the gate admits it, so the app
+    must free its place once it is dispatched. Kept, each one took a place for good: after 32
+    (a terminal that reports resizes in band, its window dragged) every key but ctrl+q was
+    dropped for the rest of the session."""
+    from types import SimpleNamespace
+
+    from briefing_tui.ui.driver import resize_event
+    from briefing_tui.ui.terminal_guard import TerminalGuardMixin
+
+    gate = InputGate()
+    app = SimpleNamespace(_driver=SimpleNamespace(gate=gate))
+    for width in range(40, 40 + 2 * MAX_PENDING):
+        resize = resize_event(width, 24)
+        assert gate.admit(resize)
+        TerminalGuardMixin.input_handled(app, resize)  # type: ignore[arg-type]
+    assert gate.pending == 0
+    assert gate.admit(Key("j"))
