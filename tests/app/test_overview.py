@@ -81,6 +81,21 @@ async def test_cursor_moves_with_j_k_g_G_and_skips_headings() -> None:
         assert overview.current_target() == "united-states"
 
 
+async def test_k_at_the_first_item_and_j_at_the_last_stay_there() -> None:
+    """As in less and vim: the cursor stops at either end, it does not wrap round (Textual's
+    OptionList does: k on the first item jumped to the last line of the overview)."""
+    app = Harness(make)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        overview = view(app)
+        await pilot.press("g", "k", "up")
+        assert overview.current_target() == "trade-2024"
+        await pilot.press("G", "j", "down")
+        assert overview.current_target() == "international-community"
+        await pilot.press("k")
+        assert overview.current_target() != "international-community"
+
+
 async def test_highlight_posts_item_focused() -> None:
     app = Harness(make)
     async with app.run_test(size=SIZE) as pilot:

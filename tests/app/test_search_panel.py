@@ -225,6 +225,19 @@ async def test_hits_are_drawn_a_page_at_a_time_and_all_stay_reachable(
         assert panel.result.hits[-1].location in status
 
 
+async def test_up_on_the_first_hit_stays_there(bundled: LoadResult) -> None:
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await search(app, pilot, "the")
+        results = app.screen.query_one(HitList)
+        assert results.highlighted == 0
+        await pilot.press("up")
+        assert results.highlighted == 0  # not the last hit drawn: the list does not wrap
+        await pilot.press("down", "down")
+        assert results.highlighted == 2
+
+
 async def test_end_scrolling_and_a_new_search_on_a_paged_list(bundled: LoadResult) -> None:
     app = BriefingApp(bundled)
     async with app.run_test(size=SIZE) as pilot:

@@ -23,8 +23,22 @@ def is_displayed(widget: Widget) -> bool:
 
 
 def step_cursor(option_list: OptionList, step: int) -> None:
-    """Move a list's cursor from a key bound on the screen around it (its filter box has focus)."""
-    if step > 0:
-        option_list.action_cursor_down()
-    else:
-        option_list.action_cursor_up()
+    """Move a list's cursor to the next enabled option down (``step`` > 0) or up, stopping at
+    either end: ``k`` on the first option stays there, as in less and vim. (OptionList's own
+    actions wrap round, and ``k`` at the top of the overview jumped to its last line.) Also for
+    keys bound on the screen around a list whose filter box has focus."""
+    index = option_list.highlighted
+    if index is None:  # nothing highlighted yet: OptionList picks the first (or last) option
+        if step > 0:
+            OptionList.action_cursor_down(option_list)
+        else:
+            OptionList.action_cursor_up(option_list)
+        return
+    options = option_list.options
+    direction = 1 if step > 0 else -1
+    index += direction
+    while 0 <= index < len(options):
+        if not options[index].disabled:
+            option_list.highlighted = index
+            return
+        index += direction

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.reading.kinds import KIND_INFO
 from briefing_tui.ui.render import highlighted, text
+from briefing_tui.ui.widgets._shared import step_cursor
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from briefing_tui.search import Hit
@@ -91,6 +92,12 @@ class HitList(OptionList):
                 for i, hit in enumerate(self.hits[self.drawn : end], self.drawn)
             )
             self.drawn = end
+
+    def action_cursor_down(self) -> None:
+        step_cursor(self, 1)  # the last hit drawn stays highlighted; the next page comes first
+
+    def action_cursor_up(self) -> None:
+        step_cursor(self, -1)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_index >= self.drawn - PAGE_AHEAD:

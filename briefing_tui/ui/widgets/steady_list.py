@@ -18,12 +18,20 @@ from textual import events
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing_tui.ui.widgets._shared import step_cursor
+
 
 class SteadyOptionList(OptionList):
     """``OptionList`` whose caches survive a Resize that leaves the text's width as it was."""
 
     #: The width the cached lines were wrapped at (None: nothing cached).
     _wrapped_width: int | None = None
+
+    def action_cursor_down(self) -> None:
+        step_cursor(self, 1)  # stops at the last option instead of wrapping round
+
+    def action_cursor_up(self) -> None:
+        step_cursor(self, -1)
 
     def _on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width == self._wrapped_width:
