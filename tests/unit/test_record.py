@@ -166,3 +166,47 @@ def test_eq_false_keeps_identity() -> None:
     assert one != Box(1)
     assert one == one
     assert hash(one) == object.__hash__(one)
+
+
+def _outcome(action: Any) -> str:
+    """What an attempt did: the error's type and message, or "ok"."""
+    try:
+        action()
+    except Exception as error:  # compared with the standard decorator's, whatever it is
+        return f"{type(error).__name__}: {error}"
+    return "ok"
+
+
+@pytest.mark.parametrize("slots", [False, True], ids=["dict", "slots"])
+@pytest.mark.parametrize("name", ["a", "hidden", "other"])
+def test_frozen_guards_refuse_what_the_standard_ones_refuse(slots: bool, name: str) -> None:
+    """The guards are closures, not compiled per class: same test, same errors, and a plain
+    subclass may still set attributes that are not fields."""
+    standard, ours = _pair(slots=slots)
+
+    def attempts(cls: type) -> list[str]:
+        sub = type("Sub", (cls,), {}) if not slots else None
+        thing = cls(a=1, b="x")
+        found = [
+            _outcome(lambda: setattr(thing, name, 2)),
+            _outcome(lambda: delattr(thing, name)),
+        ]
+        if sub is not None:
+            child = sub(a=1, b="x")
+            found += [
+                _outcome(lambda: setattr(child, name, 2)),
+                _outcome(lambda: delattr(child, name)),
+                repr(getattr(child, name, None)),
+            ]
+        return found
+
+    assert attempts(ours) == attempts(standard)
+    if name != "other":  # a field: refused (Python 3.11's slots guard fails on other names)
+        assert attempts(ours)[0] == f"FrozenInstanceError: cannot assign to field {name!r}"
+
+
+def test_frozen_guards_are_not_compiled_per_class() -> None:
+    _, ours = _pair()
+    assert ours.__setattr__.__code__ is _pair()[1].__setattr__.__code__
+    assert ours.__setattr__.__qualname__ == "Thing.__setattr__"
+    assert dataclasses.fields(ours) and ours.__dataclass_params__.frozen
