@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -70,6 +71,7 @@ class BriefingScreen(SearchKeys, AnalystKeys, ProvenanceFilters, Screen[None]):
     def __init__(self, briefing: Briefing, *, goto: str | None = None) -> None:
         super().__init__()
         self.briefing = briefing
+        self._shown_once = False
         self.keys_ready = False  # keys typed before it has started wait (ui/type_ahead.py)
         self.refs = BriefingRefs(briefing)
         self.history = History()
@@ -111,6 +113,18 @@ class BriefingScreen(SearchKeys, AnalystKeys, ProvenanceFilters, Screen[None]):
         chosen = max(fitting)[1] if fitting else None
         for _, name in self.HORIZONTAL_BREAKPOINTS:
             self.set_class(name == chosen, name)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Let the first showing keep the styles its widgets got when they were mounted.
+
+        Textual restyles every widget of a screen each time it is shown, which matters when it
+        comes back after a theme switch. The first time, the widgets were styled a moment ago,
+        when they were mounted, so a second pass (~5 ms of a ~370 ms start) redrew the same
+        first frame byte for byte. This handler runs before ``Screen``'s own.
+        """
+        if not self._shown_once:
+            self._shown_once = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self.query_one(SearchPanel).display = False
