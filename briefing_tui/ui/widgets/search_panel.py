@@ -21,12 +21,11 @@ from textual.worker import get_current_worker
 from briefing_tui.search.recent import Recent
 from briefing_tui.ui.i18n import ngettext, tr
 from briefing_tui.ui.render import text
-from briefing_tui.ui.widgets.hit_list import HitList
-from briefing_tui.ui.widgets.query_input import QueryInput
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
     from briefing_tui.search import SearchIndex, SearchResult
     from briefing_tui.state.model import Note
+    from briefing_tui.ui.widgets.hit_list import HitList
 
 RESULT_LIMIT = 200
 #: Lone letters starting words in at least this many items are searched as soon as the index
@@ -84,6 +83,10 @@ class SearchPanel(Vertical):
     def _build(self) -> None:
         if self.query(Input):
             return
+        # Imported here, as they are built: after the first frame, like the engine.
+        from briefing_tui.ui.widgets.hit_list import HitList
+        from briefing_tui.ui.widgets.query_input import QueryInput
+
         self.mount_all(
             [
                 QueryInput(
@@ -209,6 +212,8 @@ class SearchPanel(Vertical):
     # -- choosing ----------------------------------------------------------------------------
 
     def _results(self) -> HitList:
+        from briefing_tui.ui.widgets.hit_list import HitList
+
         return self.query_one("#search-results", HitList)
 
     def action_results_down(self) -> None:
