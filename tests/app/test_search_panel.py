@@ -258,3 +258,35 @@ async def test_end_scrolling_and_a_new_search_on_a_paged_list(bundled: LoadResul
         await pilot.pause()
         assert results.option_count > FIRST_PAGE
         assert results.highlighted == 0
+
+
+async def test_new_hits_of_another_height_lay_nothing_out(
+    bundled: LoadResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A result whose first hits wrap to more or fewer lines repaints the list without laying
+    out the screen (its scrollbar is always there, as the reader's is), and every line stays
+    reachable."""
+    app = BriefingApp(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await search(app, pilot, "siberia")
+        results = app.screen.query_one(HitList)
+        asked: list[bool] = []
+        refresh = results.refresh
+
+        def spy(*args: object, **kwargs: object) -> object:
+            asked.append(bool(kwargs.get("layout")))
+            return refresh(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(results, "refresh", spy)
+        heights = {results.virtual_size.height}
+        for query in ("moscow", "power of siberia", "yuan", "trade"):
+            await pilot.press("ctrl+u", *query)
+            await settle(app, pilot)
+            heights.add(results.virtual_size.height)
+            # The scroll range follows the new lines, with no layout to tell it.
+            view = results.scrollable_content_region.height
+            assert results.max_scroll_y == max(0, results.virtual_size.height - view)
+        assert len(heights) > 1  # the lines did change
+        assert asked and not any(asked)
+        assert results.show_vertical_scrollbar

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.padding import Padding
 from rich.text import Text
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -56,6 +58,13 @@ def hit_prompt(hit: Hit, show_briefing: bool) -> Group:
 
 class HitList(OptionList):
     """Options whose ids are the hits' positions in the result, so a choice maps back to it."""
+
+    #: The list's lines change with every result, and a widget's virtual size asks for a layout
+    #: of the whole screen when it changes: 1.5-2.5 ms of the keystrokes whose first hits wrap to
+    #: a different number of lines, before their frame. The list's own size never depends on
+    #: its lines (it fills the panel: app.tcss), and OptionList updates its scrollbar itself
+    #: (``_scroll_update``). The scrollbar is always shown (app.tcss), so no result hides it.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(markup=False, id=id)
