@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import marshal
+import typing
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,31 @@ def test_browser_modules_import_without_pydantic() -> None:
         "print(sorted(m for m in sys.modules if m.startswith('pydantic')))\n"
     )
     assert fresh_python(code) == "[]\n"
+
+
+def _classes_of(root: type) -> set[type]:
+    """Every dataclass a briefing is built of, found through the field types."""
+    found: set[type] = set()
+    todo = [root]
+    while todo:
+        cls = todo.pop()
+        if cls in found:
+            continue
+        found.add(cls)
+        for hint in typing.get_type_hints(cls).values():
+            stack = [hint]
+            while stack:
+                current = stack.pop()
+                if dataclasses.is_dataclass(current):
+                    todo.append(current)  # type: ignore[arg-type]
+                stack.extend(typing.get_args(current))
+    return found
+
+
+def test_field_types_are_read_as_get_type_hints_reads_them() -> None:
+    """The snapshot evaluates annotations itself (one expression per class, not one per
+    field): what it gets must be what ``typing`` gets, for every class of a briefing."""
+    classes = _classes_of(Briefing)
+    assert len(classes) > 8
+    for cls in classes:
+        assert snapshot._hints(cls) == typing.get_type_hints(cls, include_extras=True), cls
