@@ -74,6 +74,12 @@ def test_lines_are_drawn_only_when_one_is_asked_for() -> None:
     console = Console(width=80)
     lines, _ = wrap_block(Block("p", Text("one two three four five six")), 5, console)
     assert isinstance(lines, Wrapped)
-    assert len(lines) == 6 and lines._strips is None  # counted, not drawn
+    assert len(lines) == 6 and lines.drawn == 0  # counted, not drawn
     assert lines[2].text.rstrip() == "three"
-    assert lines._strips is not None
+    assert lines.drawn == 1  # that line only: the rest of a tall paragraph may be off screen
+    assert lines[-1].text.rstrip() == "six" and lines.drawn == 2
+    assert [strip.text.rstrip() for strip in lines[1:4]] == ["two", "three", "four"]
+    assert lines.drawn == 4
+    assert lines[2] is lines[2]  # drawn once
+    with pytest.raises(IndexError):
+        lines[6]
