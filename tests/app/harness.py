@@ -206,3 +206,19 @@ def painted_frames(app: App[object], take: Callable[[], T]) -> list[T]:
 
     app._display = record  # type: ignore[method-assign]
     return out
+
+
+def layout_requests(widget: Widget) -> list[bool]:
+    """Whether each ``refresh`` of ``widget`` from now on asked for a layout of the screen.
+
+    Replaces the widget's own ``refresh`` (an instance attribute, gone with the widget).
+    """
+    asked: list[bool] = []
+    refresh = widget.refresh
+
+    def spy(*args: object, **kwargs: object) -> object:
+        asked.append(bool(kwargs.get("layout")))
+        return refresh(*args, **kwargs)  # type: ignore[arg-type]
+
+    widget.refresh = spy  # type: ignore[method-assign]
+    return asked

@@ -7,6 +7,7 @@ MAX_QUERY_CHARS with a notice, and typing past the limit adds nothing.
 from __future__ import annotations
 
 import pytest
+from harness import layout_requests
 from textual import events
 from textual.widgets import Input
 
@@ -51,7 +52,7 @@ async def test_a_paste_that_fits_is_taken_whole_without_notice(bundled: LoadResu
 
 
 async def test_typing_in_the_box_lays_nothing_out_and_the_text_still_scrolls(
-    bundled: LoadResult, monkeypatch: pytest.MonkeyPatch
+    bundled: LoadResult,
 ) -> None:
     """The box's size never depends on its text: a character typed repaints the box and asks
     for no layout of the screen, and a query wider than the box still shows where one types."""
@@ -61,14 +62,7 @@ async def test_typing_in_the_box_lays_nothing_out_and_the_text_still_scrolls(
         await app.workers.wait_for_complete()
         await pilot.pause()
         box = app.screen.query_one(Input)
-        asked: list[bool] = []
-        refresh = box.refresh
-
-        def spy(*args: object, **kwargs: object) -> object:
-            asked.append(bool(kwargs.get("layout")))
-            return refresh(*args, **kwargs)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(box, "refresh", spy)
+        asked = layout_requests(box)
         words = "russia china agreement cooperation energy power siberia pipeline"
         for character in words:
             await pilot.press(character if character != " " else "space")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from harness import until_indexed
+from harness import layout_requests, until_indexed
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
@@ -260,9 +260,7 @@ async def test_end_scrolling_and_a_new_search_on_a_paged_list(bundled: LoadResul
         assert results.highlighted == 0
 
 
-async def test_new_hits_of_another_height_lay_nothing_out(
-    bundled: LoadResult, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_new_hits_of_another_height_lay_nothing_out(bundled: LoadResult) -> None:
     """A result whose first hits wrap to more or fewer lines repaints the list without laying
     out the screen (its scrollbar is always there, as the reader's is), and every line stays
     reachable."""
@@ -271,14 +269,7 @@ async def test_new_hits_of_another_height_lay_nothing_out(
         await ready(app, pilot)
         await search(app, pilot, "siberia")
         results = app.screen.query_one(HitList)
-        asked: list[bool] = []
-        refresh = results.refresh
-
-        def spy(*args: object, **kwargs: object) -> object:
-            asked.append(bool(kwargs.get("layout")))
-            return refresh(*args, **kwargs)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(results, "refresh", spy)
+        asked = layout_requests(results)
         heights = {results.virtual_size.height}
         for query in ("moscow", "power of siberia", "yuan", "trade"):
             await pilot.press("ctrl+u", *query)
