@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from harness import HOSTILE, Harness, flat, hostile_briefing, screen_text
+from harness import HOSTILE, Harness, flat, hostile_briefing, region_text, screen_text
 from textual.widgets import OptionList
 
 from briefing_tui.content.model import Briefing
+from briefing_tui.content.problems import LoadResult
 from briefing_tui.reading.dates import format_range
 from briefing_tui.reading.refs import BriefingRefs
+from briefing_tui.ui.app import BriefingApp
 from briefing_tui.ui.widgets.overview import OverviewView, percent_bar
 
 SIZE = (80, 24)
@@ -164,3 +166,27 @@ async def test_markup_in_content_is_shown_literally() -> None:
         await pilot.pause()
         assert f"{HOSTILE} United States" in flat(screen_text(app))
         assert app.is_running
+
+
+async def test_the_tab_opens_at_its_top_on_a_small_screen(bundled: LoadResult) -> None:
+    """Built out of sight, then shown: at 60x16 it opened scrolled down to its first key
+    figure, the title and summary above the view. It opens at its top while the cursor is on
+    the first item, and keeps a cursor moved further on in view when shown again."""
+    app = BriefingApp(bundled)
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        overview = app.screen.query_one(OverviewView)
+        listing = overview.option_list
+        assert overview.current_target() == "trade-2024"
+        assert listing.scroll_y == 0
+        assert "Xi Jinping's visit to Russia" in region_text(app, listing)
+        await pilot.press("j", "j", "j", "2", "1")
+        await pilot.pause()
+        moved = overview.current_target()
+        assert moved not in (None, "trade-2024")
+        highlighted = listing.highlighted
+        assert highlighted is not None
+        top = listing._index_to_line[highlighted]  # the cursor's option is in view
+        assert listing.scroll_y <= top < listing.scroll_y + listing.scrollable_content_region.height

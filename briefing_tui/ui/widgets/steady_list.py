@@ -5,6 +5,8 @@ Textual sends a Resize to every widget that becomes visible, even at the size it
 wrapped every option of the tab again (the overview: ~15 ms of a ~60 ms switch, cProfile in
 Pilot, benchmarks/keys). Its caches depend on the width only, so a Resize that keeps the width
 keeps them.
+
+It also opens at its top while the cursor is on its first option, headings above it included.
 """
 
 from __future__ import annotations
@@ -32,6 +34,19 @@ class SteadyOptionList(OptionList):
 
     def action_cursor_up(self) -> None:
         step_cursor(self, -1)
+
+    def on_show(self, event: events.Show) -> None:
+        """Shown with the cursor on the first option: from the top, as `g` leaves it.
+
+        OptionList scrolls the cursor's option into view whenever the list is shown; a tab
+        built out of sight is shown that way the first time, and at 60x16 the overview opened
+        on its first key figure with its title and summary above the view. Once the cursor has
+        moved on, OptionList's own handler keeps it in view.
+        """
+        first = next((i for i, option in enumerate(self.options) if not option.disabled), None)
+        if self.highlighted is not None and self.highlighted == first:
+            event.prevent_default()  # OptionList's on_show would scroll the cursor into view
+            self.scroll_home(animate=False, immediate=True)
 
     def _on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width == self._wrapped_width:
