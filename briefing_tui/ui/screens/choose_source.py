@@ -15,6 +15,7 @@ from briefing_tui.reading.refs import BriefingRefs
 from briefing_tui.ui.i18n import ngettext, tr
 from briefing_tui.ui.render import text
 from briefing_tui.ui.widgets._shared import step_cursor
+from briefing_tui.ui.widgets.steady_list import SteadyOptionList
 
 SHOW_ALL = ""
 
@@ -45,7 +46,7 @@ class ChooseSourceScreen(ModalScreen[str | None]):
             options.append(Option(prompt, id=source.id, disabled=count == 0))
         with Vertical(id="choose-source"):
             yield Static(Text(tr("Show only paragraphs citing…"), style="bold"))
-            yield OptionList(*options, markup=False)
+            yield SteadyOptionList(*options, markup=False)
 
     def action_move(self, step: int) -> None:
         step_cursor(self.query_one(OptionList), step)

@@ -18,6 +18,7 @@ from briefing_tui.state.model import Note, NoteStatus
 from briefing_tui.ui.i18n import N_, tr
 from briefing_tui.ui.render import text
 from briefing_tui.ui.widgets._shared import step_cursor
+from briefing_tui.ui.widgets.steady_list import SteadyOptionList
 
 #: What a note's status adds to its line: the item's text is not what the note was written on.
 STATUS_WORDS = {
@@ -77,7 +78,7 @@ class NotesScreen(ModalScreen[Note | None]):
             title = tr("No notes yet: press A on a paragraph, agreement or source to write one.")
         with Vertical(id="notes-list"):
             yield Static(Text(title, style="bold"))
-            yield OptionList(*options, markup=False)
+            yield SteadyOptionList(*options, markup=False)
 
     def action_move(self, step: int) -> None:
         step_cursor(self.query_one(OptionList), step)

@@ -24,6 +24,7 @@ from briefing_tui.ui.messages import OpenBriefing
 from briefing_tui.ui.render import text
 from briefing_tui.ui.widgets._shared import step_cursor
 from briefing_tui.ui.widgets.key_bar import KeyBar
+from briefing_tui.ui.widgets.steady_list import SteadyOptionList
 
 #: From this many briefings on, the filter runs in a worker (matching 10,000 takes ~0.5 s).
 BIG = 1000
@@ -87,7 +88,7 @@ class PickerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="picker-title")
         yield Input(placeholder=tr("filter…"), id="picker-filter")
-        yield OptionList(markup=False, id="picker-list")
+        yield SteadyOptionList(markup=False, id="picker-list")
         yield KeyBar()
 
     def on_mount(self) -> None:
