@@ -35,18 +35,21 @@ class SteadyOptionList(OptionList):
     def action_cursor_up(self) -> None:
         step_cursor(self, -1)
 
-    def on_show(self, event: events.Show) -> None:
-        """Shown with the cursor on the first option: from the top, as `g` leaves it.
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """With the cursor on the first option, scroll to the top, as `g` leaves the list.
 
-        OptionList scrolls the cursor's option into view whenever the list is shown; a tab
-        built out of sight is shown that way the first time, and at 60x16 the overview opened
-        on its first key figure with its title and summary above the view. Once the cursor has
-        moved on, OptionList's own handler keeps it in view.
+        OptionList scrolls the cursor's option into view whenever the list is shown, and a tab
+        built out of sight is shown that way the first time: at 60x16 the overview opened on
+        its first key figure, its title and summary above the view. The lines above the first
+        option are its headings; once the cursor has moved on, OptionList's scrolling applies.
         """
         first = next((i for i, option in enumerate(self.options) if not option.disabled), None)
         if self.highlighted is not None and self.highlighted == first:
-            event.prevent_default()  # OptionList's on_show would scroll the cursor into view
-            self.scroll_home(animate=False, immediate=True)
+            self._update_lines()  # as OptionList's does first: a list just shown measures now
+            if self.scroll_y:
+                self.scroll_home(animate=False, immediate=True)
+            return
+        super().scroll_to_highlight(top)
 
     def _on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width == self._wrapped_width:
