@@ -249,7 +249,7 @@ class SafeDriver(LinuxDriver):
             return sum(
                 isinstance(message, events.InputEvent)
                 for queue in queues
-                for message in list(queue._queue)  # type: ignore[attr-defined]
+                for message in list(queue.values)  # Textual's own queue: a deque
             )
         except Exception:  # no screen yet, the app is closing, or the queue changed under us
             return 0
