@@ -239,6 +239,62 @@ def document_json(fields: dict[str, list[Any]]) -> str:
     return "{" + ",".join(parts) + "}"
 
 
+def item_json(
+    doc: Doc, order: int, bkey: str, filters: dict[str, list[str]], language: str = "en"
+) -> str:
+    """``document_json(document_fields(...))`` in one pass, for a build's ~80 items a
+    briefing: an item without CJK text has only word fields, ``body`` then ``title``, whose
+    words are split here and written straight into the JSON, with each word's first letter
+    kept as a code point, not a string. Building the dict of lists and walking it again was
+    1.9 ms of a briefing's 3.4 ms of documents. An item with CJK text takes the general path.
+    ``tests/unit/test_store_documents.py`` checks the text is the reference's, byte for byte."""
+    if doc.has_cjk:
+        return document_json(document_fields(doc, order, bkey, filters, language))
+    body: list[str] = []
+    title: list[str] = []
+    body_first: set[int] = set()
+    title_first: set[int] = set()
+    for f in doc.fields:
+        folded = f.folded
+        if folded.isascii():
+            parts = folded.encode().translate(_ASCII_GAPS).split()
+            if not parts:
+                continue
+            words = b" ".join(parts).decode()
+            firsts = set(map(_FIRST, parts))
+        else:
+            found = WORD.findall(folded)
+            if not found:
+                continue
+            words = " ".join(found)
+            firsts = set(map(ord, map(_FIRST, found)))
+        body_first |= firsts
+        if f.is_title:
+            title_first |= firsts
+            body += [words] * TITLE_WEIGHT
+            title.append(words)
+        else:
+            body.append(words)
+    parts_out = []
+    if body:
+        parts_out.append('"body":["' + '","'.join(body) + '"]')
+    if title:
+        parts_out.append('"title":["' + '","'.join(title) + '"]')
+    if body_first:
+        parts_out.append('"body_p1":["' + " ".join(map(chr, sorted(body_first))) + '"]')
+    if title_first:
+        parts_out.append('"title_p1":["' + " ".join(map(chr, sorted(title_first))) + '"]')
+    rest: dict[str, list[Any]] = {FILTER_FIELD[name]: list(keys) for name, keys in filters.items()}
+    rest["bkey"] = [bkey]
+    rest["lang"] = [language.split("-", 1)[0].lower()]
+    rest["order"] = [order]
+    core = sys.modules.get("pydantic_core")
+    parts_out.append(_ENCODE(rest)[1:-1] if core is None else core.to_json(rest).decode()[1:-1])
+    item = base64.b64encode(encode_doc(doc)).decode("ascii")
+    parts_out.append(f'"item":["{item}"]')
+    return "{" + ",".join(parts_out) + "}"
+
+
 #: The fields :func:`document_json` writes without escaping (see there).
 _WORD_FIELDS = (
     frozenset(f"{part}{suffix}" for part in ("title", "body") for suffix in ("", "_ch", "_pair"))

@@ -8,7 +8,7 @@ briefing into search items, fold and split their words, pack the plain data): ~1
 hands them back in order; the one process that owns the tantivy writer and the manifest's
 transaction only adds what comes back, and feeds the progress bar as it does. Each briefing
 crosses the process boundary as plain data (strings, bytes, numbers): its manifest row and
-its documents as JSON for tantivy (``search.engine.document_json``).
+its documents as JSON for tantivy (``search.engine.item_json``).
 
 A few briefings (the usual incremental refresh) are prepared in the process itself: starting a
 worker (a fresh interpreter importing pydantic) costs more than validating a dozen.
@@ -88,9 +88,7 @@ def briefing_documents(briefing: Any, seq: int, bkey: str) -> list[str]:
     docs = list(briefing_docs(briefing))
     language = briefing.language
     return [
-        engine.document_json(
-            engine.document_fields(doc, order, bkey, keys.keys(doc, cited, section_id), language)
-        )
+        engine.item_json(doc, order, bkey, keys.keys(doc, cited, section_id), language)
         for order, (doc, cited, section_id) in zip(
             engine.iter_orders(seq, len(docs)), docs, strict=True
         )

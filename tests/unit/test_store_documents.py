@@ -192,3 +192,25 @@ def test_items_are_the_same_bytes_with_or_without_pydantic_core(
     assert [engine.encode_doc(doc) for doc in docs] == fast
     assert engine.document_json(engine.document_fields(docs[0], 7, "odd", keys)) == fast_json
     assert "\\u001f" in fast_json
+
+
+@pytest.mark.parametrize(
+    "triples",
+    [
+        [("title", "Heading one", True), ("text", "Body text, with 3 words.")],
+        [("text", "Body first"), ("label", "Then a title", True), ("note", "and a note")],
+        [("text", ""), ("gap", "— … ·"), ("label", "¿?", True)],
+        [("title", "Заголовок", True), ("text", "Текст и text вместе"), ("note", "ёлка Straße")],
+        [("text", "ascii only"), ("quote", "北京会谈 ソウル"), ("title", "Mixed 서울", True)],
+        [("label", "Only a title", True)],
+        [],
+    ],
+)
+def test_one_pass_item_json_is_the_general_paths_text(triples: list[tuple[Any, ...]]) -> None:
+    from briefing_tui.search.documents import Doc, make_fields
+
+    fields = make_fields((*t, False)[:3] for t in triples)
+    doc = Doc(-1, "b", "paragraph", "p1", None, "1 Section", "Title", fields)
+    keys = {"kind": ["paragraph"], "source": ['s1\x1fwire "q" \\ ёлка'], "section": ["s\x1f1"]}
+    general = engine.document_json(engine.document_fields(doc, 9, "odd key", dict(keys), "ru-RU"))
+    assert engine.item_json(doc, 9, "odd key", dict(keys), "ru-RU") == general
