@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.reading.kinds import KIND_INFO
 from briefing_tui.ui.render import highlighted, text
+from briefing_tui.ui.rendered_once import RenderedOnce
 from briefing_tui.ui.widgets._shared import step_cursor
 
 if TYPE_CHECKING:  # the engine itself loads with the index, after the first frame
@@ -32,7 +33,7 @@ if TYPE_CHECKING:  # the engine itself loads with the index, after the first fra
 #: Hits drawn at a time.
 PAGE = 40
 #: Hits drawn for a new result: the list shows about three (each hit is two lines or more);
-#: each one drawn costs 0.3-1 ms of the UI thread (wrapped twice: to measure it, to paint it),
+#: each one drawn costs 0.3-1 ms of the UI thread (wrapped once: to measure and paint it),
 #: and each one built reads its item back from the index, up to 0.9 ms when the item's block
 #: of the store is not in memory (10,000 briefings).
 FIRST_PAGE = 5
@@ -43,8 +44,9 @@ FIRST_PAGE = 5
 PAGE_AHEAD = 2
 
 
-def hit_prompt(hit: Hit, show_briefing: bool) -> Group:
-    """Where the hit is on one line; the snippet below it, indented as it wraps."""
+def hit_prompt(hit: Hit, show_briefing: bool) -> RenderedOnce:
+    """Where the hit is on one line; the snippet below it, indented as it wraps. Wrapped once
+    for its height and its paints (:class:`RenderedOnce`)."""
     where = Text()
     where.append(
         f"{KIND_INFO[hit.kind].badge if hit.kind in KIND_INFO else '?'} ", style="bold magenta"
@@ -53,7 +55,7 @@ def hit_prompt(hit: Hit, show_briefing: bool) -> Group:
         where.append(text(hit.briefing_id + " › ", "dim"))
     where.append(text(hit.location, "bold"))
     snippet = highlighted(hit.snippet, hit.snippet_spans, "bold reverse")
-    return Group(where, Padding(snippet, (0, 0, 0, 2)))
+    return RenderedOnce(Group(where, Padding(snippet, (0, 0, 0, 2))))
 
 
 class HitList(OptionList):
