@@ -181,8 +181,10 @@ def measure(
     env: dict[str, str] | None = None,
     store: bool = False,
     engine: bool = False,
+    rounds: int = 1,
 ) -> list[float]:
-    """Per-keystroke seconds from key to painted hit count, for every query in QUERIES; with
+    """Per-keystroke seconds from key to painted hit count, for every query in QUERIES (typed
+    ``rounds`` times, in the same browser); with
     ``cpu``, also the browser's CPU seconds for every key typed (through the pause after it).
     ``env``: extra environment of the browser (its cache folder); ``store``: expected counts
     from the library's store (:func:`from_store`) rather than an index built in memory."""
@@ -207,7 +209,7 @@ def measure(
         terminal.wait_for(count_text(counts[QUERIES[0][:1]]), since=mark)
         terminal.type(b"\x15")  # ctrl+u: clear the box
         terminal.settle(0.5)
-        for query in QUERIES:
+        for query in QUERIES * rounds:
             previous = None
             for end in range(1, len(query) + 1):
                 total = counts[query[:end]]
@@ -249,6 +251,7 @@ def run(
     cache: Path | None = None,
     only_library: bool = False,
     engine: bool = False,
+    rounds: int = 1,
 ) -> int:
     """The bundled briefing (unless ``only_library``), then a synthetic library
     (``libraries/lib-N`` if present, read only; otherwise written to a temporary folder).
@@ -259,7 +262,8 @@ def run(
     if cache is None and os.environ.get("XDG_CACHE_HOME"):
         cache = Path(os.environ["XDG_CACHE_HOME"])  # the browser gets a small environment
     env = {"XDG_CACHE_HOME": str(cache)} if cache is not None else {}
-    print("keystroke to painted hit count, 80x24 pty; milliseconds")
+    times = f", queries typed {rounds} times" if rounds > 1 else ""
+    print(f"keystroke to painted hit count, 80x24 pty; milliseconds{times}")
     print("(cpu: the browser's CPU per key typed, all threads, /proc ticks of 10 ms)")
     source = "the library's store" if store else "an index built in memory"
     print(f"(expected counts of the library from {source})")
@@ -269,7 +273,7 @@ def run(
     )
     cpu: list[float] = []
     if not only_library:
-        samples = measure(bundled_content_path(), open_first=False, cpu=cpu, env=env)
+        samples = measure(bundled_content_path(), False, cpu, env, rounds=rounds)
         print(summarise("bundled briefing", samples, cpu), flush=True)
     with tempfile.TemporaryDirectory(prefix="bt-keys-") as tmp:
         library = libraries / f"lib-{library_size}" if libraries is not None else None
@@ -277,6 +281,6 @@ def run(
             library = write_library(Path(tmp) / "library", library_size)
         name = f"{library_size}-briefing library"
         cpu = []
-        samples = measure(library, open_first=True, cpu=cpu, env=env, store=store, engine=engine)
+        samples = measure(library, True, cpu, env, store, engine, rounds)
         print(summarise(name, samples, cpu), flush=True)
     return 0
