@@ -36,6 +36,9 @@ from briefing_tui.content.record import record
 KEY_SETTLE = 0.002
 #: Seconds between checks while a key's layout rounds run.
 ROUND = 0.001
+#: Checks in a row on the loop's next turn while only messages are left, before the timer
+#: rounds take over again.
+QUICK_CHECKS = 40
 #: Worker groups whose answer to a key is worth waiting for, and for how long (seconds from
 #: the key): a search on a small library answers in a few milliseconds, and painting the typed
 #: character and its results as one frame saved a frame (16 ms or more) per keystroke; a slow
@@ -125,8 +128,13 @@ def paint_when_settled(screen: Screen[object], holds: Holds) -> None:
                 holds.laid_out = True
                 later(ROUND)
                 return
-            if busy(screen) or (monotonic() - start < WORKER_WAIT and answering(screen)):
+            if monotonic() - start < WORKER_WAIT and answering(screen):
                 later(ROUND)
+                return
+            if busy(screen):
+                # Only messages left (the search has answered): look again as soon as the
+                # loop has run them, not a timer round later (up to 2 ms of an idle loop).
+                soon(quick)
                 return
         if not current or app.theme != theme:
             holds.full = True
@@ -150,6 +158,15 @@ def paint_when_settled(screen: Screen[object], holds: Holds) -> None:
 
     def later(delay: float) -> None:
         loop.call_later(delay, guarded, context=context)
+
+    quick = [QUICK_CHECKS]
+
+    def soon(left: list[int]) -> None:
+        if left[0] > 0:
+            left[0] -= 1
+            loop.call_soon(guarded, context=context)
+        else:
+            later(ROUND)
 
     later(KEY_SETTLE)
 
