@@ -13,6 +13,7 @@ import json
 import os
 import re
 import stat
+from operator import attrgetter
 from pathlib import Path
 
 from briefing_tui.content.digest import sha256
@@ -23,24 +24,38 @@ from briefing_tui.content.problems import ContentError
 
 def folder_stat(folder: Path) -> str | None:
     """The folder's ``*.toml`` files as ``[name, size, mtime_ns, inode]`` rows (JSON), or None
-    when something in it is not a plain readable file (the loader reports it; never cached)."""
-    rows: list[tuple[str, int, int, int]] = []
+    when something in it is not a plain readable file (the loader reports it; never cached).
+
+    Every start runs this for every folder (10,000 in 0.2-0.3 s, half of it system calls), so
+    the rows are made with as few Python steps per file as it takes."""
     try:
         with os.scandir(folder) as entries:
-            found = sorted((e.name, e) for e in entries if e.name.endswith(".toml"))
-        for name, entry in found:
-            info = entry.stat()  # follows links, as the loader's reads do
-            if not stat.S_ISREG(info.st_mode):
-                return None
-            rows.append((name, info.st_size, info.st_mtime_ns, info.st_ino))
+            found = [e for e in entries if e.name.endswith(".toml")]
+        found.sort(key=_NAME)
+        infos = [e.stat() for e in found]  # follows links, as the loader's reads do
     except OSError:
         return None
-    if not all(_PLAIN_NAME.fullmatch(row[0]) for row in rows):
+    if not all(map(stat.S_ISREG, [i.st_mode for i in infos])):
+        return None
+    names = [e.name for e in found]
+    # One match for every name: the class of characters is the same for each.
+    if _PLAIN_NAME.fullmatch("".join(names)) is None and names:
+        rows = [(n, i.st_size, i.st_mtime_ns, i.st_ino) for n, i in zip(names, infos, strict=True)]
         return json.dumps(rows, separators=(",", ":"))
     # What json.dumps writes for these rows, without its cost (10,000 folders every start).
-    return "[" + ",".join(f'["{n}",{size},{mtime},{inode}]' for n, size, mtime, inode in rows) + "]"
+    return (
+        "["
+        + ",".join(
+            [
+                f'["{n}",{i.st_size},{i.st_mtime_ns},{i.st_ino}]'
+                for n, i in zip(names, infos, strict=True)
+            ]
+        )
+        + "]"
+    )
 
 
+_NAME = attrgetter("name")
 #: File names json.dumps writes as they are (no escapes).
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9_.\- ]+")
 

@@ -180,3 +180,29 @@ def test_many_small_refreshes_never_look_like_damage(store: LibraryStore, lib: P
             stray.unlink()
     assert [h.briefing_id for h in stored(store).search("word0xxxxxxxxxxxx").hits] == ["b0"]
     assert answers(stored(store)) == answers(in_memory(lib))
+
+
+def test_the_store_opened_after_a_refresh_is_the_one_it_wrote(
+    store: LibraryStore, lib: Path
+) -> None:
+    """open_refreshed reads the rows a writing refresh left (the refresh no longer reads them
+    back itself), and gives what open_fresh gives, after a build and after each change."""
+
+    def view(opened: object) -> tuple[object, ...]:
+        assert opened is not None
+        plan = opened.plan  # type: ignore[attr-defined]
+        rows = {n: (r.seq, r.stat, r.hash, r.briefing_id) for n, r in plan.heads.items()}
+        library = [b for _, b in opened.iter_library()]  # type: ignore[attr-defined]
+        return rows, opened.indexed, library  # type: ignore[attr-defined]
+
+    for change in (
+        lambda: None,
+        lambda: edit(lib / "b1", "word1", "zebra"),
+        lambda: add_briefing(lib, "a0", "Gas talks resumed, said word9."),
+        lambda: shutil.rmtree(lib / "b2"),
+    ):
+        change()
+        refresh(store)
+        after = view(store.open_refreshed())
+        assert after == view(store.open_fresh())
+        assert sorted(after[0]) == sorted(p.name for p in lib.iterdir())  # type: ignore[call-overload]
