@@ -52,6 +52,8 @@ IDLE_TICK = 0.1
 #: key's sequence in one write, so over ssh it arrives in one packet and stays whole.
 ESCAPE_DELAY_MS = 50
 
+#: ctrl+q as the terminal sends it: the one key a flood's dropped chunks are searched for.
+URGENT = "\x11"
 #: Highest Unicode code point: ``chr()`` of anything above raises.
 MAX_CODE_POINT = 0x10FFFF
 
@@ -121,6 +123,11 @@ class SafeParser(XTermParser):
         if due is None:
             return IDLE_TICK
         return min(IDLE_TICK, max(0.0, due - get_time()))
+
+    @property
+    def between_keys(self) -> bool:
+        """Waiting for the first character of a key (not inside a sequence or a paste)."""
+        return self._timeout_time is None and not self._in_paste
 
     def _follow_paste(self, character: str) -> None:
         """Track whether the characters being read are inside a bracketed paste."""
@@ -217,7 +224,9 @@ class SafeDriver(LinuxDriver):
                     # Empty when the chunk ended inside a multi-byte character: feeding ""
                     # would tell the parser the input has ended.
                     text = decode(data)
-                    if text:
+                    if text and self._refused_whole(parser, text):
+                        events_in = parser.feed(URGENT) if URGENT in text else ()
+                    elif text:
                         events_in = parser.feed(text)
                 try:
                     for event in (*events_in, *parser.tick()):
@@ -226,6 +235,23 @@ class SafeDriver(LinuxDriver):
                     parser = SafeParser(accept_resize)
         finally:
             selector.close()
+
+    def _refused_whole(self, parser: SafeParser, text: str) -> bool:
+        """Drop a chunk of plain keys unread while the gate is full, keeping only ctrl+q.
+
+        The gate would drop each of them anyway, one by one, after the parser had made it a
+        key: a flood's backlog in the pty (70-130 KB of ``jk\r`` after three seconds) took the
+        input thread 0.7-1.7 s to get through, with ctrl+q at its end. Only a chunk without
+        an escape byte, read with the parser between keys and outside a paste, is plain keys,
+        one per character; the parser's state is then the same after it as before.
+        """
+        if self.gate is None or "\x1b" in text or not parser.between_keys:
+            return False
+        if not self.gate.full():
+            return False
+        urgent = text.count(URGENT)
+        self.gate.refuse(len(text) - urgent)
+        return True
 
     def send_message(self, message: Message) -> None:
         """Every event from the input thread passes the gate, which bounds what is waiting."""

@@ -62,17 +62,32 @@ class InputGate:
         """True to send ``message`` on; False to drop it (the gate is full)."""
         urgent = getattr(message, "key", None) in URGENT_KEYS
         with self._lock:
-            waiting = len(self._pending) + (self._backlog() if self._backlog else 0)
-            if waiting >= MAX_PENDING and not urgent:
-                self.dropped += 1
-                first = not self._flooding
-                self._flooding = True
-            else:
+            if not self._full() or urgent:
                 self._pending.add(id(message))
                 return True
+        self.refuse(1)
+        return False
+
+    def full(self) -> bool:
+        """Whether an event other than an urgent key would be dropped now."""
+        with self._lock:
+            return self._full()
+
+    def refuse(self, count: int) -> None:
+        """Count ``count`` events as dropped without looking at them: the input thread drops
+        a flood's plain keys a chunk at a time while the gate is full (``SafeDriver``)."""
+        if count <= 0:
+            return
+        with self._lock:
+            self.dropped += count
+            first = not self._flooding
+            self._flooding = True
         if first and self._on_drop is not None:
             self._on_drop(self.dropped)
-        return False
+
+    def _full(self) -> bool:
+        waiting = len(self._pending) + (self._backlog() if self._backlog else 0)
+        return waiting >= MAX_PENDING
 
     def handled(self, message: object) -> None:
         """The app has dispatched ``message``: free its place (no-op for messages not admitted)."""

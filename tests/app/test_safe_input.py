@@ -222,3 +222,79 @@ def test_a_dispatched_in_band_resize_frees_its_place_in_the_gate() -> None:
         TerminalGuardMixin.input_handled(app, resize)  # type: ignore[arg-type]
     assert gate.pending == 0
     assert gate.admit(Key("j"))
+
+
+def test_refusing_counts_many_at_once_and_tells_once_per_flood() -> None:
+    told: list[int] = []
+    assert not InputGate().full()
+    gate = InputGate(on_drop=told.append, backlog=lambda: MAX_PENDING)
+    assert gate.full()
+    gate.refuse(100)
+    gate.refuse(5)
+    gate.refuse(0)
+    assert gate.dropped == 105 and told == [100]
+
+
+def _feed_input_thread(chunks: list[tuple[bytes, bool, float]]) -> tuple[list[str], InputGate]:
+    """Run the driver's input loop on a pipe: each chunk is written with the gate full or not,
+    then the loop gets the pause given to take it. The keys it sends on, and its gate."""
+    import os
+    import signal
+    import threading
+    import time
+
+    from briefing_tui.ui.driver import SafeDriver
+
+    full = [False]
+    gate = InputGate(backlog=lambda: MAX_PENDING if full[0] else 0)
+    saved = {s: signal.getsignal(s) for s in (signal.SIGTSTP, signal.SIGCONT)}
+    read_end, write_end = os.pipe()
+    sent: list[str] = []
+    try:
+        driver = SafeDriver(_App(False))
+        driver.gate = gate
+        driver.fileno = read_end
+        driver.process_message = lambda m: sent.append(  # type: ignore[method-assign]
+            m.key if isinstance(m, events.Key) else f"{type(m).__name__}:{getattr(m, 'text', '')}"
+        )
+        thread = threading.Thread(target=driver.run_input_thread, daemon=True)
+        thread.start()
+        for data, flooding, pause in chunks:
+            full[0] = flooding
+            os.write(write_end, data)
+            time.sleep(pause)
+        driver.exit_event.set()
+        os.write(write_end, b"\x00")
+        thread.join(5)
+        assert not thread.is_alive()
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+        for number, handler in saved.items():
+            signal.signal(number, handler)
+    return sent, gate
+
+
+async def test_a_full_gate_drops_a_chunk_of_plain_keys_unread_but_ctrl_q() -> None:
+    """A flood's backlog in the pty is dropped a chunk at a time while the gate is full, so
+    that ctrl+q at its end is reached at once; the parser carries on as before after it."""
+    sent, gate = _feed_input_thread([(b"jk\r" * 1000 + b"\x11jj", True, 0.2), (b"k", False, 0.2)])
+    assert sent[:2] == ["ctrl+q", "k"]
+    assert gate.dropped == 3002
+
+
+async def test_chunks_that_are_not_plain_keys_are_parsed_even_when_the_gate_is_full() -> None:
+    sent, gate = _feed_input_thread(
+        [
+            (b"\x1b[A" + b"j" * 50, True, 0.2),  # an escape byte: parsed, every key sent on
+            (b"\x1b[1;5", False, 0.01),  # the start of a sequence (within the escape delay)...
+            (b"Ajj", True, 0.2),  # ...whose end is plain bytes: read as the rest of it
+            (b"\x1b[200~abc", False, 0.2),  # a paste begins...
+            (b"def", True, 0.2),  # ...and goes on in plain bytes: still the paste's
+            (b"ghi\x1b[201~", False, 0.2),
+        ]
+    )
+    assert sent[0] == "up" and sent[1:51] == ["j"] * 50  # the loop leaves refusing to the gate
+    assert "ctrl+up" in sent
+    assert "Paste:abcdefghi" in sent
+    assert gate.dropped == 0  # the gate itself refuses nothing here: process_message is ours
