@@ -129,6 +129,11 @@ class SafeParser(XTermParser):
         """Waiting for the first character of a key (not inside a sequence or a paste)."""
         return self._timeout_time is None and not self._in_paste
 
+    def skip(self, text: str) -> None:
+        """``text`` went by unread (plain keys, dropped): the paste tracker still sees its end,
+        so that what it held before cannot join the next chunk into a false paste start."""
+        self._recent = (self._recent + text[-len(PASTE_START) :])[-len(PASTE_START) :]
+
     def _follow_paste(self, character: str) -> None:
         """Track whether the characters being read are inside a bracketed paste."""
         self._recent = (self._recent + character)[-len(PASTE_START) :]
@@ -251,6 +256,7 @@ class SafeDriver(LinuxDriver):
             return False
         urgent = text.count(URGENT)
         self.gate.refuse(len(text) - urgent)
+        parser.skip(text)
         return True
 
     def send_message(self, message: Message) -> None:

@@ -263,6 +263,7 @@ def _feed_input_thread(chunks: list[tuple[bytes, bool, float]]) -> tuple[list[st
             full[0] = flooding
             os.write(write_end, data)
             time.sleep(pause)
+        full[0] = False  # the byte that wakes the loop to see it should end is not dropped
         driver.exit_event.set()
         os.write(write_end, b"\x00")
         thread.join(5)
@@ -298,3 +299,31 @@ async def test_chunks_that_are_not_plain_keys_are_parsed_even_when_the_gate_is_f
     assert "ctrl+up" in sent
     assert "Paste:abcdefghi" in sent
     assert gate.dropped == 0  # the gate itself refuses nothing here: process_message is ours
+
+
+def test_a_skipped_chunk_moves_the_paste_tracker_on() -> None:
+    """What the tracker held before a dropped chunk cannot join the next chunk into a paste
+    start that was never sent."""
+    import time
+
+    parser = SafeParser(lambda: False)
+    list(parser.feed("\x1b[20"))
+    time.sleep(parser.wait() + 0.01)
+    list(parser.tick())  # the escape delay ran out: those were keys, and now it is between keys
+    assert parser.between_keys
+    parser.skip("jjj")
+    list(parser.feed("0~x"))
+    assert not parser._in_paste
+
+
+async def test_after_a_dropped_chunk_the_input_loop_still_tells_keys_from_pastes() -> None:
+    sent, gate = _feed_input_thread(
+        [
+            (b"\x1b[20", False, 0.2),  # a sequence's start, then the escape delay: keys
+            (b"jjj", True, 0.2),  # dropped unread
+            (b"0~x", False, 0.2),  # no paste starts here...
+            (b"kkk\x11", True, 0.2),  # ...so these are plain keys again: dropped, but ctrl+q
+        ]
+    )
+    assert "k" not in sent and "ctrl+q" in sent
+    assert gate.dropped == 6
