@@ -244,33 +244,23 @@ def item_json(
 ) -> str:
     """``document_json(document_fields(...))`` in one pass, for a build's ~80 items a
     briefing: an item without CJK text has only word fields, ``body`` then ``title``, whose
-    words are split here and written straight into the JSON, with each word's first letter
-    kept as a code point, not a string. Building the dict of lists and walking it again was
-    1.9 ms of a briefing's 3.4 ms of documents. An item with CJK text takes the general path.
-    ``tests/unit/test_store_documents.py`` checks the text is the reference's, byte for byte."""
+    words (from :func:`_analyze`, as everywhere) are written straight into the JSON. Building
+    the dict of lists and walking it again was 1.9 ms of a briefing's 3.4 ms of documents. An
+    item with CJK text takes the general path. ``tests/unit/test_store_documents.py`` checks
+    the text is the reference's, byte for byte."""
     if doc.has_cjk:
         return document_json(document_fields(doc, order, bkey, filters, language))
     body: list[str] = []
     title: list[str] = []
-    body_first: set[int] = set()
-    title_first: set[int] = set()
+    body_first: set[str] = set()
+    title_first: set[str] = set()
     for f in doc.fields:
-        folded = f.folded
-        if folded.isascii():
-            parts = folded.encode().translate(_ASCII_GAPS).split()
-            if not parts:
-                continue
-            words = b" ".join(parts).decode()
-            firsts = set(map(_FIRST, parts))
-        else:
-            found = WORD.findall(folded)
-            if not found:
-                continue
-            words = " ".join(found)
-            firsts = set(map(ord, map(_FIRST, found)))
-        body_first |= firsts
+        words, _, _, letters = _analyze(f.folded)  # no CJK: no characters or pairs
+        if not words:
+            continue
+        body_first.update(letters)
         if f.is_title:
-            title_first |= firsts
+            title_first.update(letters)
             body += [words] * TITLE_WEIGHT
             title.append(words)
         else:
@@ -281,9 +271,9 @@ def item_json(
     if title:
         parts_out.append('"title":["' + '","'.join(title) + '"]')
     if body_first:
-        parts_out.append('"body_p1":["' + " ".join(map(chr, sorted(body_first))) + '"]')
+        parts_out.append('"body_p1":["' + " ".join(sorted(body_first)) + '"]')
     if title_first:
-        parts_out.append('"title_p1":["' + " ".join(map(chr, sorted(title_first))) + '"]')
+        parts_out.append('"title_p1":["' + " ".join(sorted(title_first)) + '"]')
     rest: dict[str, list[Any]] = {FILTER_FIELD[name]: list(keys) for name, keys in filters.items()}
     rest["bkey"] = [bkey]
     rest["lang"] = [language.split("-", 1)[0].lower()]
