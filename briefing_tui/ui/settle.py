@@ -134,7 +134,7 @@ def paint_when_settled(screen: Screen[object], holds: Holds) -> None:
             if busy(screen):
                 # Only messages left (the search has answered): look again as soon as the
                 # loop has run them, not a timer round later (up to 2 ms of an idle loop).
-                soon(quick)
+                soon()
                 return
         if not current or app.theme != theme:
             holds.full = True
@@ -159,11 +159,12 @@ def paint_when_settled(screen: Screen[object], holds: Holds) -> None:
     def later(delay: float) -> None:
         loop.call_later(delay, guarded, context=context)
 
-    quick = [QUICK_CHECKS]
+    quick_left = QUICK_CHECKS
 
-    def soon(left: list[int]) -> None:
-        if left[0] > 0:
-            left[0] -= 1
+    def soon() -> None:
+        nonlocal quick_left
+        if quick_left > 0:
+            quick_left -= 1
             loop.call_soon(guarded, context=context)
         else:
             later(ROUND)
